@@ -1,0 +1,133 @@
+package dk.bostotte.protocol.codec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.bostotte.protocol.Channel;
+import dk.bostotte.protocol.message.ProtocolMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one JSON codec of the protocol. Decoding never throws: every way a payload can be wrong comes
+ * back as a {@link Decoded.Failed} naming the problem. Unknown fields are ignored so that a newer
+ * device can add optional fields within the same schema version.
+ */
+public final class MessageCodec {
+
+    /** Largest payload accepted on any channel; the broker enforces the same limit on the wire. */
+    public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+
+    private final ObjectMapper mapper;
+
+    public MessageCodec() {
+        mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+    }
+
+    /** The mapper, configured for the wire; shared so that HTTP APIs write the same JSON. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public byte[] encode(ProtocolMessage message) {
+        try {
+            return mapper.writeValueAsBytes(message);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public Decoded<ProtocolMessage> decode(Channel channel, byte[] payload) {
+        return (Decoded<ProtocolMessage>) decode((Class<ProtocolMessage>) channel.messageType(), payload);
+    }
+
+    public <T extends ProtocolMessage> Decoded<T> decode(Class<T> type, byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return failed(DecodeError.Reason.MALFORMED_JSON, null, "empty payload");
+        }
+        if (payload.length > MAX_PAYLOAD_BYTES) {
+            return failed(DecodeError.Reason.TOO_LARGE, null, payload.length + " bytes exceeds " + MAX_PAYLOAD_BYTES);
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(payload);
+        } catch (IOException e) {
+            return failed(DecodeError.Reason.MALFORMED_JSON, null, firstLine(e.getMessage()));
+        }
+        if (tree == null || !tree.isObject()) {
+            return failed(DecodeError.Reason.MALFORMED_JSON, null, "payload is not a JSON object");
+        }
+        JsonNode v = tree.get("v");
+        if (v == null || v.isNull()) {
+            return failed(DecodeError.Reason.MISSING_FIELD, "v", "schema version is required");
+        }
+        if (!v.isInt() || v.intValue() != ProtocolMessage.VERSION) {
+            return failed(DecodeError.Reason.UNSUPPORTED_VERSION, "v", "version " + v + " is not supported (expected " + ProtocolMessage.VERSION + ")");
+        }
+        T message;
+        try {
+            message = mapper.treeToValue(tree, type);
+        } catch (MismatchedInputException e) {
+            String field = fieldPath(e);
+            boolean missing = e.getMessage() != null && e.getMessage().startsWith("Missing");
+            boolean badValue = e instanceof InvalidFormatException || e.getCause() instanceof IllegalArgumentException;
+            DecodeError.Reason reason = missing ? DecodeError.Reason.MISSING_FIELD
+                    : badValue ? DecodeError.Reason.INVALID_VALUE : DecodeError.Reason.INVALID_VALUE;
+            return failed(reason, field, firstLine(e.getOriginalMessage()));
+        } catch (ValueInstantiationException e) {
+            return failed(DecodeError.Reason.INVALID_VALUE, fieldPath(e), firstLine(String.valueOf(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage())));
+        } catch (IOException | RuntimeException e) {
+            return failed(DecodeError.Reason.INVALID_VALUE, null, firstLine(String.valueOf(e.getMessage())));
+        }
+        Checks checks = new Checks();
+        message.check(checks);
+        return checks.firstError().<Decoded<T>>map(Decoded.Failed::new).orElseGet(() -> new Decoded.Ok<>(message));
+    }
+
+    private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                b.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return b.length() == 0 ? null : b.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+
+    private static <T> Decoded<T> failed(DecodeError.Reason reason, String field, String detail) {
+        return new Decoded.Failed<>(new DecodeError(reason, field, detail));
+    }
+}

@@ -1,0 +1,15 @@
+package dk.bostotte.protocol.message;
+
+import dk.bostotte.protocol.codec.Checks;
+
+/** Retained on {@code config}: what the fleet wants; {@code revision} grows with each change. */
+public record DesiredConfig(int v, long revision, DeviceSettings settings) implements ProtocolMessage {
+
+    @Override
+    public void check(Checks c) {
+        c.range("revision", revision, 0, Long.MAX_VALUE).required("settings", settings);
+        if (settings != null) {
+            settings.check(c.nested("settings"));
+        }
+    }
+}
