@@ -1,9 +1,10 @@
 package dk.bostotte.protocol.message;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dk.bostotte.protocol.codec.Checks;
 
 /** Retained on {@code config}: what the fleet wants; {@code revision} grows with each change. */
-public record DesiredConfig(int v, long revision, DeviceSettings settings) implements ProtocolMessage {
+public record DesiredConfig(int v, @JsonProperty(required = true) long revision, DeviceSettings settings) implements ProtocolMessage {
 
     @Override
     public void check(Checks c) {

@@ -1,5 +1,6 @@
 package dk.bostotte.protocol.message;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dk.bostotte.protocol.codec.Checks;
 import java.time.Instant;
 
@@ -8,17 +9,17 @@ public record DeviceStatus(
         int v,
         Instant at,
         String appVersion,
-        long uptimeS,
+        @JsonProperty(required = true) long uptimeS,
         Double cpuTempC,
         Boolean throttled,
-        long memTotalMb,
-        long memAvailableMb,
-        long diskTotalMb,
-        long diskFreeMb,
-        boolean camera,
-        boolean microphone,
-        boolean speaker,
-        boolean screen) implements ProtocolMessage {
+        @JsonProperty(required = true) long memTotalMb,
+        @JsonProperty(required = true) long memAvailableMb,
+        @JsonProperty(required = true) long diskTotalMb,
+        @JsonProperty(required = true) long diskFreeMb,
+        @JsonProperty(required = true) boolean camera,
+        @JsonProperty(required = true) boolean microphone,
+        @JsonProperty(required = true) boolean speaker,
+        @JsonProperty(required = true) boolean screen) implements ProtocolMessage {
 
     @Override
     public void check(Checks c) {

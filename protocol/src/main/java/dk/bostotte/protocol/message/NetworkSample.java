@@ -1,5 +1,6 @@
 package dk.bostotte.protocol.message;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dk.bostotte.protocol.codec.Checks;
 import java.time.Instant;
 
@@ -9,7 +10,7 @@ import java.time.Instant;
  * null: a probe that did not run is not a zero.
  */
 public record NetworkSample(
-        long seq,
+        @JsonProperty(required = true) long seq,
         Instant at,
         LinkType link,
         Double rttMs,

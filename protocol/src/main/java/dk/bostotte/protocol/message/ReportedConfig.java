@@ -1,9 +1,10 @@
 package dk.bostotte.protocol.message;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dk.bostotte.protocol.codec.Checks;
 
 /** Sent on {@code config/reported}: what the device applied, or why it could not. */
-public record ReportedConfig(int v, long revision, DeviceSettings settings, boolean applied, String error)
+public record ReportedConfig(int v, @JsonProperty(required = true) long revision, DeviceSettings settings, @JsonProperty(required = true) boolean applied, String error)
         implements ProtocolMessage {
 
     @Override

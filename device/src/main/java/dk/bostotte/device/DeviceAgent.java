@@ -1,0 +1,174 @@
+package dk.bostotte.device;
+
+import dk.bostotte.device.config.DesiredConfigApplier;
+import dk.bostotte.device.config.LiveSettings;
+import dk.bostotte.device.fleet.CommandDispatcher;
+import dk.bostotte.device.fleet.FleetLink;
+import dk.bostotte.device.fleet.LinkListener;
+import dk.bostotte.device.fleet.TelemetryQueue;
+import dk.bostotte.device.fleet.TelemetryUploader;
+import dk.bostotte.device.fleet.WireCodec;
+import dk.bostotte.device.health.StatusSource;
+import dk.bostotte.device.netq.NetworkSampler;
+import dk.bostotte.protocol.Channel;
+import dk.bostotte.protocol.DeviceId;
+import dk.bostotte.protocol.message.DesiredConfig;
+import dk.bostotte.protocol.message.DeviceSettings;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running agent: samples the network into the queue whether or not the broker is reachable,
+ * reports status while connected, and answers commands and config. Link events, uploads, commands
+ * and config run on one agent thread; probes, which can block for seconds, run on another.
+ */
+public final class DeviceAgent implements LinkListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceAgent.class);
+
+    private final DeviceId id;
+    private final Clock clock;
+    private final LiveSettings settings;
+    private final TelemetryQueue queue;
+    private final NetworkSampler sampler;
+    private final StatusSource status;
+    private final FleetLink link;
+    private final DesiredConfigApplier configApplier;
+    private final WireCodec codec;
+    private final ScheduledExecutorService agentThread;
+    private final ScheduledExecutorService probeThread = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "probes"));
+    private final TelemetryUploader uploader;
+    private final CommandDispatcher commands;
+    private final PeriodicTask telemetryTimer;
+    private final PeriodicTask statusTimer;
+
+    public DeviceAgent(Clock clock, LiveSettings settings, TelemetryQueue queue, NetworkSampler sampler,
+                       StatusSource status, FleetLink link, DesiredConfigApplier configApplier, WireCodec codec,
+                       ScheduledExecutorService agentThread) {
+        this.id = link.deviceId();
+        this.clock = clock;
+        this.settings = settings;
+        this.queue = queue;
+        this.sampler = sampler;
+        this.status = status;
+        this.link = link;
+        this.configApplier = configApplier;
+        this.codec = codec;
+        this.agentThread = agentThread;
+        this.uploader = new TelemetryUploader(id, queue, agentThread);
+        this.commands = new CommandDispatcher(codec, clock, r -> publish(Channel.COMMAND_RESULT, r));
+        this.telemetryTimer = new PeriodicTask(probeThread, "telemetry sample", this::takeSample);
+        this.statusTimer = new PeriodicTask(probeThread, "status report", this::reportStatus);
+        settings.onChange(this::settingsChanged);
+    }
+
+    /** Where remote-support features register their {@code CommandHandler}s. */
+    public CommandDispatcher commands() {
+        return commands;
+    }
+
+    public void start() {
+        telemetryTimer.schedule(Duration.ZERO, Duration.ofSeconds(settings.telemetryIntervalS()));
+        link.start(this);
+    }
+
+    @Override
+    public void connected() {
+        uploader.connected(batch -> link.publish(Channel.TELEMETRY, batch));
+        statusTimer.schedule(Duration.ZERO, Duration.ofSeconds(settings.statusIntervalS()));
+    }
+
+    @Override
+    public void disconnected() {
+        // A status is a snapshot: one that could not be sent now is of no use later.
+        statusTimer.cancel();
+        uploader.disconnected();
+    }
+
+    @Override
+    public void messageArrived(Channel channel, byte[] payload) {
+        switch (channel) {
+            case COMMAND -> commands.onPayload(payload);
+            case CONFIG -> applyConfig(payload);
+            default -> log.debug("no handler for {}", channel);
+        }
+    }
+
+    private void applyConfig(byte[] payload) {
+        if (payload.length == 0) {
+            log.info("fleet config cleared; keeping current settings");
+            return;
+        }
+        codec.decode(DesiredConfig.class, payload).fold(
+                desired -> publish(Channel.CONFIG_REPORTED, configApplier.apply(desired)),
+                error -> {
+                    log.warn("ignoring invalid config: {}", error.message());
+                    return null;
+                });
+    }
+
+    private void settingsChanged(DeviceSettings old, DeviceSettings now) {
+        if (!now.telemetryIntervalS().equals(old.telemetryIntervalS())) {
+            Duration p = Duration.ofSeconds(now.telemetryIntervalS());
+            telemetryTimer.schedule(p, p);
+        }
+        if (!now.statusIntervalS().equals(old.statusIntervalS()) && statusTimer.isScheduled()) {
+            Duration p = Duration.ofSeconds(now.statusIntervalS());
+            statusTimer.schedule(p, p);
+        }
+    }
+
+    private void takeSample() {
+        queue.append(sampler.sample(queue.nextSeq(), clock.instant()));
+        agentThread.execute(uploader::pump);
+    }
+
+    private void reportStatus() {
+        if (link.isConnected()) {
+            publish(Channel.STATUS, status.read());
+        }
+    }
+
+    private Void publish(Channel channel, dk.bostotte.protocol.message.ProtocolMessage message) {
+        link.publish(channel, message).whenComplete((ok, e) -> {
+            if (e != null) {
+                log.info("device {} {} not delivered: {}", id, channel.suffix(), e.getMessage());
+            }
+        });
+        return null;
+    }
+
+    /** Stops sampling, says goodbye to the broker and leaves the queue compacted on disk. */
+    public void stop() {
+        telemetryTimer.cancel();
+        statusTimer.cancel();
+        shutdown(probeThread);
+        link.stop(Duration.ofSeconds(3));
+        shutdown(agentThread);
+        try {
+            queue.close();
+        } catch (IOException e) {
+            log.warn("telemetry queue not compacted on shutdown ({}); it will be replayed on start", e.toString());
+        }
+        log.info("device {} stopped; {} samples queued", id, queue.size());
+    }
+
+    private static void shutdown(ScheduledExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dk.bostotte.device;
+
+import dk.bostotte.device.config.AgentOptions;
+import dk.bostotte.device.config.BundleException;
+import dk.bostotte.device.config.BundleTls;
+import dk.bostotte.device.config.ConfigBundle;
+import dk.bostotte.device.config.DesiredConfigApplier;
+import dk.bostotte.device.config.LiveSettings;
+import dk.bostotte.device.fleet.Backoff;
+import dk.bostotte.device.fleet.FleetLink;
+import dk.bostotte.device.fleet.LinkConfig;
+import dk.bostotte.device.fleet.TelemetryQueue;
+import dk.bostotte.device.fleet.WireCodec;
+import dk.bostotte.device.health.CpuThermal;
+import dk.bostotte.device.health.SimulatedStatus;
+import dk.bostotte.device.health.StatusSource;
+import dk.bostotte.device.health.SystemStatus;
+import dk.bostotte.device.netq.LinkTypeDetector;
+import dk.bostotte.device.netq.NetworkSampler;
+import dk.bostotte.device.netq.ProbingSampler;
+import dk.bostotte.device.netq.RttProbe;
+import dk.bostotte.device.netq.SimulatedSampler;
+import dk.bostotte.protocol.codec.MessageCodec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLSocketFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The kiosk's headless device agent: parses options, wires the parts by hand, runs until SIGTERM. */
+@Command(name = "bostotte-device", mixinStandardHelpOptions = true, versionProvider = DeviceMain.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Connects this kiosk to the Bostøtte fleet server over MQTT with mutual TLS, reports "
+                + "status and network telemetry, and answers commands and config pushed by the fleet.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:stopped by SIGTERM or Ctrl-C", "1:unexpected error",
+            "2:invalid options, or a missing or unusable config bundle or data directory"})
+public final class DeviceMain implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceMain.class);
+    /** Paho logs through java.util.logging; held here so the level setting is not garbage-collected. */
+    private static final java.util.logging.Logger PAHO = java.util.logging.Logger.getLogger("org.eclipse.paho");
+
+    @Option(names = "--bundle", required = true, paramLabel = "DIR",
+            description = "Config bundle from the provisioning CLI (device.properties, device.p12, ca.crt).")
+    Path bundleDir;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Local state: telemetry queue, sequence counter, last applied config. Default: <bundle>/state.")
+    Path dataDir;
+
+    @Option(names = "--simulate", description = "Report synthetic status and network readings instead of probing this machine.")
+    boolean simulate;
+
+    @Option(names = "--status-interval-s", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Seconds between status reports while connected, until the fleet sets it. Default: ${DEFAULT-VALUE}.")
+    int statusIntervalS;
+
+    @Option(names = "--telemetry-interval-s", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds between network samples, until the fleet sets it. Default: ${DEFAULT-VALUE}.")
+    int telemetryIntervalS;
+
+    @Option(names = "--keepalive-s", paramLabel = "SECONDS", defaultValue = "30",
+            description = "MQTT keep-alive in seconds. Default: ${DEFAULT-VALUE}.")
+    int keepAliveS;
+
+    @Option(names = "--queue-capacity", paramLabel = "SAMPLES", defaultValue = "50000",
+            description = "Most telemetry samples kept while offline; the oldest go first. Default: ${DEFAULT-VALUE}.")
+    int queueCapacity;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DeviceMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PAHO.setLevel(java.util.logging.Level.WARNING);
+        ConfigBundle bundle;
+        AgentOptions options;
+        SSLSocketFactory tls;
+        TelemetryQueue queue;
+        try {
+            options = new AgentOptions(bundleDir, dataDir != null ? dataDir : bundleDir.resolve("state"), simulate,
+                    Duration.ofSeconds(statusIntervalS), Duration.ofSeconds(telemetryIntervalS),
+                    Duration.ofSeconds(keepAliveS), queueCapacity);
+            bundle = ConfigBundle.load(options.bundleDir());
+            tls = BundleTls.socketFactory(bundle);
+            queue = TelemetryQueue.open(options.dataDir(), options.queueCapacity(), System::currentTimeMillis);
+        } catch (BundleException | IllegalArgumentException | java.io.IOException e) {
+            // A citizen may be looking at this console: one line, no stack trace.
+            System.err.println("bostotte-device: " + e.getMessage());
+            return 2;
+        }
+        DeviceAgent agent = wire(bundle, options, tls, queue);
+        agent.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.stop();
+            // A JVM ended by SIGTERM exits 143; a stop we handled completely is a normal exit.
+            Runtime.getRuntime().halt(0);
+        }, "shutdown"));
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    private static DeviceAgent wire(ConfigBundle bundle, AgentOptions options, SSLSocketFactory tls, TelemetryQueue queue)
+            throws Exception {
+        Clock clock = Clock.systemUTC();
+        String version = appVersion();
+        WireCodec codec = new WireCodec(new MessageCodec());
+        ScheduledExecutorService agentThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "agent"));
+        LinkConfig linkConfig = new LinkConfig(bundle.deviceId(), bundle.mqttUri(), tls,
+                options.keepAlive(), version, bundle.model());
+        FleetLink link = new FleetLink(linkConfig, clock, Backoff.standard(), agentThread, codec);
+
+        LiveSettings settings = new LiveSettings((int) options.statusInterval().toSeconds(),
+                (int) options.telemetryInterval().toSeconds(), "da");
+        DesiredConfigApplier configApplier = new DesiredConfigApplier(options.dataDir(), settings);
+
+        Random random = new Random();
+        SystemRoot root = SystemRoot.real();
+        NetworkSampler sampler = options.simulate() ? new SimulatedSampler(random)
+                : new ProbingSampler(new LinkTypeDetector(root),
+                        new RttProbe(bundle.serverHost(), bundle.httpPort(), Duration.ofSeconds(5)));
+        StatusSource status = options.simulate() ? new SimulatedStatus(clock, version, random)
+                : new SystemStatus(clock, version, options.dataDir(), root,
+                        new CpuThermal(root, CpuThermal.findOnPath("vcgencmd", System.getenv("PATH"))));
+
+        log.info("device {} ({} {}) starting, version {}, data in {}{}", bundle.deviceId(), bundle.model(),
+                bundle.serial(), version, options.dataDir(), options.simulate() ? ", simulated readings" : "");
+        return new DeviceAgent(clock, settings, queue, sampler, status, link, configApplier, codec, agentThread);
+    }
+
+    static String appVersion() {
+        return Optional.ofNullable(DeviceMain.class.getPackage().getImplementationVersion()).orElse("dev");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"bostotte-device " + appVersion()};
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dk.bostotte.device.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The agent's typed start-up options, as parsed from the command line. */
+public record AgentOptions(Path bundleDir, Path dataDir, boolean simulate, Duration statusInterval,
+                           Duration telemetryInterval, Duration keepAlive, int queueCapacity) {
+
+    public AgentOptions {
+        requirePositive("statusInterval", statusInterval);
+        requirePositive("telemetryInterval", telemetryInterval);
+        requirePositive("keepAlive", keepAlive);
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queueCapacity must be at least 1");
+        }
+    }
+
+    private static void requirePositive(String name, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dk.bostotte.device.config;
+
+import dk.bostotte.protocol.message.DeviceSettings;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+
+/**
+ * The settings in force right now, always complete (no nulls). The fleet may change them at any
+ * time; listeners are told so timers can be rescheduled without a restart.
+ */
+public final class LiveSettings {
+
+    private volatile DeviceSettings current;
+    private final List<BiConsumer<DeviceSettings, DeviceSettings>> listeners = new CopyOnWriteArrayList<>();
+
+    public LiveSettings(int statusIntervalS, int telemetryIntervalS, String language) {
+        this.current = new DeviceSettings(statusIntervalS, telemetryIntervalS, Objects.requireNonNull(language));
+    }
+
+    public DeviceSettings current() {
+        return current;
+    }
+
+    public int statusIntervalS() {
+        return current.statusIntervalS();
+    }
+
+    public int telemetryIntervalS() {
+        return current.telemetryIntervalS();
+    }
+
+    public String language() {
+        return current.language();
+    }
+
+    /** The complete settings that result from applying {@code desired}, where null means "keep". */
+    public DeviceSettings merge(DeviceSettings desired) {
+        DeviceSettings c = current;
+        return new DeviceSettings(
+                desired.statusIntervalS() != null ? desired.statusIntervalS() : c.statusIntervalS(),
+                desired.telemetryIntervalS() != null ? desired.telemetryIntervalS() : c.telemetryIntervalS(),
+                desired.language() != null ? desired.language() : c.language());
+    }
+
+    /** Replaces the settings with {@code merge(desired)} and tells listeners (old, new) if anything changed. */
+    public DeviceSettings update(DeviceSettings desired) {
+        DeviceSettings old;
+        DeviceSettings next;
+        synchronized (this) {
+            old = current;
+            next = merge(desired);
+            current = next;
+        }
+        if (!next.equals(old)) {
+            listeners.forEach(l -> l.accept(old, next));
+        }
+        return next;
+    }
+
+    public void onChange(BiConsumer<DeviceSettings, DeviceSettings> listener) {
+        listeners.add(listener);
+    }
+}

@@ -1,0 +1,242 @@
+package dk.bostotte.device.fleet;
+
+import dk.bostotte.protocol.Channel;
+import dk.bostotte.protocol.DeviceId;
+import dk.bostotte.protocol.Topics;
+import dk.bostotte.protocol.message.DeviceState;
+import dk.bostotte.protocol.message.ProtocolMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The device's one MQTT 5 connection to the fleet broker. Reconnects with its own {@link Backoff}
+ * rather than Paho's automatic reconnect, so every attempt is logged once and the delay is jittered.
+ * The last will marks the device offline if it vanishes; each connect publishes the birth and
+ * subscribes to the device's own command and config channels. Connection state is only touched on
+ * {@code executor}, a single thread shared with the rest of the agent.
+ */
+public final class FleetLink {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetLink.class);
+    private static final int CONNECT_TIMEOUT_S = 30;
+
+    private final LinkConfig config;
+    private final DeviceId id;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final ScheduledExecutorService executor;
+    private final WireCodec codec;
+    private final MqttAsyncClient client;
+    private volatile LinkListener listener;
+    private volatile boolean connected;
+    private volatile boolean stopping;
+    private ScheduledFuture<?> retry;
+
+    public FleetLink(LinkConfig config, Clock clock, Backoff backoff, ScheduledExecutorService executor,
+                     WireCodec codec) throws MqttException {
+        this.config = config;
+        this.id = config.deviceId();
+        this.clock = clock;
+        this.backoff = backoff;
+        this.executor = executor;
+        this.codec = codec;
+        // In-memory only: undelivered telemetry lives in TelemetryQueue, not in Paho.
+        this.client = new MqttAsyncClient(config.serverUri(), id.value(), new MemoryPersistence());
+        this.client.setCallback(new InboundCallback(id, executor, (ch, payload) -> listener.messageArrived(ch, payload),
+                this::connectionLost));
+    }
+
+    /** Starts connecting, and keeps reconnecting until {@link #stop}; events go to {@code listener}. */
+    public void start(LinkListener listener) {
+        this.listener = listener;
+        executor.execute(this::attempt);
+    }
+
+    public DeviceId deviceId() {
+        return id;
+    }
+
+    public String serverUri() {
+        return config.serverUri();
+    }
+
+    public boolean isConnected() {
+        return connected && client.isConnected();
+    }
+
+    /** Publishes on one of this device's channels; completes when the broker acknowledged it. */
+    public CompletableFuture<Void> publish(Channel channel, ProtocolMessage message) {
+        if (channel.direction() != Channel.Direction.FROM_DEVICE || !channel.messageType().isInstance(message)) {
+            throw new IllegalArgumentException(message.getClass().getSimpleName() + " does not go on " + channel);
+        }
+        String topic = Topics.of(id, channel);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            client.publish(topic, MqttMessages.forChannel(channel, codec.encode(message)), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int reason = MqttMessages.failureReason(token);
+                    if (reason < 0) {
+                        done.complete(null);
+                    } else {
+                        done.completeExceptionally(new PublishRejectedException(topic, reason));
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    done.completeExceptionally(error);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    private void attempt() {
+        if (stopping) {
+            return;
+        }
+        try {
+            client.connect(options(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    InboundCallback.post(executor, FleetLink.this::onConnected);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    InboundCallback.post(executor, () -> retryAfter("cannot connect to", error));
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            retryAfter("cannot connect to", e);
+        }
+    }
+
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(true);
+        o.setSessionExpiryInterval(0L);
+        o.setKeepAliveInterval((int) config.keepAlive().toSeconds());
+        o.setConnectionTimeout(CONNECT_TIMEOUT_S);
+        o.setAutomaticReconnect(false);
+        if (config.socketFactory() != null) {
+            o.setSocketFactory(config.socketFactory());
+        }
+        DeviceState will = DeviceState.offline(clock.instant(), config.appVersion(), config.model());
+        o.setWill(Topics.of(id, Channel.STATE), MqttMessages.forChannel(Channel.STATE, codec.encode(will)));
+        o.setWillMessageProperties(MqttMessages.properties(Channel.STATE));
+        return o;
+    }
+
+    private void onConnected() {
+        if (stopping) {
+            return;
+        }
+        connected = true;
+        backoff.reset();
+        publish(Channel.STATE, DeviceState.online(clock.instant(), config.appVersion(), config.model()))
+                .whenComplete((ok, e) -> {
+                    if (e != null) {
+                        log.warn("device {} birth not delivered: {}", id, MqttMessages.describe(e));
+                    }
+                });
+        subscribe();
+        log.info("device {} connected to {}", id, config.serverUri());
+        listener.connected();
+    }
+
+    private void subscribe() {
+        MqttSubscription[] subs = {
+            new MqttSubscription(Topics.of(id, Channel.COMMAND), Channel.COMMAND.qos()),
+            new MqttSubscription(Topics.of(id, Channel.CONFIG), Channel.CONFIG.qos())};
+        try {
+            client.subscribe(subs, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int reason = MqttMessages.failureReason(token);
+                    if (reason >= 0) {
+                        log.warn("device {} subscription refused with reason code 0x{}", id, Integer.toHexString(reason));
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    log.warn("device {} cannot subscribe: {}", id, MqttMessages.describe(error));
+                }
+            }, new MqttProperties());
+        } catch (MqttException e) {
+            log.warn("device {} cannot subscribe: {}", id, MqttMessages.describe(e));
+        }
+    }
+
+    /** Called on the executor when Paho reports the connection gone. */
+    private void connectionLost(String reason) {
+        if (!connected) {
+            return;
+        }
+        connected = false;
+        listener.disconnected();
+        retryAfter("lost connection to", reason);
+    }
+
+    private void retryAfter(String what, Throwable error) {
+        retryAfter(what, MqttMessages.describe(error));
+    }
+
+    private void retryAfter(String what, String reason) {
+        if (stopping) {
+            return;
+        }
+        int attempt = backoff.attempts() + 1;
+        Duration delay = backoff.next();
+        log.info("device {} {} {} (attempt {}): {}; next attempt in {} ms", id, what, config.serverUri(), attempt,
+                reason, delay.toMillis());
+        retry = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Says goodbye: the retained offline state (a clean DISCONNECT suppresses the last will), then
+     * a normal disconnect. Blocks for at most about twice {@code timeout}; call from outside the executor.
+     */
+    public void stop(Duration timeout) {
+        stopping = true;
+        InboundCallback.post(executor, () -> {
+            if (retry != null) {
+                retry.cancel(false);
+            }
+        });
+        try {
+            if (client.isConnected()) {
+                publish(Channel.STATE, DeviceState.offline(clock.instant(), config.appVersion(), config.model()))
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                client.disconnect(timeout.toMillis()).waitForCompletion(timeout.toMillis());
+            }
+        } catch (Exception e) {
+            log.warn("device {} did not disconnect cleanly: {}", id, MqttMessages.describe(e));
+        } finally {
+            connected = false;
+            try {
+                client.close(true);
+            } catch (MqttException e) {
+                log.debug("closing MQTT client: {}", e.toString());
+            }
+        }
+    }
+}

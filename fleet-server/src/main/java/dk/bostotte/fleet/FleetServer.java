@@ -1,0 +1,166 @@
+package dk.bostotte.fleet;
+
+import dk.bostotte.fleet.accounts.AccountService;
+import dk.bostotte.fleet.accounts.PasswordHasher;
+import dk.bostotte.fleet.accounts.Role;
+import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.broker.FleetBroker;
+import dk.bostotte.fleet.broker.auth.AccessPolicy;
+import dk.bostotte.fleet.broker.hivemq.EmbeddedHiveMqBroker;
+import dk.bostotte.fleet.config.FleetConfig;
+import dk.bostotte.fleet.db.Database;
+import dk.bostotte.fleet.devices.DeviceRegistry;
+import dk.bostotte.fleet.devices.DeviceRoutes;
+import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.http.ConsolePages;
+import dk.bostotte.fleet.http.FleetHttpServer;
+import dk.bostotte.fleet.http.HealthRoutes;
+import dk.bostotte.fleet.http.Responses;
+import dk.bostotte.fleet.ingest.BatchWriter;
+import dk.bostotte.fleet.ingest.IngestService;
+import dk.bostotte.fleet.ingest.TelemetryRetention;
+import dk.bostotte.fleet.metrics.FleetMetrics;
+import dk.bostotte.fleet.presence.PresenceService;
+import dk.bostotte.protocol.codec.MessageCodec;
+import dk.bostotte.provisioning.pki.Pem;
+import dk.bostotte.provisioning.pki.ServerTls;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One fleet server: database, broker, ingest and HTTP, wired by hand, started and stopped in order. */
+public final class FleetServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetServer.class);
+
+    private final FleetConfig config;
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private Database database;
+    private FleetMetrics metrics;
+    private DeviceRegistry registry;
+    private FleetBroker broker;
+    private int httpPort;
+
+    private FleetServer(FleetConfig config) {
+        this.config = config;
+    }
+
+    public static FleetServer start(FleetConfig config) throws Exception {
+        FleetServer server = new FleetServer(config);
+        try {
+            server.startAll();
+            return server;
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        Files.createDirectories(config.dataDir());
+        Path caCert = config.pkiDir().resolve("ca.crt");
+        Path keystore = config.pkiDir().resolve("server.p12");
+        if (!Files.exists(caCert) || !Files.exists(keystore)) {
+            throw new IllegalStateException("no fleet CA in " + config.pkiDir() + ": run './bostotte provision init-ca --pki "
+                    + config.pkiDir() + "' first");
+        }
+        X509Certificate fleetCa = Pem.readCertificate(caCert);
+
+        database = Database.open(config);
+        toClose.push(database);
+        PresenceService.markAllOffline(database.dsl());
+
+        MessageCodec codec = new MessageCodec();
+        metrics = new FleetMetrics();
+        BatchWriter writer = new BatchWriter(database.dsl(), codec.mapper(), metrics, config.ingestBatchSize(),
+                config.ingestMaxWait(), config.ingestQueueCapacity());
+        toClose.push(writer);
+        PresenceService presence = new PresenceService(writer);
+        metrics.gauge("bostotte.devices.connected", "Devices connected to the broker now", presence::connectedDevices);
+        registry = new DeviceRegistry(database.dsl());
+        AuditLog audit = new AuditLog(database.dsl(), codec.mapper());
+        AccountService accounts = new AccountService(database.dsl(), new PasswordHasher());
+        if (config.demoAccounts()) {
+            createDemoAccounts(accounts);
+        }
+
+        IngestService ingest = new IngestService(codec, writer, metrics);
+        broker = new EmbeddedHiveMqBroker(new EmbeddedHiveMqBroker.Settings(config.dataDir().resolve("broker"),
+                config.mqttHost(), config.mqttPort(), keystore, ServerTls.readKeystorePassword(config.pkiDir()),
+                fleetCa, config.maxKeepAliveSeconds()),
+                new AccessPolicy(fleetCa, registry, Clock.systemUTC()), new FleetBrokerEvents(ingest, presence, metrics));
+        toClose.push(broker);
+        broker.start();
+
+        TelemetryRetention retention = new TelemetryRetention(database.dsl(), config.telemetryRetentionDays());
+        toClose.push(retention);
+
+        Vertx vertx = Vertx.vertx();
+        toClose.push(() -> vertx.close().await());
+        Responses responses = new Responses(codec.mapper());
+        FleetHttpServer http = new FleetHttpServer(vertx, responses);
+        ApiSecurity security = new ApiSecurity(vertx, accounts, responses);
+        http.protectApi(security);
+        new HealthRoutes(vertx, broker, database, metrics, responses).mount(http.router(), security);
+        new ConsolePages(vertx, accounts, security, audit).mount(http.router());
+        new DeviceRoutes(vertx, registry, broker, audit, responses).mount(http.router(), security);
+        httpPort = http.start(config.httpHost(), config.httpPort());
+        toClose.push(http::stop);
+        log.info("fleet server ready (data in {})", config.dataDir());
+    }
+
+    private void createDemoAccounts(AccountService accounts) {
+        if (config.demoPassword().length() < 8) {
+            throw new IllegalArgumentException("demo.password must have at least 8 characters");
+        }
+        char[] pw = config.demoPassword().toCharArray();
+        accounts.upsert("admin", "Administrator", Role.ADMIN, pw);
+        accounts.upsert("support", "IT-support", Role.SUPPORT, pw);
+        accounts.upsert("staff", "Bostøttemedarbejder", Role.STAFF, pw);
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public FleetConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public FleetMetrics metrics() {
+        return metrics;
+    }
+
+    public DeviceRegistry registry() {
+        return registry;
+    }
+
+    public FleetBroker broker() {
+        return broker;
+    }
+
+    /** Stops HTTP first, then the broker (no new messages), then drains the writer, then the database. */
+    @Override
+    public void close() {
+        while (!toClose.isEmpty()) {
+            AutoCloseable c = toClose.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("while stopping: {}", e.toString());
+            }
+        }
+    }
+
+}

@@ -1,0 +1,103 @@
+package dk.bostotte.fleet.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The fleet server's settings with their defaults. Read from an optional properties file, then
+ * overridden by environment variables ({@code http.port} → {@code BOSTOTTE_HTTP_PORT}).
+ */
+public record FleetConfig(
+        Path dataDir,
+        String httpHost,
+        int httpPort,
+        String mqttHost,
+        int mqttPort,
+        Path pkiDir,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        int telemetryRetentionDays,
+        int ingestBatchSize,
+        Duration ingestMaxWait,
+        int ingestQueueCapacity,
+        int maxKeepAliveSeconds,
+        boolean demoAccounts,
+        String demoPassword) {
+
+    public static FleetConfig defaults(Path dataDir) {
+        return load(Map.of("data.dir", dataDir.toString()), Map.of());
+    }
+
+    /** Loads {@code file} (if present) with {@code overrides} on top, then the environment on top of that. */
+    public static FleetConfig load(Optional<Path> file, Map<String, String> overrides, Map<String, String> env) throws IOException {
+        Properties p = new Properties();
+        if (file.isPresent()) {
+            try (Reader r = Files.newBufferedReader(file.get())) {
+                p.load(r);
+            }
+        }
+        overrides.forEach(p::setProperty);
+        Map<String, String> merged = new java.util.HashMap<>();
+        p.stringPropertyNames().forEach(k -> merged.put(k, p.getProperty(k)));
+        return load(merged, env);
+    }
+
+    static FleetConfig load(Map<String, String> props, Map<String, String> env) {
+        Settings s = new Settings(props, env);
+        Path dataDir = Path.of(s.get("data.dir", "./data")).toAbsolutePath().normalize();
+        return new FleetConfig(
+                dataDir,
+                s.get("http.host", "0.0.0.0"),
+                s.getInt("http.port", 8080, 0, 65535),
+                s.get("mqtt.host", "0.0.0.0"),
+                s.getInt("mqtt.port", 8883, 0, 65535),
+                Path.of(s.get("pki.dir", dataDir.resolve("pki").toString())),
+                s.get("database.url", ""),
+                s.get("database.user", "postgres"),
+                s.get("database.password", ""),
+                s.getInt("telemetry.retention.days", 400, 1, 36500),
+                s.getInt("ingest.batch.size", 2000, 1, 50_000),
+                Duration.ofMillis(s.getInt("ingest.max.wait.ms", 20, 0, 10_000)),
+                s.getInt("ingest.queue.capacity", 100_000, 100, 10_000_000),
+                s.getInt("mqtt.max.keepalive.s", 120, 10, 65535),
+                Boolean.parseBoolean(s.get("demo.accounts", "false")),
+                s.get("demo.password", ""));
+    }
+
+    public boolean embeddedDatabase() {
+        return databaseUrl.isBlank();
+    }
+
+    /** Reads one key from properties then environment, and says which key was wrong when it fails. */
+    private record Settings(Map<String, String> props, Map<String, String> env) {
+        String get(String key, String def) {
+            String envKey = "BOSTOTTE_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+            String v = env.get(envKey);
+            if (v == null) {
+                v = props.get(key);
+            }
+            return v == null ? def : v.trim();
+        }
+
+        int getInt(String key, int def, int min, int max) {
+            String raw = get(key, Integer.toString(def));
+            try {
+                int v = Integer.parseInt(raw);
+                if (v < min || v > max) {
+                    throw new IllegalArgumentException("setting " + key + "=" + raw + " is outside [" + min + ", " + max + "]");
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("setting " + key + "=" + raw + " is not a whole number");
+            }
+        }
+    }
+}

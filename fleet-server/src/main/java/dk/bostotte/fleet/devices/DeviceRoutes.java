@@ -1,0 +1,146 @@
+package dk.bostotte.fleet.devices;
+
+import dk.bostotte.fleet.accounts.Role;
+import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.broker.FleetBroker;
+import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.http.Responses;
+import dk.bostotte.protocol.DeviceId;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+
+/** The device inventory's JSON API. */
+public final class DeviceRoutes {
+
+    private static final int MAX_TELEMETRY_POINTS = 20_000;
+
+    private final Vertx vertx;
+    private final DeviceRegistry registry;
+    private final FleetBroker broker;
+    private final AuditLog audit;
+    private final Responses responses;
+
+    public DeviceRoutes(Vertx vertx, DeviceRegistry registry, FleetBroker broker, AuditLog audit, Responses responses) {
+        this.vertx = vertx;
+        this.registry = registry;
+        this.broker = broker;
+        this.audit = audit;
+        this.responses = responses;
+    }
+
+    public void mount(Router router, ApiSecurity security) {
+        var readers = security.requireRole(Role.SUPPORT, Role.ADMIN);
+        var admins = security.requireRole(Role.ADMIN);
+        router.get("/api/devices").handler(readers).handler(ctx -> blocking(ctx, registry::list));
+        router.get("/api/devices/:id").handler(readers).handler(this::one);
+        router.get("/api/devices/:id/telemetry").handler(readers).handler(this::telemetry);
+        router.post("/api/devices").handler(admins).handler(this::register);
+        router.post("/api/devices/:id/revoke").handler(admins).handler(this::revoke);
+    }
+
+    private void one(RoutingContext ctx) {
+        Optional<DeviceId> id = pathId(ctx);
+        if (id.isPresent()) {
+            vertx.executeBlocking(() -> registry.find(id.get())).onSuccess(d -> {
+                if (d.isPresent()) {
+                    responses.json(ctx, 200, d.get());
+                } else {
+                    responses.error(ctx, 404, "no device " + id.get());
+                }
+            }).onFailure(ctx::fail);
+        }
+    }
+
+    private void telemetry(RoutingContext ctx) {
+        Optional<DeviceId> id = pathId(ctx);
+        if (id.isEmpty()) {
+            return;
+        }
+        Instant to;
+        Instant from;
+        try {
+            to = param(ctx, "to").map(Instant::parse).orElse(Instant.now());
+            from = param(ctx, "from").map(Instant::parse).orElse(to.minus(Duration.ofDays(1)));
+        } catch (DateTimeParseException e) {
+            responses.error(ctx, 400, "from/to must be ISO-8601 instants such as 2026-11-22T10:00:00Z");
+            return;
+        }
+        if (!from.isBefore(to)) {
+            responses.error(ctx, 400, "from must be before to");
+            return;
+        }
+        Instant f = from;
+        Instant t = to;
+        blocking(ctx, () -> registry.telemetry(id.get(), f, t, MAX_TELEMETRY_POINTS));
+    }
+
+    private void register(RoutingContext ctx) {
+        DeviceRegistration r = responses.body(ctx, DeviceRegistration.class);
+        if (r == null) {
+            return;
+        }
+        String problem = r.problem();
+        if (problem != null) {
+            responses.error(ctx, 400, problem);
+            return;
+        }
+        String actor = ApiSecurity.account(ctx).username();
+        vertx.executeBlocking(() -> {
+            DeviceView v = registry.register(r);
+            audit.record(actor, "device.enrol", r.id(), Map.of("model", r.model(), "serial", r.serial(),
+                    "certFingerprint", r.certFingerprint()));
+            return v;
+        }).onSuccess(v -> responses.json(ctx, 201, v)).onFailure(e -> {
+            if (e instanceof DeviceRegistry.DuplicateDeviceException) {
+                responses.error(ctx, 409, e.getMessage());
+            } else {
+                ctx.fail(e);
+            }
+        });
+    }
+
+    private void revoke(RoutingContext ctx) {
+        Optional<DeviceId> id = pathId(ctx);
+        if (id.isEmpty()) {
+            return;
+        }
+        String actor = ApiSecurity.account(ctx).username();
+        vertx.executeBlocking(() -> {
+            if (!registry.revoke(id.get())) {
+                return Optional.<DeviceView>empty();
+            }
+            audit.record(actor, "device.revoke", id.get().value(), Map.of());
+            return registry.find(id.get());
+        }).onSuccess(v -> {
+            if (v.isEmpty()) {
+                responses.error(ctx, 404, "no device " + id.get());
+                return;
+            }
+            // Refused at its next connect by the registry; the live connection is cut now.
+            broker.disconnect(id.get().value(), "certificate revoked");
+            responses.json(ctx, 200, v.get());
+        }).onFailure(ctx::fail);
+    }
+
+    private <T> void blocking(RoutingContext ctx, java.util.concurrent.Callable<T> work) {
+        vertx.executeBlocking(work).onSuccess(r -> responses.json(ctx, 200, r)).onFailure(ctx::fail);
+    }
+
+    private Optional<DeviceId> pathId(RoutingContext ctx) {
+        Optional<DeviceId> id = DeviceId.parse(ctx.pathParam("id"));
+        if (id.isEmpty()) {
+            responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not a device id");
+        }
+        return id;
+    }
+
+    private static Optional<String> param(RoutingContext ctx, String name) {
+        return Optional.ofNullable(ctx.queryParams().get(name)).filter(s -> !s.isBlank());
+    }
+}

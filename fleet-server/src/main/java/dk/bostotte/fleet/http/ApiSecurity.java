@@ -1,0 +1,139 @@
+package dk.bostotte.fleet.http;
+
+import dk.bostotte.fleet.accounts.Account;
+import dk.bostotte.fleet.accounts.AccountService;
+import dk.bostotte.fleet.accounts.Role;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who is asking: a browser session (with a CSRF token on every state-changing request) or HTTP
+ * basic credentials for scripts, which carry no ambient authority and so need no token.
+ */
+public final class ApiSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
+    static final String ACCOUNT = "account";
+    static final String CSRF = "csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final Vertx vertx;
+    private final AccountService accounts;
+    private final Responses responses;
+    private final SecureRandom random = new SecureRandom();
+
+    public ApiSecurity(Vertx vertx, AccountService accounts, Responses responses) {
+        this.vertx = vertx;
+        this.accounts = accounts;
+        this.responses = responses;
+    }
+
+    /** Lets the request through with an {@link Account} in the context, or answers 401/403. */
+    public void authenticate(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            basic(ctx, header.substring(6).trim());
+            return;
+        }
+        Session session = ctx.session();
+        Account account = session == null ? null : session.get(ACCOUNT);
+        if (account == null) {
+            ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"bostotte\", charset=\"UTF-8\"");
+            responses.error(ctx, 401, "sign in or send credentials");
+            return;
+        }
+        if (!isSafe(ctx.request().method()) && !csrfMatches(session, ctx.request().getHeader(CSRF_HEADER))) {
+            log.warn("refused {} {} for {}: missing or wrong CSRF token", ctx.request().method(), ctx.normalizedPath(), account.username());
+            responses.error(ctx, 403, "missing or wrong " + CSRF_HEADER + " header");
+            return;
+        }
+        ctx.put(ACCOUNT, account);
+        ctx.next();
+    }
+
+    private void basic(RoutingContext ctx, String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            responses.error(ctx, 401, "malformed basic credentials");
+            return;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            responses.error(ctx, 401, "malformed basic credentials");
+            return;
+        }
+        String user = decoded.substring(0, colon);
+        char[] password = decoded.substring(colon + 1).toCharArray();
+        vertx.executeBlocking(() -> accounts.authenticate(user, password)).onComplete(ar -> {
+            Optional<Account> account = ar.succeeded() ? ar.result() : Optional.empty();
+            if (account.isEmpty()) {
+                log.warn("refused basic credentials for '{}' from {}", user, ctx.request().remoteAddress());
+                ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"bostotte\", charset=\"UTF-8\"");
+                responses.error(ctx, 401, "wrong user name or password");
+                return;
+            }
+            ctx.put(ACCOUNT, account.get());
+            ctx.next();
+        });
+    }
+
+    /** A handler that answers 403 unless the signed-in account has one of {@code roles}. */
+    public Handler<RoutingContext> requireRole(Role... roles) {
+        Set<Role> allowed = Set.of(roles);
+        return ctx -> {
+            Account a = ctx.get(ACCOUNT);
+            if (a != null && a.hasAnyRole(allowed)) {
+                ctx.next();
+                return;
+            }
+            log.warn("refused {} {} for {} (role {}): needs {}", ctx.request().method(), ctx.normalizedPath(),
+                    a == null ? "?" : a.username(), a == null ? "-" : a.role().wire(), allowed);
+            responses.error(ctx, 403, "your role may not do this");
+        };
+    }
+
+    public static Account account(RoutingContext ctx) {
+        return ctx.get(ACCOUNT);
+    }
+
+    /** Starts a signed-in session (new id against fixation) and returns its CSRF token. */
+    public String signIn(Session session, Account account) {
+        session.regenerateId();
+        session.put(ACCOUNT, account);
+        return csrfToken(session);
+    }
+
+    public String csrfToken(Session session) {
+        String token = session.get(CSRF);
+        if (token == null) {
+            byte[] b = new byte[24];
+            random.nextBytes(b);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            session.put(CSRF, token);
+        }
+        return token;
+    }
+
+    static boolean csrfMatches(Session session, String presented) {
+        String expected = session.get(CSRF);
+        return expected != null && presented != null
+                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean isSafe(HttpMethod m) {
+        return m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS;
+    }
+}

@@ -1,0 +1,130 @@
+package dk.bostotte.fleet.http;
+
+import dk.bostotte.fleet.accounts.Account;
+import dk.bostotte.fleet.accounts.AccountService;
+import dk.bostotte.fleet.audit.AuditLog;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sign-in, sign-out and the console's first page. Pages are HTML templates with {@code {{key}}}
+ * placeholders: {@code t.*} from the message bundle (Danish by default, English with ?lang=en),
+ * everything else escaped as text, so nothing a user typed can become markup.
+ */
+public final class ConsolePages {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9_.]+)}}");
+
+    private final Vertx vertx;
+    private final AccountService accounts;
+    private final ApiSecurity security;
+    private final AuditLog audit;
+
+    public ConsolePages(Vertx vertx, AccountService accounts, ApiSecurity security, AuditLog audit) {
+        this.vertx = vertx;
+        this.accounts = accounts;
+        this.security = security;
+        this.audit = audit;
+    }
+
+    public void mount(Router router) {
+        router.get("/login").handler(ctx -> page(ctx, "login.html", Map.of("csrf", security.csrfToken(ctx.session()), "error", "")));
+        router.post("/login").handler(this::login);
+        router.post("/logout").handler(this::logout);
+        router.get("/").handler(ctx -> {
+            Account a = ctx.session().get(ApiSecurity.ACCOUNT);
+            if (a == null) {
+                ctx.redirect("/login");
+                return;
+            }
+            page(ctx, "devices.html", Map.of("csrf", security.csrfToken(ctx.session()), "user", a.displayName(),
+                    "role", a.role().wire()));
+        });
+    }
+
+    private void login(RoutingContext ctx) {
+        Session session = ctx.session();
+        String user = Optional.ofNullable(ctx.request().getFormAttribute("username")).orElse("").trim();
+        String password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("");
+        if (!ApiSecurity.csrfMatches(session, ctx.request().getFormAttribute("_csrf"))) {
+            ctx.response().setStatusCode(403);
+            page(ctx, "login.html", Map.of("csrf", security.csrfToken(session), "error", text(ctx, "login.expired")));
+            return;
+        }
+        vertx.executeBlocking(() -> accounts.authenticate(user, password.toCharArray())).onComplete(ar -> {
+            Optional<Account> account = ar.succeeded() ? ar.result() : Optional.empty();
+            if (account.isEmpty()) {
+                vertx.executeBlocking(() -> {
+                    audit.record(user.isEmpty() ? "?" : user, "login.failed", null, Map.of());
+                    return null;
+                });
+                ctx.response().setStatusCode(401);
+                page(ctx, "login.html", Map.of("csrf", security.csrfToken(session), "error", text(ctx, "login.wrong")));
+                return;
+            }
+            security.signIn(session, account.get());
+            vertx.executeBlocking(() -> {
+                audit.record(account.get().username(), "login", null, Map.of());
+                return null;
+            });
+            ctx.redirect("/");
+        });
+    }
+
+    private void logout(RoutingContext ctx) {
+        Session session = ctx.session();
+        if (ApiSecurity.csrfMatches(session, ctx.request().getFormAttribute("_csrf"))) {
+            session.destroy();
+        }
+        ctx.redirect("/login");
+    }
+
+    private static Locale locale(RoutingContext ctx) {
+        String lang = ctx.queryParams().get("lang");
+        return "en".equals(lang) ? Locale.ENGLISH : Locale.forLanguageTag("da");
+    }
+
+    private static String text(RoutingContext ctx, String key) {
+        return ResourceBundle.getBundle("i18n.console", locale(ctx)).getString(key);
+    }
+
+    private static void page(RoutingContext ctx, String template, Map<String, String> values) {
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n.console", locale(ctx));
+        Matcher m = PLACEHOLDER.matcher(load(template));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String key = m.group(1);
+            String value = key.startsWith("t.") ? bundle.getString(key.substring(2))
+                    : key.equals("lang") ? locale(ctx).getLanguage() : values.getOrDefault(key, "");
+            m.appendReplacement(out, Matcher.quoteReplacement(escape(value)));
+        }
+        m.appendTail(out);
+        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+                .putHeader("X-Content-Type-Options", "nosniff").end(out.toString());
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    private static String load(String name) {
+        try (InputStream in = ConsolePages.class.getResourceAsStream("/console/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

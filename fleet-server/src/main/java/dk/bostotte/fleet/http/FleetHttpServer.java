@@ -1,0 +1,60 @@
+package dk.bostotte.fleet.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP side: common handlers, then each feature mounts its own routes. */
+public final class FleetHttpServer {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetHttpServer.class);
+
+    private final Vertx vertx;
+    private final Router router;
+    private final Responses responses;
+    private HttpServer server;
+
+    public FleetHttpServer(Vertx vertx, Responses responses) {
+        this.vertx = vertx;
+        this.responses = responses;
+        this.router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(256 * 1024).setDeleteUploadedFilesOnEnd(true));
+        router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)).setCookieHttpOnlyFlag(true)
+                .setCookieSameSite(CookieSameSite.STRICT).setSessionTimeout(8L * 3600 * 1000)
+                .setSessionCookieName("bostotte.session"));
+        router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    }
+
+    /** Features mount their routes here; {@code /api/*} is authenticated before any of them run. */
+    public Router router() {
+        return router;
+    }
+
+    public void protectApi(ApiSecurity security) {
+        router.route("/api/*").handler(security::authenticate);
+    }
+
+    public int start(String host, int port) {
+        router.route("/api/*").last().handler(ctx -> responses.error(ctx, 404, "no such API endpoint"));
+        router.errorHandler(500, ctx -> {
+            log.error("request {} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
+            responses.error(ctx, 500, "internal error");
+        });
+        server = vertx.createHttpServer().requestHandler(router).listen(port, host).await();
+        log.info("HTTP console and API on http://{}:{}/", host, server.actualPort());
+        return server.actualPort();
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.close().await();
+        }
+    }
+}

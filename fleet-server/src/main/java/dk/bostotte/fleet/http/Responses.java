@@ -1,0 +1,50 @@
+package dk.bostotte.fleet.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/** JSON responses written with the protocol's mapper, so the API and MQTT agree on dates and nulls. */
+public final class Responses {
+
+    private final ObjectMapper json;
+
+    public Responses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public ObjectMapper mapper() {
+        return json;
+    }
+
+    public void json(RoutingContext ctx, int status, Object body) {
+        try {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store").end(Buffer.buffer(json.writeValueAsBytes(body)));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
+    }
+
+    /** An error body that says what was wrong: {@code {"error": "..."}}. */
+    public void error(RoutingContext ctx, int status, String message) {
+        json(ctx, status, Map.of("error", message));
+    }
+
+    /** Reads a JSON body into {@code type}; on failure answers 400 naming the problem and returns null. */
+    public <T> T body(RoutingContext ctx, Class<T> type) {
+        try {
+            String body = ctx.body() == null ? null : ctx.body().asString();
+            if (body == null || body.isBlank()) {
+                error(ctx, 400, "a JSON body is required");
+                return null;
+            }
+            return json.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            error(ctx, 400, "invalid JSON body: " + e.getOriginalMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dk.bostotte.fleet.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** The server's metrics, named once here, scraped at /metrics in Prometheus format. */
+public final class FleetMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final DistributionSummary batchRows;
+    private final Timer ingestLag;
+    private final Counter samplesStored;
+
+    public FleetMetrics() {
+        batchRows = DistributionSummary.builder("bostotte.ingest.batch.rows")
+                .description("Rows written per database transaction of the ingest").publishPercentiles(0.5, 0.99)
+                .register(registry);
+        ingestLag = Timer.builder("bostotte.ingest.lag").description("Time from the broker receiving a message to its commit")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        samplesStored = Counter.builder("bostotte.telemetry.samples.stored")
+                .description("Telemetry samples written (duplicates not counted)").register(registry);
+    }
+
+    public void messageIn(String channel) {
+        registry.counter("bostotte.mqtt.messages.in", "channel", channel).increment();
+    }
+
+    public void messageRejected(String reason) {
+        registry.counter("bostotte.mqtt.messages.rejected", "reason", reason).increment();
+    }
+
+    public void accessRefused(String what) {
+        registry.counter("bostotte.mqtt.access.refused", "what", what).increment();
+    }
+
+    public void batchWritten(int rows) {
+        batchRows.record(rows);
+    }
+
+    public void ingestLag(Duration lag) {
+        ingestLag.record(lag);
+    }
+
+    public void samplesStored(int n) {
+        samplesStored.increment(n);
+    }
+
+    public void gauge(String name, String description, Supplier<Number> value) {
+        io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,61 @@
+package dk.bostotte.fleet.presence;
+
+import static dk.bostotte.fleet.db.jooq.Tables.DEVICE;
+
+import dk.bostotte.fleet.ingest.BatchWriter;
+import dk.bostotte.fleet.ingest.WriteOp;
+import dk.bostotte.protocol.DeviceId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Online/offline per device from the broker's connection events. A device reconnecting before its
+ * old connection is cleaned up briefly has two connections; it is offline only when none is left.
+ */
+public final class PresenceService {
+
+    private static final Logger log = LoggerFactory.getLogger(PresenceService.class);
+
+    private final BatchWriter writer;
+    private final Map<String, Integer> connections = new ConcurrentHashMap<>();
+
+    public PresenceService(BatchWriter writer) {
+        this.writer = writer;
+    }
+
+    /** At start-up nobody is connected to a fresh broker, whatever the database last said. */
+    public static void markAllOffline(DSLContext dsl) {
+        int n = dsl.update(DEVICE).set(DEVICE.ONLINE, false).where(DEVICE.ONLINE.isTrue()).execute();
+        if (n > 0) {
+            log.info("marked {} devices offline at start-up", n);
+        }
+    }
+
+    public void connected(String clientId, Instant at) {
+        DeviceId.parse(clientId).filter(d -> d.value().equals(clientId)).ifPresent(device -> {
+            int now = connections.merge(clientId, 1, Integer::sum);
+            if (now == 1) {
+                log.info("device {} online", clientId);
+                writer.submit(new WriteOp.Presence(device, true, at));
+            }
+        });
+    }
+
+    public void disconnected(String clientId, Instant at, String reason) {
+        DeviceId.parse(clientId).filter(d -> d.value().equals(clientId)).ifPresent(device -> {
+            Integer left = connections.computeIfPresent(clientId, (k, v) -> v > 1 ? v - 1 : null);
+            if (left == null) {
+                log.info("device {} offline ({})", clientId, reason);
+                writer.submit(new WriteOp.Presence(device, false, at));
+            }
+        });
+    }
+
+    public int connectedDevices() {
+        return connections.size();
+    }
+}

@@ -1,0 +1,109 @@
+package dk.bostotte.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The device agent running as its own process (same class path as the test JVM), with its output
+ * captured to a file that tests can wait on.
+ */
+public final class DeviceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private DeviceProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static DeviceProcess start(Path bundle, Path state, Path logDir, String... extraArgs) {
+        try {
+            Files.createDirectories(logDir);
+            Path log = Files.createTempFile(logDir, bundle.getFileName().toString() + "-", ".log");
+            List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("java.class.path"), "dk.bostotte.device.DeviceMain",
+                    "--bundle", bundle.toString(), "--data", state.toString()));
+            cmd.addAll(List.of(extraArgs));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new DeviceProcess(p, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Waits until the output has {@code count} lines matching {@code regex}. */
+    public void awaitLog(String regex, int count, Duration timeout) {
+        Pattern p = Pattern.compile(regex);
+        FleetTestEnvironment.await("device log line /" + regex + "/ x" + count + "; output so far:\n" + tail(),
+                timeout, () -> p.matcher(output()).results().count() >= count);
+    }
+
+    public void awaitLog(String regex, Duration timeout) {
+        awaitLog(regex, 1, timeout);
+    }
+
+    private String tail() {
+        String out = output();
+        return out.length() > 3000 ? out.substring(out.length() - 3000) : out;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: the process gets no chance to say goodbye, as in a power cut. */
+    public void killHard() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    /** SIGTERM: an orderly stop. */
+    public int stop() {
+        process.destroy();
+        return waitFor();
+    }
+
+    private int waitFor() {
+        try {
+            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return process.waitFor();
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            killHard();
+        }
+    }
+}

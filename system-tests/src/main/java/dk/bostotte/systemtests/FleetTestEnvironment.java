@@ -1,0 +1,155 @@
+package dk.bostotte.systemtests;
+
+import dk.bostotte.fleet.FleetServer;
+import dk.bostotte.fleet.config.FleetConfig;
+import dk.bostotte.fleet.devices.DeviceRegistration;
+import dk.bostotte.protocol.DeviceId;
+import dk.bostotte.provisioning.bundle.DeviceBundle;
+import dk.bostotte.provisioning.pki.FleetCa;
+import dk.bostotte.provisioning.pki.IssuedCredential;
+import dk.bostotte.provisioning.pki.ServerTls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.jooq.DSLContext;
+
+/**
+ * One fleet on loopback for integration tests and benchmarks: a fleet CA, a fleet server on its
+ * embedded PostgreSQL and HiveMQ, and helpers to enrol devices and run real device-agent processes.
+ * Tests share one environment per class; it can restart the server on the same data.
+ */
+public final class FleetTestEnvironment implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    private final Path root;
+    private final FleetCa ca;
+    private final int mqttPort;
+    private final int httpPort;
+    private final Map<String, String> extraSettings;
+    private FleetServer server;
+
+    private FleetTestEnvironment(Path root, Map<String, String> extraSettings) {
+        this.root = root;
+        this.extraSettings = extraSettings;
+        this.ca = FleetCa.create(root.resolve("pki"), "Bostøtte test fleet");
+        ServerTls.writeServerKeystore(ca, root.resolve("pki"), List.of("localhost"), List.of("127.0.0.1"));
+        this.mqttPort = FreePorts.next();
+        this.httpPort = FreePorts.next();
+    }
+
+    public static FleetTestEnvironment start() {
+        return start(Map.of());
+    }
+
+    /** Starts a fleet whose server settings are the defaults plus {@code settings}. */
+    public static FleetTestEnvironment start(Map<String, String> settings) {
+        try {
+            FleetTestEnvironment env = new FleetTestEnvironment(Files.createTempDirectory("fleet-it-"), settings);
+            env.startServer();
+            return env;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void startServer() {
+        if (server != null) {
+            return;
+        }
+        Map<String, String> s = new java.util.HashMap<>(Map.of(
+                "data.dir", root.resolve("data").toString(), "pki.dir", root.resolve("pki").toString(),
+                "http.host", "127.0.0.1", "http.port", Integer.toString(httpPort),
+                "mqtt.host", "127.0.0.1", "mqtt.port", Integer.toString(mqttPort),
+                "demo.accounts", "true", "demo.password", ADMIN_PASSWORD));
+        s.putAll(extraSettings);
+        try {
+            server = FleetServer.start(FleetConfig.load(java.util.Optional.empty(), s, Map.of()));
+        } catch (Exception e) {
+            throw new IllegalStateException("fleet server did not start", e);
+        }
+    }
+
+    public void stopServer() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    public FleetServer server() {
+        return server;
+    }
+
+    public DSLContext db() {
+        return server.database().dsl();
+    }
+
+    public FleetCa ca() {
+        return ca;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public int mqttPort() {
+        return mqttPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String httpUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** An enrolled device: its id, credential and config bundle directory. */
+    public record EnrolledDevice(DeviceId id, IssuedCredential credential, Path bundleDir) {
+    }
+
+    /** Issues a certificate, registers the device in the inventory and writes its config bundle. */
+    public EnrolledDevice enroll(String model, String serial) {
+        DeviceId id = DeviceId.random(new SecureRandom());
+        IssuedCredential cred = ca.issueDevice(id, Duration.ofDays(365));
+        server.registry().register(new DeviceRegistration(id.value(), model, serial, cred.fingerprint(),
+                cred.certificate().getNotAfter().toInstant()));
+        Path dir = root.resolve("devices").resolve(id.value());
+        new DeviceBundle(id, model, serial, "127.0.0.1", mqttPort, httpPort, "pw-" + id.value()).write(dir, cred);
+        return new EnrolledDevice(id, cred, dir);
+    }
+
+    /** Starts the real device agent in its own JVM, as it runs on a kiosk. */
+    public DeviceProcess startDevice(EnrolledDevice device, String... extraArgs) {
+        return DeviceProcess.start(device.bundleDir(), root.resolve("device-state").resolve(device.id().value()),
+                root.resolve("logs"), extraArgs);
+    }
+
+    /** Polls until {@code condition} holds; fails with {@code what} after {@code timeout}. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for: " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopServer();
+    }
+}
