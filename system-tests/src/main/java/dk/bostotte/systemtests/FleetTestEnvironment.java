@@ -44,8 +44,22 @@ public final class FleetTestEnvironment implements AutoCloseable {
         this.httpPort = FreePorts.next();
     }
 
+    private static FleetTestEnvironment shared;
+
     public static FleetTestEnvironment start() {
         return start(Map.of());
+    }
+
+    /**
+     * The fleet shared by every test class that does not need a server of its own (one server per
+     * test JVM, stopped when the JVM exits). Tests on it use their own devices, never shared ones.
+     */
+    public static synchronized FleetTestEnvironment shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-shared-fleet"));
+        }
+        return shared;
     }
 
     /** Starts a fleet whose server settings are the defaults plus {@code settings}. */
@@ -85,6 +99,10 @@ public final class FleetTestEnvironment implements AutoCloseable {
 
     public FleetServer server() {
         return server;
+    }
+
+    public FleetHttp http() {
+        return new FleetHttp(httpUrl());
     }
 
     public DSLContext db() {

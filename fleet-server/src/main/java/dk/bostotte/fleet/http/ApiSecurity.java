@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +79,16 @@ public final class ApiSecurity {
         }
         String user = decoded.substring(0, colon);
         char[] password = decoded.substring(colon + 1).toCharArray();
+        String cacheKey = sha256(decoded);
+        CachedLogin cached = recentLogins.get(cacheKey);
+        if (cached != null && cached.until() > System.nanoTime()) {
+            ctx.put(ACCOUNT, cached.account());
+            ctx.next();
+            return;
+        }
         vertx.executeBlocking(() -> accounts.authenticate(user, password)).onComplete(ar -> {
             Optional<Account> account = ar.succeeded() ? ar.result() : Optional.empty();
+            account.ifPresent(a -> remember(cacheKey, a));
             if (account.isEmpty()) {
                 log.warn("refused basic credentials for '{}' from {}", user, ctx.request().remoteAddress());
                 ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"bostotte\", charset=\"UTF-8\"");
@@ -88,6 +98,32 @@ public final class ApiSecurity {
             ctx.put(ACCOUNT, account.get());
             ctx.next();
         });
+    }
+
+    /**
+     * Scripts send the same credentials with every request; checking Argon2 each time would cost
+     * tens of milliseconds a call. A successful check is remembered briefly, keyed by a hash of the
+     * credentials (never the password itself); a changed password simply misses the cache.
+     */
+    private record CachedLogin(Account account, long until) {
+    }
+
+    private final Map<String, CachedLogin> recentLogins = new ConcurrentHashMap<>();
+    private static final long LOGIN_CACHE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+
+    private void remember(String key, Account account) {
+        if (recentLogins.size() > 10_000) {
+            recentLogins.clear();
+        }
+        recentLogins.put(key, new CachedLogin(account, System.nanoTime() + LOGIN_CACHE_NANOS));
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A handler that answers 403 unless the signed-in account has one of {@code roles}. */

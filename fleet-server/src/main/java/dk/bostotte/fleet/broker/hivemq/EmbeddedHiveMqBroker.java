@@ -12,6 +12,7 @@ import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
 import com.hivemq.extension.sdk.api.packets.general.Qos;
+import com.hivemq.extension.sdk.api.packets.publish.PayloadFormatIndicator;
 import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import java.io.IOException;
@@ -129,7 +130,8 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
     @Override
     public CompletableFuture<Void> publish(DeviceId device, Channel channel, byte[] payload) {
         var publish = Builders.publish().topic(Topics.of(device, channel)).qos(Qos.valueOf(channel.qos()))
-                .retain(channel.retained()).contentType(channel.contentType()).payload(ByteBuffer.wrap(payload)).build();
+                .retain(channel.retained()).contentType(channel.contentType())
+                .payloadFormatIndicator(PayloadFormatIndicator.UTF_8).payload(ByteBuffer.wrap(payload)).build();
         return Services.publishService().publish(publish);
     }
 
