@@ -7,7 +7,7 @@ import dk.bostotte.device.fleet.FleetLink;
 import dk.bostotte.device.fleet.LinkListener;
 import dk.bostotte.device.fleet.TelemetryQueue;
 import dk.bostotte.device.fleet.TelemetryUploader;
-import dk.bostotte.device.fleet.WireCodec;
+import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.device.health.StatusSource;
 import dk.bostotte.device.netq.NetworkSampler;
 import dk.bostotte.protocol.Channel;
@@ -40,7 +40,7 @@ public final class DeviceAgent implements LinkListener {
     private final StatusSource status;
     private final FleetLink link;
     private final DesiredConfigApplier configApplier;
-    private final WireCodec codec;
+    private final MessageCodec codec;
     private final ScheduledExecutorService agentThread;
     private final ScheduledExecutorService probeThread = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "probes"));
@@ -50,7 +50,7 @@ public final class DeviceAgent implements LinkListener {
     private final PeriodicTask statusTimer;
 
     public DeviceAgent(Clock clock, LiveSettings settings, TelemetryQueue queue, NetworkSampler sampler,
-                       StatusSource status, FleetLink link, DesiredConfigApplier configApplier, WireCodec codec,
+                       StatusSource status, FleetLink link, DesiredConfigApplier configApplier, MessageCodec codec,
                        ScheduledExecutorService agentThread) {
         this.id = link.deviceId();
         this.clock = clock;
@@ -147,6 +147,7 @@ public final class DeviceAgent implements LinkListener {
 
     /** Stops sampling, says goodbye to the broker and leaves the queue compacted on disk. */
     public void stop() {
+        log.info("device {} stopping", id);
         telemetryTimer.cancel();
         statusTimer.cancel();
         shutdown(probeThread);

@@ -10,7 +10,6 @@ import dk.bostotte.device.fleet.Backoff;
 import dk.bostotte.device.fleet.FleetLink;
 import dk.bostotte.device.fleet.LinkConfig;
 import dk.bostotte.device.fleet.TelemetryQueue;
-import dk.bostotte.device.fleet.WireCodec;
 import dk.bostotte.device.health.CpuThermal;
 import dk.bostotte.device.health.SimulatedStatus;
 import dk.bostotte.device.health.StatusSource;
@@ -90,6 +89,10 @@ public final class DeviceMain implements Callable<Integer> {
         SSLSocketFactory tls;
         TelemetryQueue queue;
         try {
+            atLeast("--status-interval-s", statusIntervalS, 1);
+            atLeast("--telemetry-interval-s", telemetryIntervalS, 1);
+            atLeast("--keepalive-s", keepAliveS, 1);
+            atLeast("--queue-capacity", queueCapacity, 1);
             options = new AgentOptions(bundleDir, dataDir != null ? dataDir : bundleDir.resolve("state"), simulate,
                     Duration.ofSeconds(statusIntervalS), Duration.ofSeconds(telemetryIntervalS),
                     Duration.ofSeconds(keepAliveS), queueCapacity);
@@ -116,7 +119,7 @@ public final class DeviceMain implements Callable<Integer> {
             throws Exception {
         Clock clock = Clock.systemUTC();
         String version = appVersion();
-        WireCodec codec = new WireCodec(new MessageCodec());
+        MessageCodec codec = new MessageCodec();
         ScheduledExecutorService agentThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "agent"));
         LinkConfig linkConfig = new LinkConfig(bundle.deviceId(), bundle.mqttUri(), tls,
                 options.keepAlive(), version, bundle.model());
@@ -138,6 +141,12 @@ public final class DeviceMain implements Callable<Integer> {
         log.info("device {} ({} {}) starting, version {}, data in {}{}", bundle.deviceId(), bundle.model(),
                 bundle.serial(), version, options.dataDir(), options.simulate() ? ", simulated readings" : "");
         return new DeviceAgent(clock, settings, queue, sampler, status, link, configApplier, codec, agentThread);
+    }
+
+    private static void atLeast(String option, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + " must be at least " + min + ", not " + value);
+        }
     }
 
     static String appVersion() {

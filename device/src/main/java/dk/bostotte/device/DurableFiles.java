@@ -1,7 +1,9 @@
 package dk.bostotte.device;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -18,14 +20,22 @@ public final class DurableFiles {
     private DurableFiles() {
     }
 
+    /** Writes what {@code body} emits, streaming, so large content need not be held in memory. */
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void writeAtomically(Path target, byte[] content) throws IOException {
+        writeAtomically(target, out -> out.write(content));
+    }
+
+    public static void writeAtomically(Path target, Body body) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(content);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024);
+            body.writeTo(out);
+            out.flush();
             ch.force(true);
         }
         moveIntoPlace(tmp, target);

@@ -1,6 +1,7 @@
 package dk.bostotte.device.fleet;
 
 import dk.bostotte.protocol.codec.Decoded;
+import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.protocol.message.Command;
 import dk.bostotte.protocol.message.CommandResult;
 import dk.bostotte.protocol.message.CommandResult.Outcome;
@@ -27,12 +28,12 @@ public final class CommandDispatcher {
     /** The protocol's limit on {@code detail}. */
     private static final int MAX_DETAIL = 2000;
 
-    private final WireCodec codec;
+    private final MessageCodec codec;
     private final Clock clock;
     private final Consumer<CommandResult> results;
     private final Map<CommandType, CommandHandler> handlers = new EnumMap<>(CommandType.class);
 
-    public CommandDispatcher(WireCodec codec, Clock clock, Consumer<CommandResult> results) {
+    public CommandDispatcher(MessageCodec codec, Clock clock, Consumer<CommandResult> results) {
         this.codec = codec;
         this.clock = clock;
         this.results = results;

@@ -3,6 +3,7 @@ package dk.bostotte.device.fleet;
 import dk.bostotte.protocol.Channel;
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.protocol.Topics;
+import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.protocol.message.DeviceState;
 import dk.bostotte.protocol.message.ProtocolMessage;
 import java.time.Clock;
@@ -11,8 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -39,7 +38,7 @@ public final class FleetLink {
     private final Clock clock;
     private final Backoff backoff;
     private final ScheduledExecutorService executor;
-    private final WireCodec codec;
+    private final MessageCodec codec;
     private final MqttAsyncClient client;
     private volatile LinkListener listener;
     private volatile boolean connected;
@@ -47,7 +46,7 @@ public final class FleetLink {
     private ScheduledFuture<?> retry;
 
     public FleetLink(LinkConfig config, Clock clock, Backoff backoff, ScheduledExecutorService executor,
-                     WireCodec codec) throws MqttException {
+                     MessageCodec codec) throws MqttException {
         this.config = config;
         this.id = config.deviceId();
         this.clock = clock;
@@ -86,22 +85,16 @@ public final class FleetLink {
         String topic = Topics.of(id, channel);
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            client.publish(topic, MqttMessages.forChannel(channel, codec.encode(message)), null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    int reason = MqttMessages.failureReason(token);
-                    if (reason < 0) {
-                        done.complete(null);
-                    } else {
-                        done.completeExceptionally(new PublishRejectedException(topic, reason));
-                    }
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    done.completeExceptionally(error);
-                }
-            });
+            client.publish(topic, MqttMessages.forChannel(channel, codec.encode(message)), null, MqttMessages.listener(
+                    token -> {
+                        int reason = MqttMessages.failureReason(token);
+                        if (reason < 0) {
+                            done.complete(null);
+                        } else {
+                            done.completeExceptionally(new PublishRejectedException(topic, reason));
+                        }
+                    },
+                    done::completeExceptionally));
         } catch (MqttException | RuntimeException e) {
             done.completeExceptionally(e);
         }
@@ -113,19 +106,11 @@ public final class FleetLink {
             return;
         }
         try {
-            client.connect(options(), null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    InboundCallback.post(executor, FleetLink.this::onConnected);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    InboundCallback.post(executor, () -> retryAfter("cannot connect to", error));
-                }
-            });
+            client.connect(options(), null, MqttMessages.listener(
+                    token -> InboundCallback.post(executor, this::onConnected),
+                    error -> InboundCallback.post(executor, () -> retryAfter(error))));
         } catch (MqttException | RuntimeException e) {
-            retryAfter("cannot connect to", e);
+            retryAfter(e);
         }
     }
 
@@ -157,30 +142,27 @@ public final class FleetLink {
                         log.warn("device {} birth not delivered: {}", id, MqttMessages.describe(e));
                     }
                 });
-        subscribe();
-        log.info("device {} connected to {}", id, config.serverUri());
         listener.connected();
+        // Logged once the subscriptions are acknowledged, so whoever waits for this line can send commands.
+        subscribe(() -> log.info("device {} connected to {}", id, config.serverUri()));
     }
 
-    private void subscribe() {
+    private void subscribe(Runnable then) {
         MqttSubscription[] subs = {
             new MqttSubscription(Topics.of(id, Channel.COMMAND), Channel.COMMAND.qos()),
             new MqttSubscription(Topics.of(id, Channel.CONFIG), Channel.CONFIG.qos())};
         try {
-            client.subscribe(subs, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    int reason = MqttMessages.failureReason(token);
-                    if (reason >= 0) {
-                        log.warn("device {} subscription refused with reason code 0x{}", id, Integer.toHexString(reason));
-                    }
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    log.warn("device {} cannot subscribe: {}", id, MqttMessages.describe(error));
-                }
-            }, new MqttProperties());
+            client.subscribe(subs, null, MqttMessages.listener(
+                    token -> {
+                        int reason = MqttMessages.failureReason(token);
+                        if (reason >= 0) {
+                            log.warn("device {} subscription refused with reason code 0x{}", id, Integer.toHexString(reason));
+                        }
+                        then.run();
+                    },
+                    // Usually the connection dropping again; the next connect logs its own line.
+                    error -> log.warn("device {} cannot subscribe: {}", id, MqttMessages.describe(error))),
+                    new MqttProperties());
         } catch (MqttException e) {
             log.warn("device {} cannot subscribe: {}", id, MqttMessages.describe(e));
         }
@@ -193,21 +175,26 @@ public final class FleetLink {
         }
         connected = false;
         listener.disconnected();
-        retryAfter("lost connection to", reason);
+        if (!stopping) {
+            Duration delay = backoff.next();
+            log.info("device {} lost connection to {}: {}; reconnecting in {} ms", id, config.serverUri(), reason,
+                    delay.toMillis());
+            scheduleAttempt(delay);
+        }
     }
 
-    private void retryAfter(String what, Throwable error) {
-        retryAfter(what, MqttMessages.describe(error));
-    }
-
-    private void retryAfter(String what, String reason) {
+    private void retryAfter(Throwable error) {
         if (stopping) {
             return;
         }
         int attempt = backoff.attempts() + 1;
         Duration delay = backoff.next();
-        log.info("device {} {} {} (attempt {}): {}; next attempt in {} ms", id, what, config.serverUri(), attempt,
-                reason, delay.toMillis());
+        log.info("device {} cannot connect to {} (attempt {}): {}; next attempt in {} ms", id, config.serverUri(),
+                attempt, MqttMessages.describe(error), delay.toMillis());
+        scheduleAttempt(delay);
+    }
+
+    private void scheduleAttempt(Duration delay) {
         retry = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 

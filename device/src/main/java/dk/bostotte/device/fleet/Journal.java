@@ -1,9 +1,11 @@
 package dk.bostotte.device.fleet;
 
 import dk.bostotte.device.DurableFiles;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The append-only file behind {@link TelemetryQueue}. Each append is fsync'd before it returns, so
@@ -44,22 +46,42 @@ final class Journal implements Closeable {
         this.lock = l;
     }
 
-    /** The lines of the file; a last line without its newline was torn by a crash and comes back last. */
-    Contents read() throws IOException {
+    /**
+     * Feeds each complete line to {@code lines}, streaming, so a full queue does not need the whole
+     * file in memory. Returns true if the file ends in a line without its newline: a write torn by a
+     * crash, which is not passed on.
+     */
+    boolean read(Consumer<String> lines) throws IOException {
         if (!Files.exists(file)) {
-            return new Contents(List.of(), null);
+            return false;
         }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-            lines.add(text.substring(start, nl));
-            start = nl + 1;
+        boolean torn = endsTorn();
+        // An InputStreamReader replaces undecodable bytes rather than failing; such a line fails its checksum.
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            String previous = null;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (previous != null) {
+                    lines.accept(previous);
+                }
+                previous = line;
+            }
+            if (previous != null && !torn) {
+                lines.accept(previous);
+            }
         }
-        return new Contents(lines, start < text.length() ? text.substring(start) : null);
+        return torn;
     }
 
-    record Contents(List<String> lines, String tornTail) {
+    private boolean endsTorn() throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.read(last, size - 1);
+            return last.get(0) != '\n';
+        }
     }
 
     void append(List<String> bodies) throws IOException {
@@ -78,13 +100,13 @@ final class Journal implements Closeable {
         appendedSinceRewrite += bodies.size();
     }
 
-    void rewrite(List<String> bodies) throws IOException {
+    void rewrite(Iterable<String> bodies) throws IOException {
         closeOut();
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        for (String b : bodies) {
-            buf.writeBytes(JournalRecord.frame(b));
-        }
-        DurableFiles.writeAtomically(file, buf.toByteArray());
+        DurableFiles.writeAtomically(file, out -> {
+            for (String b : bodies) {
+                out.write(JournalRecord.frame(b));
+            }
+        });
         appendedSinceRewrite = 0;
     }
 

@@ -1,7 +1,9 @@
 package dk.bostotte.device.fleet;
 
 import dk.bostotte.protocol.Channel;
+import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -25,6 +27,21 @@ final class MqttMessages {
         p.setContentType(channel.contentType());
         p.setPayloadFormat(true);
         return p;
+    }
+
+    /** Paho's two-method listener from two lambdas. */
+    static MqttActionListener listener(Consumer<IMqttToken> success, Consumer<Throwable> failure) {
+        return new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                success.accept(token);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable error) {
+                failure.accept(error);
+            }
+        };
     }
 
     /** The first failure reason code in an acknowledgement, or -1 if it reports success. */

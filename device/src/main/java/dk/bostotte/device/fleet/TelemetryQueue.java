@@ -6,11 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * only when the broker acknowledged the batch that carried it ({@link #acknowledge}). Bounded: when
  * full the oldest sample is dropped, and the number dropped is kept with the queue. Samples handed
  * out by {@link #takeBatch} stay queued; {@link #rewind} makes them eligible again after a failure.
+ * Thread-safe.
  */
 public final class TelemetryQueue implements Closeable {
 
@@ -28,12 +28,8 @@ public final class TelemetryQueue implements Closeable {
 
     private final Journal journal;
     private final int capacity;
-    private final ArrayDeque<NetworkSample> samples = new ArrayDeque<>();
+    private final SampleBuffer buffer = new SampleBuffer();
     private final SeqCounter seq;
-    private long lastSeq = -1;
-    private long handedOutUpTo = -1;
-    private long dropped;
-    private long corrupt;
     private boolean journalSuspect;
     private boolean closed;
 
@@ -45,23 +41,22 @@ public final class TelemetryQueue implements Closeable {
         this.capacity = capacity;
         this.journal = new Journal(dataDir.resolve(FILE));
         try {
-            JournalReplay.replay(journal.read(), this);
-            while (samples.size() > capacity) {
-                // Only when the capacity was lowered between runs.
-                samples.pollFirst();
-                dropped++;
+            JournalReplay.replay(journal, buffer);
+            while (buffer.size() > capacity) {
+                buffer.dropOldest(); // only when the capacity was lowered between runs
             }
             compact();
-            this.seq = new SeqCounter(dataDir, lastSeq + 1, millis);
+            this.seq = new SeqCounter(dataDir, buffer.lastSeq() + 1, millis);
         } catch (IOException | RuntimeException e) {
             journal.close();
             throw e;
         }
     }
 
+    /** @param millis the wall clock, to seed sequence numbers when the counter file is missing */
     public static TelemetryQueue open(Path dataDir, int capacity, LongSupplier millis) throws IOException {
         TelemetryQueue q = new TelemetryQueue(dataDir, capacity, millis);
-        log.info("telemetry queue in {}: {} samples pending, {} dropped when full, {} corrupt records skipped",
+        log.info("telemetry queue in {}: {} samples waiting, {} dropped when full, {} corrupt records skipped",
                 dataDir, q.size(), q.dropped(), q.corruptSkipped());
         return q;
     }
@@ -73,41 +68,29 @@ public final class TelemetryQueue implements Closeable {
 
     public synchronized void append(NetworkSample s) {
         ensureOpen();
-        if (s.seq() <= lastSeq) {
-            throw new IllegalArgumentException("seq " + s.seq() + " is not after " + lastSeq);
+        if (s.seq() <= buffer.lastSeq()) {
+            throw new IllegalArgumentException("seq " + s.seq() + " is not after " + buffer.lastSeq());
         }
+        NetworkSample evicted = buffer.size() >= capacity ? buffer.oldest() : null;
         List<String> records = new ArrayList<>(2);
-        NetworkSample evicted = samples.size() >= capacity ? samples.peekFirst() : null;
         if (evicted != null) {
             records.add(JournalRecord.dropped(evicted.seq()));
         }
         records.add(JournalRecord.sample(s));
         write(records, true);
         if (evicted != null) {
-            samples.pollFirst();
-            dropped++;
-            if (dropped == 1 || dropped % 1000 == 0) {
-                log.warn("telemetry queue full ({} samples): {} oldest samples dropped so far", capacity, dropped);
+            buffer.dropOldest();
+            if (buffer.dropped == 1 || buffer.dropped % 1000 == 0) {
+                log.warn("telemetry queue full ({} samples): {} oldest samples dropped so far", capacity, buffer.dropped);
             }
         }
-        samples.addLast(s);
-        lastSeq = s.seq();
+        buffer.add(s);
     }
 
     /** Up to {@code max} of the oldest samples not already handed out, which count as in flight. */
     public synchronized List<NetworkSample> takeBatch(int max) {
         ensureOpen();
-        List<NetworkSample> batch = new ArrayList<>(Math.min(max, samples.size()));
-        for (Iterator<NetworkSample> it = samples.iterator(); it.hasNext() && batch.size() < max; ) {
-            NetworkSample s = it.next();
-            if (s.seq() > handedOutUpTo) {
-                batch.add(s);
-            }
-        }
-        if (!batch.isEmpty()) {
-            handedOutUpTo = batch.get(batch.size() - 1).seq();
-        }
-        return batch;
+        return buffer.takeBatch(max);
     }
 
     /** The broker has the batch: remove its samples (those still queued; acknowledging twice is harmless). */
@@ -118,7 +101,7 @@ public final class TelemetryQueue implements Closeable {
         }
         long first = batch.get(0).seq();
         long last = batch.get(batch.size() - 1).seq();
-        int removed = removeRange(first, last);
+        int removed = buffer.removeRange(first, last);
         if (removed > 0) {
             // Losing this record would only mean sending the batch again; the server deduplicates.
             write(List.of(JournalRecord.removed(first, last)), false);
@@ -128,36 +111,31 @@ public final class TelemetryQueue implements Closeable {
 
     /** Hands every queued sample out again, e.g. after the connection carrying them was lost. */
     public synchronized void rewind() {
-        handedOutUpTo = -1;
+        buffer.rewind();
     }
 
     public synchronized int size() {
-        return samples.size();
+        return buffer.size();
     }
 
     /** Samples not yet handed out. */
     public synchronized int pending() {
-        int n = 0;
-        for (NetworkSample s : samples) {
-            if (s.seq() > handedOutUpTo) {
-                n++;
-            }
-        }
-        return n;
+        return buffer.pending();
     }
 
     public synchronized long dropped() {
-        return dropped;
+        return buffer.dropped;
     }
 
     public synchronized long corruptSkipped() {
-        return corrupt;
+        return buffer.corrupt;
     }
 
     public synchronized List<NetworkSample> snapshot() {
-        return List.copyOf(samples);
+        return buffer.snapshot();
     }
 
+    /** Leaves a compacted journal behind; a crash instead of a close loses nothing either. */
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
@@ -171,53 +149,9 @@ public final class TelemetryQueue implements Closeable {
         }
     }
 
-    // --- used by JournalReplay while opening ---
-
-    void replaySample(NetworkSample s) {
-        if (s.seq() <= lastSeq) {
-            corrupt++;
-            return;
-        }
-        samples.addLast(s);
-        lastSeq = s.seq();
-    }
-
-    void replayRemoved(long first, long last) {
-        removeRange(first, last);
-    }
-
-    void replayDropped(long seq) {
-        if (removeRange(seq, seq) > 0) {
-            dropped++;
-        }
-    }
-
-    void replayCounters(long dropped, long corrupt) {
-        this.dropped = dropped;
-        this.corrupt = corrupt;
-    }
-
-    void countCorrupt() {
-        corrupt++;
-    }
-
-    private int removeRange(long first, long last) {
-        int before = samples.size();
-        NetworkSample head = samples.peekFirst();
-        if (head != null && head.seq() >= first) {
-            // The usual case: batches are acknowledged in order, from the head.
-            while (!samples.isEmpty() && samples.peekFirst().seq() <= last) {
-                samples.pollFirst();
-            }
-        } else {
-            samples.removeIf(s -> s.seq() >= first && s.seq() <= last);
-        }
-        return before - samples.size();
-    }
-
     private void write(List<String> records, boolean mustPersist) {
         try {
-            if (journalSuspect || journal.appendedSinceRewrite() > 2L * samples.size() + 10_000) {
+            if (journalSuspect || journal.appendedSinceRewrite() > 2L * buffer.size() + 10_000) {
                 compact();
             }
             journal.append(records);
@@ -232,12 +166,9 @@ public final class TelemetryQueue implements Closeable {
     }
 
     private void compact() throws IOException {
-        List<String> records = new ArrayList<>(samples.size() + 1);
-        records.add(JournalRecord.header(dropped, corrupt));
-        for (NetworkSample s : samples) {
-            records.add(JournalRecord.sample(s));
-        }
-        journal.rewrite(records);
+        Stream<String> records = Stream.concat(Stream.of(JournalRecord.header(buffer.dropped, buffer.corrupt)),
+                buffer.snapshot().stream().map(JournalRecord::sample));
+        journal.rewrite(records::iterator);
         journalSuspect = false;
     }
 

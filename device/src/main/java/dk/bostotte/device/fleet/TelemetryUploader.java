@@ -85,7 +85,14 @@ public final class TelemetryUploader {
     }
 
     private void settled(Session s, List<NetworkSample> batch, Throwable error) {
-        if (error == null) {
+        if (isRefusedForGood(error)) {
+            // The server kept the payload for inspection and said it will never accept it: sending
+            // it again would block every later sample behind it.
+            queue.acknowledge(batch);
+            log.warn("device {} telemetry batch of {} samples refused by the server as invalid, not resent: {}", id,
+                    batch.size(), MqttMessages.describe(error));
+            error = null;
+        } else if (error == null) {
             // Acknowledged even if that connection has since gone: the broker has these samples.
             queue.acknowledge(batch);
             log.debug("device {} delivered {} samples", id, batch.size());
@@ -108,6 +115,14 @@ public final class TelemetryUploader {
         }
         pump();
     }
+
+    /** PUBACK 0x99 (payload format invalid): stored server-side as rejected; any other failure is worth a retry. */
+    static boolean isRefusedForGood(Throwable error) {
+        Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        return e instanceof PublishRejectedException r && r.reasonCode() == PAYLOAD_FORMAT_INVALID;
+    }
+
+    static final int PAYLOAD_FORMAT_INVALID = 0x99;
 
     private void resume(Session s) {
         if (s == session) {

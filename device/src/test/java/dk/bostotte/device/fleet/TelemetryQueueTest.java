@@ -130,6 +130,23 @@ class TelemetryQueueTest {
     }
 
     @Test
+    void survivesBinaryGarbageInTheJournal() throws IOException {
+        try (TelemetryQueue q = open(100)) {
+            appendAll(q, 1, 2);
+        }
+        Path journal = dir.resolve(TelemetryQueue.FILE);
+        byte[] good = Files.readAllBytes(journal);
+        byte[] damaged = new byte[good.length + 6];
+        System.arraycopy(good, 0, damaged, 0, good.length);
+        System.arraycopy(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 'S', ' ', '\n'}, 0, damaged, good.length, 6);
+        Files.write(journal, damaged);
+        try (TelemetryQueue q = open(100)) {
+            assertEquals(List.of(1L, 2L), seqs(q.snapshot()));
+            assertEquals(1, q.corruptSkipped());
+        }
+    }
+
+    @Test
     void removesOnlyTheAcknowledgedBatch() throws IOException {
         try (TelemetryQueue q = open(100)) {
             appendAll(q, 1, 6);
@@ -222,10 +239,14 @@ class TelemetryQueueTest {
 
     @Test
     void secondAgentOnTheSameDataDirIsRefused() throws IOException {
-        try (TelemetryQueue q = open(100)) {
+        TelemetryQueue first = open(100);
+        try {
             IOException e = assertThrows(IOException.class, () -> open(100));
             assertTrue(e.getMessage().contains("another device agent"), e.getMessage());
+        } finally {
+            first.close();
         }
+        open(100).close(); // and free again once the first has closed
     }
 
     private Path copyOfDataDir() throws IOException {

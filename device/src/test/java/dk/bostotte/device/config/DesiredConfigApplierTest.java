@@ -1,0 +1,105 @@
+package dk.bostotte.device.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.bostotte.protocol.message.DesiredConfig;
+import dk.bostotte.protocol.message.DeviceSettings;
+import dk.bostotte.protocol.message.ReportedConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DesiredConfigApplierTest {
+
+    @TempDir
+    Path data;
+
+    private final List<DeviceSettings> changes = new ArrayList<>();
+
+    /** Settings as the command line would start them, with a listener recording every change. */
+    private LiveSettings cliDefaults() {
+        LiveSettings live = new LiveSettings(60, 10, "da");
+        live.onChange((old, now) -> changes.add(now));
+        return live;
+    }
+
+    private static DesiredConfig desired(long revision, Integer status, Integer telemetry, String language) {
+        return new DesiredConfig(1, revision, new DeviceSettings(status, telemetry, language));
+    }
+
+    @Test
+    void appliesIntervalsAndLanguageLiveAndReportsWhatIsInForce() {
+        LiveSettings live = cliDefaults();
+        ReportedConfig r = new DesiredConfigApplier(data, live).apply(desired(3, 30, 5, "en"));
+        assertTrue(r.applied());
+        assertNull(r.error());
+        assertEquals(3, r.revision());
+        assertEquals(new DeviceSettings(30, 5, "en"), r.settings());
+        assertEquals(new DeviceSettings(30, 5, "en"), live.current());
+        assertEquals(List.of(new DeviceSettings(30, 5, "en")), changes, "listeners hear of the change once");
+    }
+
+    @Test
+    void absentSettingsKeepTheirCurrentValue() {
+        LiveSettings live = cliDefaults();
+        ReportedConfig r = new DesiredConfigApplier(data, live).apply(desired(1, null, 20, null));
+        assertEquals(new DeviceSettings(60, 20, "da"), r.settings());
+        assertEquals(20, live.telemetryIntervalS());
+    }
+
+    @Test
+    void sameRevisionDeliveredAgainIsAcknowledgedWithoutReapplying() {
+        LiveSettings live = cliDefaults();
+        DesiredConfigApplier applier = new DesiredConfigApplier(data, live);
+        applier.apply(desired(4, 120, null, null));
+        changes.clear();
+        ReportedConfig again = applier.apply(desired(4, 120, null, null));
+        assertTrue(again.applied());
+        assertEquals(4, again.revision());
+        assertEquals(List.of(), changes);
+    }
+
+    @Test
+    void afterRestartTheLastAppliedConfigIsInForceAndItsRevisionRemembered() {
+        new DesiredConfigApplier(data, cliDefaults()).apply(desired(7, 300, 15, "en"));
+        changes.clear();
+
+        LiveSettings afterRestart = new LiveSettings(60, 10, "da");
+        DesiredConfigApplier applier = new DesiredConfigApplier(data, afterRestart);
+        assertEquals(new DeviceSettings(300, 15, "en"), afterRestart.current(), "not the command-line defaults");
+        assertEquals(Optional.of(7L), applier.appliedRevision());
+
+        afterRestart.onChange((old, now) -> changes.add(now));
+        ReportedConfig redelivered = applier.apply(desired(7, 300, 15, "en"));
+        assertTrue(redelivered.applied());
+        assertEquals(List.of(), changes, "the retained config re-delivered on connect is not applied again");
+
+        applier.apply(desired(8, 45, null, null));
+        assertEquals(new DeviceSettings(45, 15, "en"), afterRestart.current());
+    }
+
+    @Test
+    void invalidSettingsAreRefusedWithAReasonAndChangeNothing() {
+        LiveSettings live = cliDefaults();
+        DesiredConfigApplier applier = new DesiredConfigApplier(data, live);
+        ReportedConfig r = applier.apply(desired(9, 1, null, "sv"));
+        assertFalse(r.applied());
+        assertTrue(r.error().contains("statusIntervalS"), r.error());
+        assertEquals(new DeviceSettings(60, 10, "da"), live.current());
+        assertEquals(Optional.empty(), applier.appliedRevision());
+        assertEquals(List.of(), changes);
+    }
+
+    @Test
+    void unchangedSettingsDoNotDisturbTheTimers() {
+        LiveSettings live = cliDefaults();
+        new DesiredConfigApplier(data, live).apply(desired(2, 60, 10, "da"));
+        assertEquals(List.of(), changes);
+    }
+}
