@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A flood of telemetry against a server whose ingest queue is deliberately tiny: every sample the
- * broker acknowledged is in PostgreSQL. Overload slows the publishers (they are told to resend)
- * instead of losing what was acknowledged.
+ * A flood of telemetry, offered far faster than it can be committed: every sample the broker
+ * acknowledged is in PostgreSQL, exactly once. Overload slows the publishers down (the PUBACK waits
+ * for the commit, and each device may have only ten unacknowledged publishes) instead of being dropped.
  */
 class IngestFloodIT {
 
@@ -25,6 +25,7 @@ class IngestFloodIT {
 
     @BeforeAll
     static void fleet() {
+        // Its own server with a tiny ingest queue, so overload also meets the "queue full, resend later" path.
         env = FleetTestEnvironment.start(Map.of("ingest.queue.capacity", "100", "ingest.batch.size", "50"));
     }
 
@@ -35,15 +36,20 @@ class IngestFloodIT {
 
     @Test
     void everyAcknowledgedSampleIsStoredUnderFlood() throws Exception {
+        int deviceCount = 20;
+        int publishes = 100;
+        int samples = 20;
         List<EnrolledDevice> devices = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < deviceCount; i++) {
             devices.add(env.enroll("load", "flood-" + i));
         }
         TelemetryLoad.Result result = TelemetryLoad.flood(devices, env.mqttPort(), env.ca().certificate(),
-                250, 20, Duration.ofMinutes(4));
-        long expected = 40L * 250 * 20;
+                publishes, samples, Duration.ofMinutes(4));
+        long expected = (long) deviceCount * publishes * samples;
         assertEquals(expected, result.acknowledgedSamples(), "every publish was eventually acknowledged");
         assertEquals(expected, env.db().fetchCount(TELEMETRY), "every acknowledged sample is stored, once");
-        assertTrue(result.resends() > 0, "the tiny queue pushed back (" + result.resends() + " resends): the test exercised overload");
+        double rejected = env.server().metrics().registry().find("bostotte.mqtt.messages.rejected").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+        assertEquals(0.0, rejected, "nothing was refused as invalid");
     }
 }

@@ -117,19 +117,19 @@ class FleetLinkTest {
         int port = startBroker();
         Observer observer = new Observer(port);
         link(port);
-        assertEquals("connected", events.poll(10, TimeUnit.SECONDS));
+        assertEquals("connected", events.poll(30, TimeUnit.SECONDS), () -> "broker log: " + brokerLog() + " sockets: " + sockets);
         assertEquals(DeviceState.State.ONLINE, observer.nextState().state(), "birth");
 
         Command cmd = new Command(1, "c-1", CommandType.REBOOT, Instant.now(), Instant.now().plusSeconds(60), Map.of());
         observer.client.publish(Topics.of(id, Channel.COMMAND), codec.encode(cmd), 1, false).waitForCompletion(5000);
-        String arrived = events.poll(10, TimeUnit.SECONDS);
+        String arrived = events.poll(30, TimeUnit.SECONDS);
         assertTrue(arrived != null && arrived.startsWith("COMMAND ") && arrived.contains("\"c-1\""), arrived);
 
         // Pull the cable: the broker publishes the last will, the link comes back by itself.
         sockets.get(sockets.size() - 1).close();
         assertEquals(DeviceState.State.OFFLINE, observer.nextState().state(), "last will");
-        assertEquals("disconnected", events.poll(10, TimeUnit.SECONDS));
-        assertEquals("connected", events.poll(10, TimeUnit.SECONDS));
+        assertEquals("disconnected", events.poll(30, TimeUnit.SECONDS));
+        assertEquals("connected", events.poll(30, TimeUnit.SECONDS));
         assertEquals(DeviceState.State.ONLINE, observer.nextState().state());
 
         link.stop(Duration.ofSeconds(2));
@@ -181,6 +181,14 @@ class FleetLinkTest {
             byte[] p = states.poll(15, TimeUnit.SECONDS);
             assertNotNull(p, "no state message");
             return codec.decode(DeviceState.class, p).orThrow();
+        }
+    }
+
+    private String brokerLog() {
+        try {
+            return Files.readString(tmp.resolve("mosquitto.log"));
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 

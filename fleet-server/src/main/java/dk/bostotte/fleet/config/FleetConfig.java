@@ -65,7 +65,7 @@ public record FleetConfig(
                 s.get("database.password", ""),
                 s.getInt("telemetry.retention.days", 400, 1, 36500),
                 s.getInt("ingest.batch.size", 2000, 1, 50_000),
-                Duration.ofMillis(s.getInt("ingest.max.wait.ms", 20, 0, 10_000)),
+                Duration.ofMillis(s.getInt("ingest.max.wait.ms", 0, 0, 10_000)),
                 s.getInt("ingest.queue.capacity", 100_000, 100, 10_000_000),
                 s.getInt("mqtt.max.keepalive.s", 120, 10, 65535),
                 Boolean.parseBoolean(s.get("demo.accounts", "false")),

@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class DeviceRoutes {
 
     private static final int MAX_TELEMETRY_POINTS = 20_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeviceRoutes.class);
 
     private final Vertx vertx;
     private final DeviceRegistry registry;
@@ -123,7 +124,11 @@ public final class DeviceRoutes {
                 return;
             }
             // Refused at its next connect by the registry; the live connection is cut now.
-            broker.disconnect(id.get().value(), "certificate revoked");
+            broker.disconnect(id.get().value(), "certificate revoked").whenComplete((ok, e) -> {
+                if (e != null) {
+                    log.warn("revoked {} but could not disconnect it now: {}", id.get(), e.toString());
+                }
+            });
             responses.json(ctx, 200, v.get());
         }).onFailure(ctx::fail);
     }

@@ -22,6 +22,7 @@ public final class ListCommand extends ProvisioningCommand {
             return 0;
         }
         out().print(Table.render(COLUMNS, devices));
+        out().flush(); // print() is not flushed by autoflush, and nothing flushes at exit
         return 0;
     }
 }

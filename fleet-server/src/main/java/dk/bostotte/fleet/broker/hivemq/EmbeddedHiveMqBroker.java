@@ -13,7 +13,6 @@ import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
 import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.packets.publish.PayloadFormatIndicator;
-import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,6 +46,7 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
     private final AccessPolicy policy;
     private final BrokerEvents events;
     private EmbeddedHiveMQ hivemq;
+    private FleetBrokerExtension.BrokerServices services;
     private volatile boolean running;
 
     public EmbeddedHiveMqBroker(Settings settings, AccessPolicy policy, BrokerEvents events) {
@@ -63,15 +63,17 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
         char[] trustPassword = randomPassword();
         Path truststore = writeTruststore(conf.resolve("truststore.p12"), trustPassword);
         Files.writeString(conf.resolve("config.xml"), configXml(truststore, trustPassword));
+        FleetBrokerExtension fleetExtension = new FleetBrokerExtension(policy, events);
         EmbeddedExtension extension = EmbeddedExtension.builder()
                 .withId("bostotte-fleet").withName("Bostøtte fleet access and ingest").withVersion("1")
                 .withPriority(1000).withStartPriority(1000)
-                .withExtensionMain(new FleetBrokerExtension(policy, events)).build();
+                .withExtensionMain(fleetExtension).build();
         hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
                 .withExtensionsFolder(extensions).withEmbeddedExtension(extension).withoutLoggingBootstrap().build();
         // The builder allows every unauthenticated client by default; this makes "no decision" a refusal.
         InternalConfigurations.AUTH_DENY_UNAUTHENTICATED_CONNECTIONS.set(true);
         hivemq.start().join();
+        services = fleetExtension.services().get(30, java.util.concurrent.TimeUnit.SECONDS);
         running = true;
         log.info("MQTT broker listening with mutual TLS on {}:{}", settings.bindAddress(), settings.port());
     }
@@ -132,12 +134,12 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
         var publish = Builders.publish().topic(Topics.of(device, channel)).qos(Qos.valueOf(channel.qos()))
                 .retain(channel.retained()).contentType(channel.contentType())
                 .payloadFormatIndicator(PayloadFormatIndicator.UTF_8).payload(ByteBuffer.wrap(payload)).build();
-        return Services.publishService().publish(publish);
+        return services.publisher().publish(publish);
     }
 
     @Override
     public CompletableFuture<Boolean> disconnect(String clientId, String reason) {
-        return Services.clientService().disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, reason);
+        return services.clients().disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, reason);
     }
 
     @Override

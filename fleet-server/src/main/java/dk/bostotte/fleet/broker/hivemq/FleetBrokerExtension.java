@@ -8,16 +8,32 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.publish.PublishService;
+import com.hivemq.extension.sdk.api.services.session.ClientService;
+import java.util.concurrent.CompletableFuture;
 
 /** Registers the fleet's authentication, authorization, ingest and presence hooks in HiveMQ. */
 final class FleetBrokerExtension implements ExtensionMain {
 
     private final AccessPolicy policy;
     private final BrokerEvents events;
+    private final CompletableFuture<BrokerServices> services = new CompletableFuture<>();
+
+    /**
+     * The SDK's {@code Services} is a static holder that always points at the broker started last.
+     * Each broker keeps the services it was started with, so two brokers in one JVM (tests) never
+     * publish or disconnect through each other.
+     */
+    record BrokerServices(ClientService clients, PublishService publisher) {
+    }
 
     FleetBrokerExtension(AccessPolicy policy, BrokerEvents events) {
         this.policy = policy;
         this.events = events;
+    }
+
+    CompletableFuture<BrokerServices> services() {
+        return services;
     }
 
     @Override
@@ -31,6 +47,7 @@ final class FleetBrokerExtension implements ExtensionMain {
         Services.securityRegistry().setAuthorizerProvider(in -> authorizer);
         Services.initializerRegistry().setClientInitializer((in, context) -> context.addPublishInboundInterceptor(ingest));
         Services.eventRegistry().setClientLifecycleEventListener(in -> presence);
+        services.complete(new BrokerServices(Services.clientService(), Services.publishService()));
     }
 
     @Override

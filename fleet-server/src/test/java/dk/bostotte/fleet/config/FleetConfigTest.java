@@ -1,0 +1,48 @@
+package dk.bostotte.fleet.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FleetConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsGiveAnEmbeddedSingleNodeFleet() throws Exception {
+        FleetConfig c = FleetConfig.load(Optional.empty(), Map.of("data.dir", dir.toString()), Map.of());
+        assertEquals(8080, c.httpPort());
+        assertEquals(8883, c.mqttPort());
+        assertTrue(c.embeddedDatabase());
+        assertEquals(dir.resolve("pki"), c.pkiDir());
+    }
+
+    @Test
+    void environmentOverridesTheFileWhichOverridesDefaults() throws Exception {
+        Path file = dir.resolve("fleet.properties");
+        Files.writeString(file, "http.port=9090\nmqtt.port=9883\ndatabase.url=jdbc:postgresql://db/fleet\n");
+        FleetConfig c = FleetConfig.load(Optional.of(file), Map.of(), Map.of("BOSTOTTE_HTTP_PORT", "7070"));
+        assertEquals(7070, c.httpPort());
+        assertEquals(9883, c.mqttPort());
+        assertEquals("jdbc:postgresql://db/fleet", c.databaseUrl());
+        assertTrue(!c.embeddedDatabase());
+    }
+
+    @Test
+    void badValuesNameTheSetting() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> FleetConfig.load(Optional.empty(), Map.of("http.port", "eighty"), Map.of()));
+        assertTrue(e.getMessage().contains("http.port"), e.getMessage());
+        var e2 = assertThrows(IllegalArgumentException.class,
+                () -> FleetConfig.load(Optional.empty(), Map.of(), Map.of("BOSTOTTE_INGEST_BATCH_SIZE", "0")));
+        assertTrue(e2.getMessage().contains("ingest.batch.size"), e2.getMessage());
+    }
+}
