@@ -80,7 +80,7 @@ public final class FleetServer implements AutoCloseable {
         MessageCodec codec = new MessageCodec();
         metrics = new FleetMetrics();
         BatchWriter writer = new BatchWriter(database.dsl(), codec.mapper(), metrics, config.ingestBatchSize(),
-                config.ingestMaxWait(), config.ingestQueueCapacity());
+                config.ingestMaxWait(), config.ingestQueueCapacity(), config.ingestSynchronousCommit());
         toClose.push(writer);
         PresenceService presence = new PresenceService(writer);
         metrics.gauge("bostotte.devices.connected", "Devices connected to the broker now", presence::connectedDevices);

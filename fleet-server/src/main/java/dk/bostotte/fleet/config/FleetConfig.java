@@ -28,6 +28,7 @@ public record FleetConfig(
         int ingestBatchSize,
         Duration ingestMaxWait,
         int ingestQueueCapacity,
+        boolean ingestSynchronousCommit,
         int maxKeepAliveSeconds,
         boolean demoAccounts,
         String demoPassword) {
@@ -67,6 +68,7 @@ public record FleetConfig(
                 s.getInt("ingest.batch.size", 2000, 1, 50_000),
                 Duration.ofMillis(s.getInt("ingest.max.wait.ms", 0, 0, 10_000)),
                 s.getInt("ingest.queue.capacity", 100_000, 100, 10_000_000),
+                Boolean.parseBoolean(s.get("ingest.synchronous.commit", "true")),
                 s.getInt("mqtt.max.keepalive.s", 120, 10, 65535),
                 Boolean.parseBoolean(s.get("demo.accounts", "false")),
                 s.get("demo.password", ""));

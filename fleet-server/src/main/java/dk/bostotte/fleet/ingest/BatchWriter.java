@@ -32,17 +32,19 @@ public final class BatchWriter implements AutoCloseable {
     private final FleetMetrics metrics;
     private final int batchSize;
     private final Duration maxWait;
+    private final boolean synchronousCommit;
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
     private volatile boolean running = true;
 
     public BatchWriter(DSLContext dsl, com.fasterxml.jackson.databind.ObjectMapper json, FleetMetrics metrics,
-                       int batchSize, Duration maxWait, int capacity) {
+                       int batchSize, Duration maxWait, int capacity, boolean synchronousCommit) {
         this.dsl = dsl;
         this.store = new IngestStore(json);
         this.metrics = metrics;
         this.batchSize = batchSize;
         this.maxWait = maxWait;
+        this.synchronousCommit = synchronousCommit;
         this.queue = new ArrayBlockingQueue<>(capacity);
         metrics.gauge("bostotte.ingest.queue.depth", "Writes waiting for the database", queue::size);
         this.thread = new Thread(this::run, "ingest-writer");
@@ -101,7 +103,14 @@ public final class BatchWriter implements AutoCloseable {
         List<WriteOp> ops = batch.stream().map(Pending::op).toList();
         try {
             int[] inserted = new int[1];
-            dsl.transaction(cfg -> inserted[0] = store.write(cfg.dsl(), ops));
+            dsl.transaction(cfg -> {
+                if (!synchronousCommit) {
+                    // Committed to PostgreSQL's WAL buffers; its WAL writer flushes them within
+                    // 3 x wal_writer_delay whatever happens to this JVM. See ARCHITECTURE.md.
+                    cfg.dsl().execute("SET LOCAL synchronous_commit = off");
+                }
+                inserted[0] = store.write(cfg.dsl(), ops);
+            });
             Instant now = Instant.now();
             metrics.batchWritten(rows(ops));
             metrics.samplesStored(inserted[0]);
