@@ -7,7 +7,6 @@ import dk.bostotte.fleet.ingest.IngestService;
 import dk.bostotte.fleet.metrics.FleetMetrics;
 import dk.bostotte.fleet.presence.PresenceService;
 import java.time.Instant;
-import java.util.concurrent.CompletionStage;
 
 /** Routes what the broker reports: messages to the ingest, connections to presence, refusals to metrics. */
 final class FleetBrokerEvents implements BrokerEvents {
@@ -23,7 +22,7 @@ final class FleetBrokerEvents implements BrokerEvents {
     }
 
     @Override
-    public CompletionStage<IngestOutcome> onDeviceMessage(DeviceMessage message) {
+    public IngestOutcome onDeviceMessage(DeviceMessage message) {
         return ingest.ingest(message);
     }
 

@@ -17,6 +17,7 @@ import dk.bostotte.fleet.http.FleetHttpServer;
 import dk.bostotte.fleet.http.HealthRoutes;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.fleet.ingest.BatchWriter;
+import dk.bostotte.fleet.ingest.IngestJournal;
 import dk.bostotte.fleet.ingest.IngestService;
 import dk.bostotte.fleet.ingest.TelemetryRetention;
 import dk.bostotte.fleet.metrics.FleetMetrics;
@@ -79,8 +80,10 @@ public final class FleetServer implements AutoCloseable {
 
         MessageCodec codec = new MessageCodec();
         metrics = new FleetMetrics();
+        IngestJournal journal = new IngestJournal(config.dataDir().resolve("ingest-journal"), config.ingestJournalSyncMillis());
+        toClose.push(journal);
         BatchWriter writer = new BatchWriter(database.dsl(), codec.mapper(), metrics, config.ingestBatchSize(),
-                config.ingestMaxWait(), config.ingestQueueCapacity(), config.ingestSynchronousCommit());
+                config.ingestMaxWait(), config.ingestQueueCapacity(), config.ingestSynchronousCommit(), journal::committed);
         toClose.push(writer);
         PresenceService presence = new PresenceService(writer);
         metrics.gauge("bostotte.devices.connected", "Devices connected to the broker now", presence::connectedDevices);
@@ -91,7 +94,8 @@ public final class FleetServer implements AutoCloseable {
             createDemoAccounts(accounts);
         }
 
-        IngestService ingest = new IngestService(codec, writer, metrics);
+        IngestService ingest = new IngestService(codec, journal, writer, metrics);
+        ingest.replayJournal();
         broker = new EmbeddedHiveMqBroker(new EmbeddedHiveMqBroker.Settings(config.dataDir().resolve("broker"),
                 config.mqttHost(), config.mqttPort(), keystore, ServerTls.readKeystorePassword(config.pkiDir()),
                 fleetCa, config.maxKeepAliveSeconds()),

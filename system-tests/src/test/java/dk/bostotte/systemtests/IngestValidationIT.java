@@ -78,6 +78,8 @@ class IngestValidationIT {
         assertTrue(e.getMqttMessage().getReasonString().map(Object::toString).orElse("").startsWith(reason),
                 "the device is told why: " + e.getMqttMessage().getReasonString());
         assertEquals(before + 1, rejectedInMetrics(reason), "counted in /metrics by reason");
+        FleetTestEnvironment.await("rejected payload kept", java.time.Duration.ofSeconds(10),
+                () -> env.db().fetchExists(REJECTED_MESSAGE, REJECTED_MESSAGE.CLIENT_ID.eq(d.id().value())));
         var kept = env.db().selectFrom(REJECTED_MESSAGE).where(REJECTED_MESSAGE.CLIENT_ID.eq(d.id().value())).fetchOne();
         assertEquals(reason, kept.getReason());
         assertTrue(kept.getPayload().length > 0);
@@ -85,6 +87,8 @@ class IngestValidationIT {
         byte[] good = codec.encode(TelemetryBatch.of(List.of(
                 new NetworkSample(42, Instant.now(), LinkType.CELLULAR, 33.0, 2.0, 0.0, 12.5, 3.1, -95))));
         c.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(good).send();
+        FleetTestEnvironment.await("good sample stored", java.time.Duration.ofSeconds(10),
+                () -> env.db().fetchExists(TELEMETRY, TELEMETRY.DEVICE_ID.eq(d.id().value())));
         var row = env.db().selectFrom(TELEMETRY).where(TELEMETRY.DEVICE_ID.eq(d.id().value())).fetchOne();
         assertEquals(42L, row.getSeq());
         assertEquals(-95, row.getSignalDbm());

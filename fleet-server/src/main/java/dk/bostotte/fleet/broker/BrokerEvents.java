@@ -1,17 +1,16 @@
 package dk.bostotte.fleet.broker;
 
 import java.time.Instant;
-import java.util.concurrent.CompletionStage;
 
 /** What the broker reports to the rest of the server. */
 public interface BrokerEvents {
 
     /**
-     * A device published on one of its channels. The broker acknowledges the publish to the device
-     * only when the returned stage completes, so a message is acknowledged only once stored; an
-     * exceptional completion makes the device send it again later.
+     * A device published on one of its channels. Called on the publish path, before the broker
+     * acknowledges: ACCEPTED means the message is journaled and will be stored (the PUBACK may go),
+     * INVALID is answered with "payload format invalid", BUSY with "try again later". Must not block.
      */
-    CompletionStage<IngestOutcome> onDeviceMessage(DeviceMessage message);
+    IngestOutcome onDeviceMessage(DeviceMessage message);
 
     void onConnected(String clientId, Instant at);
 

@@ -1,11 +1,17 @@
 package dk.bostotte.fleet.broker;
 
-/** Stored, or refused as invalid (with the reason the device is told). */
-public record IngestOutcome(boolean accepted, String reason) {
+/** Accepted (journaled, to be stored), refused as invalid, or not taken now (the device sends it again later). */
+public record IngestOutcome(Kind kind, String reason) {
 
-    public static final IngestOutcome STORED = new IngestOutcome(true, null);
+    public enum Kind { ACCEPTED, INVALID, BUSY }
 
-    public static IngestOutcome rejected(String reason) {
-        return new IngestOutcome(false, reason);
+    public static final IngestOutcome ACCEPTED = new IngestOutcome(Kind.ACCEPTED, null);
+
+    public static IngestOutcome invalid(String reason) {
+        return new IngestOutcome(Kind.INVALID, reason);
+    }
+
+    public static IngestOutcome busy(String reason) {
+        return new IngestOutcome(Kind.BUSY, reason);
     }
 }

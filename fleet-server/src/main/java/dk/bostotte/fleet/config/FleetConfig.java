@@ -29,6 +29,7 @@ public record FleetConfig(
         Duration ingestMaxWait,
         int ingestQueueCapacity,
         boolean ingestSynchronousCommit,
+        int ingestJournalSyncMillis,
         int maxKeepAliveSeconds,
         boolean demoAccounts,
         String demoPassword) {
@@ -69,6 +70,7 @@ public record FleetConfig(
                 Duration.ofMillis(s.getInt("ingest.max.wait.ms", 0, 0, 10_000)),
                 s.getInt("ingest.queue.capacity", 100_000, 100, 10_000_000),
                 Boolean.parseBoolean(s.get("ingest.synchronous.commit", "true")),
+                s.getInt("ingest.journal.sync.ms", 100, 1, 10_000),
                 s.getInt("mqtt.max.keepalive.s", 120, 10, 65535),
                 Boolean.parseBoolean(s.get("demo.accounts", "false")),
                 s.get("demo.password", ""));

@@ -7,24 +7,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns many small writes into few transactions. One thread takes whatever is queued (up to the
- * batch size, waiting at most {@code maxWait} for more), writes it in one transaction and only then
- * completes each caller's future: completion means committed. Order is kept, so a device's
- * "offline" never overtakes its last message.
+ * batch size, waiting at most {@code maxWait} for more) and writes it in one transaction. A batch
+ * that fails is retried, with a growing pause, until it commits: what is queued here was already
+ * acknowledged to a device. Order is kept, so a device's "offline" never overtakes its last message.
  */
 public final class BatchWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
+    private static final long NO_JOURNAL_RECORD = -1;
 
-    private record Pending(WriteOp op, CompletableFuture<Integer> done) {
+    private record Pending(WriteOp op, long journalSeq) {
     }
 
     private final DSLContext dsl;
@@ -34,17 +34,19 @@ public final class BatchWriter implements AutoCloseable {
     private final Duration maxWait;
     private final boolean synchronousCommit;
     private final BlockingQueue<Pending> queue;
+    private final LongConsumer committedUpTo;
     private final Thread thread;
     private volatile boolean running = true;
 
     public BatchWriter(DSLContext dsl, com.fasterxml.jackson.databind.ObjectMapper json, FleetMetrics metrics,
-                       int batchSize, Duration maxWait, int capacity, boolean synchronousCommit) {
+                       int batchSize, Duration maxWait, int capacity, boolean synchronousCommit, LongConsumer committedUpTo) {
         this.dsl = dsl;
         this.store = new IngestStore(json);
         this.metrics = metrics;
         this.batchSize = batchSize;
         this.maxWait = maxWait;
         this.synchronousCommit = synchronousCommit;
+        this.committedUpTo = committedUpTo;
         this.queue = new ArrayBlockingQueue<>(capacity);
         metrics.gauge("bostotte.ingest.queue.depth", "Writes waiting for the database", queue::size);
         this.thread = new Thread(this::run, "ingest-writer");
@@ -52,17 +54,25 @@ public final class BatchWriter implements AutoCloseable {
         thread.start();
     }
 
-    /**
-     * Queues a write; the future completes with the telemetry rows inserted once committed. When the
-     * queue is full the future fails at once, so the device is told to retry rather than the server
-     * holding unbounded work.
-     */
-    public CompletableFuture<Integer> submit(WriteOp op) {
-        CompletableFuture<Integer> done = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(op, done))) {
-            done.completeExceptionally(new RejectedExecutionException("ingest queue full"));
+    /** True when a write can be queued now without waiting. Only the writer takes from the queue. */
+    public boolean hasRoom() {
+        return running && queue.remainingCapacity() > 0;
+    }
+
+    /** Queues a journaled write; call only after {@link #hasRoom()} said yes, under the same lock. */
+    public void enqueue(WriteOp op, long journalSeq) {
+        if (!queue.offer(new Pending(op, journalSeq))) {
+            throw new IllegalStateException("ingest queue full; check hasRoom() first");
         }
-        return done;
+    }
+
+    /** Queues a write, waiting for room: for replay at start-up and for presence changes. */
+    public void enqueueWaiting(WriteOp op, long journalSeq) throws InterruptedException {
+        queue.put(new Pending(op, journalSeq));
+    }
+
+    public void enqueueWaiting(WriteOp op) throws InterruptedException {
+        enqueueWaiting(op, NO_JOURNAL_RECORD);
     }
 
     private void run() {
@@ -87,50 +97,75 @@ public final class BatchWriter implements AutoCloseable {
                     }
                     batch.add(next);
                 }
-                flush(batch);
+                writeUntilCommitted(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (RuntimeException e) {
-                log.error("ingest writer failed unexpectedly", e);
             } finally {
                 batch.clear();
             }
         }
     }
 
-    private void flush(List<Pending> batch) {
+    private void writeUntilCommitted(List<Pending> batch) throws InterruptedException {
         List<WriteOp> ops = batch.stream().map(Pending::op).toList();
-        try {
-            int[] inserted = new int[1];
-            dsl.transaction(cfg -> {
-                if (!synchronousCommit) {
-                    // Committed to PostgreSQL's WAL buffers; its WAL writer flushes them within
-                    // 3 x wal_writer_delay whatever happens to this JVM. See ARCHITECTURE.md.
-                    cfg.dsl().execute("SET LOCAL synchronous_commit = off");
+        long pauseMs = 200;
+        while (true) {
+            try {
+                int inserted = write(ops);
+                Instant now = Instant.now();
+                metrics.batchWritten(rows(ops));
+                metrics.samplesStored(inserted);
+                long lastSeq = NO_JOURNAL_RECORD;
+                for (Pending p : batch) {
+                    metrics.ingestLag(Duration.between(p.op().receivedAt(), now));
+                    lastSeq = Math.max(lastSeq, p.journalSeq());
                 }
-                inserted[0] = store.write(cfg.dsl(), ops);
-            });
-            Instant now = Instant.now();
-            metrics.batchWritten(rows(ops));
-            metrics.samplesStored(inserted[0]);
-            for (Pending p : batch) {
-                metrics.ingestLag(Duration.between(p.op().receivedAt(), now));
-                p.done().complete(p.op() instanceof WriteOp.Telemetry ? inserted[0] : 0);
+                if (lastSeq != NO_JOURNAL_RECORD) {
+                    committedUpTo.accept(lastSeq);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    log.warn("ingest batch of {} writes not committed at shutdown; the journal keeps it for the next start",
+                            batch.size());
+                    return;
+                }
+                log.warn("ingest batch of {} writes failed, retrying in {} ms: {}", batch.size(), pauseMs, e.toString());
+                Thread.sleep(pauseMs);
+                pauseMs = Math.min(pauseMs * 2, 10_000);
             }
-        } catch (RuntimeException e) {
-            log.warn("ingest batch of {} writes failed, devices will resend: {}", batch.size(), e.toString());
-            batch.forEach(p -> p.done().completeExceptionally(e));
         }
+    }
+
+    private int write(List<WriteOp> ops) {
+        int[] inserted = new int[1];
+        dsl.transaction(cfg -> {
+            if (!synchronousCommit) {
+                // Committed to PostgreSQL's WAL buffers; its WAL writer flushes them within
+                // 3 x wal_writer_delay whatever happens to this JVM. See ARCHITECTURE.md.
+                cfg.dsl().execute("SET LOCAL synchronous_commit = off");
+            }
+            inserted[0] = store.write(cfg.dsl(), ops);
+        });
+        return inserted[0];
     }
 
     private static int rows(List<WriteOp> ops) {
         return ops.stream().mapToInt(op -> op instanceof WriteOp.Telemetry t ? t.samples().size() : 1).sum();
     }
 
-    /** Stops taking work and writes what is already queued. */
+    /** Stops taking work and writes what is already queued (the journal keeps anything it cannot). */
     @Override
     public void close() {
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!queue.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         running = false;
         try {
             thread.join(10_000);

@@ -13,59 +13,78 @@ import dk.bostotte.protocol.message.DeviceStatus;
 import dk.bostotte.protocol.message.ProtocolMessage;
 import dk.bostotte.protocol.message.ReportedConfig;
 import dk.bostotte.protocol.message.TelemetryBatch;
-import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes what devices publish and hands it to the {@link BatchWriter}. A payload that fails
- * validation is counted by reason, kept in {@code rejected_message} and answered as invalid; it
- * never stops the device's next message from being stored.
+ * Decodes what devices publish, journals it and queues it for the {@link BatchWriter}. A payload
+ * that fails validation is counted by reason, kept in {@code rejected_message} and answered as
+ * invalid; it never stops the device's next message from being stored.
  */
 public final class IngestService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final MessageCodec codec;
+    private final IngestJournal journal;
     private final BatchWriter writer;
     private final FleetMetrics metrics;
 
-    public IngestService(MessageCodec codec, BatchWriter writer, FleetMetrics metrics) {
+    public IngestService(MessageCodec codec, IngestJournal journal, BatchWriter writer, FleetMetrics metrics) {
         this.codec = codec;
+        this.journal = journal;
         this.writer = writer;
         this.metrics = metrics;
     }
 
-    public CompletionStage<IngestOutcome> ingest(DeviceMessage m) {
-        metrics.messageIn(m.channel().suffix());
-        Decoded<ProtocolMessage> decoded = codec.decode(m.channel(), m.payload());
-        if (decoded instanceof Decoded.Failed<ProtocolMessage> failed) {
-            return reject(m, failed.error());
+    /** Hands what an earlier run acknowledged but did not store to the writer; call before the broker starts. */
+    public void replayJournal() throws InterruptedException {
+        for (IngestJournal.Entry e : journal.recovered()) {
+            writer.enqueueWaiting(toWrite(e.message(), false), e.seq());
         }
-        ProtocolMessage msg = decoded.orThrow();
-        WriteOp op;
-        if (msg instanceof TelemetryBatch t) {
-            op = new WriteOp.Telemetry(m.device(), t.samples(), m.receivedAt());
-        } else if (msg instanceof DeviceStatus s) {
-            op = new WriteOp.Status(m.device(), s, m.receivedAt());
-        } else if (msg instanceof DeviceState s) {
-            op = new WriteOp.State(m.device(), s, m.receivedAt());
-        } else if (msg instanceof CommandResult r) {
-            op = new WriteOp.Result(m.device(), r, m.receivedAt());
-        } else if (msg instanceof ReportedConfig c) {
-            op = new WriteOp.ConfigReport(m.device(), c, m.receivedAt());
-        } else {
-            return reject(m, new DecodeError(DecodeError.Reason.INVALID_VALUE, null, "not accepted from a device"));
-        }
-        return writer.submit(op).thenApply(n -> IngestOutcome.STORED);
     }
 
-    private CompletionStage<IngestOutcome> reject(DeviceMessage m, DecodeError error) {
-        metrics.messageRejected(error.reason().label());
+    public IngestOutcome ingest(DeviceMessage m) {
+        metrics.messageIn(m.channel().suffix());
+        WriteOp op = toWrite(m, true);
+        // One lock keeps the journal's order and the queue's order the same, so "committed up to
+        // record n" is a single number.
+        synchronized (journal) {
+            if (!writer.hasRoom()) {
+                metrics.messageDeferred();
+                return IngestOutcome.busy("the server is catching up, send again later");
+            }
+            writer.enqueue(op, journal.append(m));
+        }
+        return op instanceof WriteOp.Rejection r ? IngestOutcome.invalid(r.detail()) : IngestOutcome.ACCEPTED;
+    }
+
+    private WriteOp toWrite(DeviceMessage m, boolean live) {
+        Decoded<ProtocolMessage> decoded = codec.decode(m.channel(), m.payload());
+        if (decoded instanceof Decoded.Failed<ProtocolMessage> failed) {
+            return rejection(m, failed.error(), live);
+        }
+        ProtocolMessage msg = decoded.orThrow();
+        if (msg instanceof TelemetryBatch t) {
+            return new WriteOp.Telemetry(m.device(), t.samples(), m.receivedAt());
+        } else if (msg instanceof DeviceStatus s) {
+            return new WriteOp.Status(m.device(), s, m.receivedAt());
+        } else if (msg instanceof DeviceState s) {
+            return new WriteOp.State(m.device(), s, m.receivedAt());
+        } else if (msg instanceof CommandResult r) {
+            return new WriteOp.Result(m.device(), r, m.receivedAt());
+        } else if (msg instanceof ReportedConfig c) {
+            return new WriteOp.ConfigReport(m.device(), c, m.receivedAt());
+        }
+        return rejection(m, new DecodeError(DecodeError.Reason.INVALID_VALUE, null, "not accepted from a device"), live);
+    }
+
+    private WriteOp rejection(DeviceMessage m, DecodeError error, boolean live) {
         String topic = Topics.of(m.device(), m.channel());
-        log.warn("rejected message from {} on {}: {}", m.device(), topic, error.message());
-        WriteOp.Rejection rejection = new WriteOp.Rejection(m.device(), topic, error.reason().label(), error.message(),
-                m.payload(), m.receivedAt());
-        return writer.submit(rejection).thenApply(n -> IngestOutcome.rejected(error.message()));
+        if (live) {
+            metrics.messageRejected(error.reason().label());
+            log.warn("rejected message from {} on {}: {}", m.device(), topic, error.message());
+        }
+        return new WriteOp.Rejection(m.device(), topic, error.reason().label(), error.message(), m.payload(), m.receivedAt());
     }
 }

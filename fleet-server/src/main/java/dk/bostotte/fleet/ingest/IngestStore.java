@@ -12,6 +12,7 @@ import dk.bostotte.protocol.message.CommandResult;
 import dk.bostotte.protocol.message.DeviceState;
 import dk.bostotte.protocol.message.DeviceStatus;
 import dk.bostotte.protocol.message.NetworkSample;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,9 +26,6 @@ import org.jooq.JSONB;
 
 /** The SQL of the ingest: how each kind of {@link WriteOp} lands in PostgreSQL, set-wise per batch. */
 final class IngestStore {
-
-    /** Rows per INSERT statement; 11 columns each keeps the bind count under PostgreSQL's limit. */
-    private static final int TELEMETRY_ROWS_PER_STATEMENT = 2000;
 
     private final ObjectMapper json;
 
@@ -63,38 +61,93 @@ final class IngestStore {
         }
         inserted += writeTelemetry(tx, telemetry);
         latestStatus.values().forEach(s -> writeStatus(tx, s));
-        lastSeen.forEach((id, at) -> tx.update(DEVICE).set(DEVICE.LAST_SEEN, odt(at)).where(DEVICE.ID.eq(id))
-                .and(DEVICE.LAST_SEEN.isNull().or(DEVICE.LAST_SEEN.lt(odt(at)))).execute());
+        writeLastSeen(tx, lastSeen);
         return inserted;
     }
 
+    /**
+     * One statement per batch, whatever its size: the columns go as eleven arrays and PostgreSQL
+     * unnests them. Far cheaper than rendering thousands of bind values, and a resent sample is a
+     * no-op through the primary key.
+     */
     private int writeTelemetry(DSLContext tx, List<WriteOp.Telemetry> batches) {
-        int inserted = 0;
-        var insert = newTelemetryInsert(tx);
-        int rows = 0;
+        int n = batches.stream().mapToInt(t -> t.samples().size()).sum();
+        if (n == 0) {
+            return 0;
+        }
+        String[] device = new String[n];
+        Long[] seq = new Long[n];
+        OffsetDateTime[] sampledAt = new OffsetDateTime[n];
+        OffsetDateTime[] receivedAt = new OffsetDateTime[n];
+        String[] link = new String[n];
+        Float[] rtt = new Float[n];
+        Float[] jitter = new Float[n];
+        Float[] loss = new Float[n];
+        Float[] down = new Float[n];
+        Float[] up = new Float[n];
+        Integer[] signal = new Integer[n];
+        int i = 0;
         for (WriteOp.Telemetry t : batches) {
             for (NetworkSample s : t.samples()) {
-                insert = insert.values(t.device().value(), s.seq(), odt(s.at()), odt(t.receivedAt()), s.link().wire(),
-                        f(s.rttMs()), f(s.jitterMs()), f(s.lossPct()), f(s.downMbps()), f(s.upMbps()), s.signalDbm());
-                if (++rows == TELEMETRY_ROWS_PER_STATEMENT) {
-                    inserted += insert.onConflictDoNothing().execute();
-                    insert = newTelemetryInsert(tx);
-                    rows = 0;
-                }
+                device[i] = t.device().value();
+                seq[i] = s.seq();
+                sampledAt[i] = odt(s.at());
+                receivedAt[i] = odt(t.receivedAt());
+                link[i] = s.link().wire();
+                rtt[i] = f(s.rttMs());
+                jitter[i] = f(s.jitterMs());
+                loss[i] = f(s.lossPct());
+                down[i] = f(s.downMbps());
+                up[i] = f(s.upMbps());
+                signal[i] = s.signalDbm();
+                i++;
             }
         }
-        if (rows > 0) {
-            inserted += insert.onConflictDoNothing().execute();
-        }
-        return inserted;
+        return tx.connectionResult(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_TELEMETRY)) {
+                ps.setArray(1, c.createArrayOf("text", device));
+                ps.setArray(2, c.createArrayOf("int8", seq));
+                ps.setArray(3, c.createArrayOf("timestamptz", sampledAt));
+                ps.setArray(4, c.createArrayOf("timestamptz", receivedAt));
+                ps.setArray(5, c.createArrayOf("text", link));
+                ps.setArray(6, c.createArrayOf("float4", rtt));
+                ps.setArray(7, c.createArrayOf("float4", jitter));
+                ps.setArray(8, c.createArrayOf("float4", loss));
+                ps.setArray(9, c.createArrayOf("float4", down));
+                ps.setArray(10, c.createArrayOf("float4", up));
+                ps.setArray(11, c.createArrayOf("int4", signal));
+                return ps.executeUpdate();
+            }
+        });
     }
 
-    private static org.jooq.InsertValuesStep11<dk.bostotte.fleet.db.jooq.tables.records.TelemetryRecord, String, Long,
-            OffsetDateTime, OffsetDateTime, String, Float, Float, Float, Float, Float, Integer> newTelemetryInsert(DSLContext tx) {
-        return tx.insertInto(TELEMETRY, TELEMETRY.DEVICE_ID, TELEMETRY.SEQ, TELEMETRY.SAMPLED_AT, TELEMETRY.RECEIVED_AT,
-                TELEMETRY.LINK, TELEMETRY.RTT_MS, TELEMETRY.JITTER_MS, TELEMETRY.LOSS_PCT, TELEMETRY.DOWN_MBPS,
-                TELEMETRY.UP_MBPS, TELEMETRY.SIGNAL_DBM);
+    /** One set-based UPDATE for every device heard from in the batch, not one statement each. */
+    private static void writeLastSeen(DSLContext tx, Map<String, Instant> lastSeen) {
+        if (lastSeen.isEmpty()) {
+            return;
+        }
+        String[] ids = lastSeen.keySet().toArray(String[]::new);
+        OffsetDateTime[] at = lastSeen.values().stream().map(IngestStore::odt).toArray(OffsetDateTime[]::new);
+        tx.connectionResult(c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE_LAST_SEEN)) {
+                ps.setArray(1, c.createArrayOf("text", ids));
+                ps.setArray(2, c.createArrayOf("timestamptz", at));
+                return ps.executeUpdate();
+            }
+        });
     }
+
+    private static final String UPDATE_LAST_SEEN = "UPDATE " + DEVICE.getName() + " d SET " + DEVICE.LAST_SEEN.getName()
+            + " = v.at FROM unnest(?::text[], ?::timestamptz[]) AS v(id, at) WHERE d." + DEVICE.ID.getName()
+            + " = v.id AND (d." + DEVICE.LAST_SEEN.getName() + " IS NULL OR d." + DEVICE.LAST_SEEN.getName() + " < v.at)";
+
+    private static final String INSERT_TELEMETRY = "INSERT INTO " + TELEMETRY.getName() + " ("
+            + String.join(", ", TELEMETRY.DEVICE_ID.getName(), TELEMETRY.SEQ.getName(), TELEMETRY.SAMPLED_AT.getName(),
+                    TELEMETRY.RECEIVED_AT.getName(), TELEMETRY.LINK.getName(), TELEMETRY.RTT_MS.getName(),
+                    TELEMETRY.JITTER_MS.getName(), TELEMETRY.LOSS_PCT.getName(), TELEMETRY.DOWN_MBPS.getName(),
+                    TELEMETRY.UP_MBPS.getName(), TELEMETRY.SIGNAL_DBM.getName())
+            + ") SELECT * FROM unnest(?::text[], ?::int8[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::float4[],"
+            + " ?::float4[], ?::float4[], ?::float4[], ?::float4[], ?::int4[]) ON CONFLICT DO NOTHING";
 
     private void writeStatus(DSLContext tx, WriteOp.Status op) {
         DeviceStatus s = op.status();

@@ -34,6 +34,11 @@ public final class FleetMetrics {
         registry.counter("bostotte.mqtt.messages.rejected", "reason", reason).increment();
     }
 
+    /** A message the ingest could not take now; the device was told to send it again later. */
+    public void messageDeferred() {
+        registry.counter("bostotte.mqtt.messages.deferred").increment();
+    }
+
     public void accessRefused(String what) {
         registry.counter("bostotte.mqtt.access.refused", "what", what).increment();
     }

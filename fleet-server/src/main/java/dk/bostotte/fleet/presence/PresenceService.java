@@ -40,7 +40,7 @@ public final class PresenceService {
             int now = connections.merge(clientId, 1, Integer::sum);
             if (now == 1) {
                 log.info("device {} online", clientId);
-                writer.submit(new WriteOp.Presence(device, true, at));
+                record(new WriteOp.Presence(device, true, at));
             }
         });
     }
@@ -50,9 +50,18 @@ public final class PresenceService {
             Integer left = connections.computeIfPresent(clientId, (k, v) -> v > 1 ? v - 1 : null);
             if (left == null) {
                 log.info("device {} offline ({})", clientId, reason);
-                writer.submit(new WriteOp.Presence(device, false, at));
+                record(new WriteOp.Presence(device, false, at));
             }
         });
+    }
+
+    private void record(WriteOp.Presence change) {
+        try {
+            writer.enqueueWaiting(change);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("presence change of {} not recorded: interrupted", change.device());
+        }
     }
 
     public int connectedDevices() {
