@@ -20,8 +20,13 @@ public final class FleetMetrics {
         batchRows = DistributionSummary.builder("bostotte.ingest.batch.rows")
                 .description("Rows written per database transaction of the ingest").publishPercentiles(0.5, 0.99)
                 .register(registry);
+        // Buckets as well as percentiles: a scraper can compute the lag over exactly its own window.
         ingestLag = Timer.builder("bostotte.ingest.lag").description("Time from the broker receiving a message to its commit")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.99)
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+                        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30))
+                .register(registry);
         samplesStored = Counter.builder("bostotte.telemetry.samples.stored")
                 .description("Telemetry samples written (duplicates not counted)").register(registry);
     }

@@ -113,12 +113,18 @@ final class IngestBench implements java.util.concurrent.Callable<Integer> {
             List<Mqtt5AsyncClient> clients = connect(ids, creds, ca, mqtt);
             double cpu0 = ProcessStats.cpuSeconds(server.pid());
             long t0 = System.nanoTime();
+            // The lag histogram is scraped when the measured window opens and when it closes, so the
+            // p99 covers exactly the window, not the warm-up.
+            java.util.concurrent.atomic.AtomicReference<String> atWindowStart = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
+            scraper.schedule(() -> atWindowStart.set(api.get("/metrics", "admin", PASSWORD).body()), warmup, TimeUnit.SECONDS);
             PacedTelemetryLoad.Outcome outcome = new PacedTelemetryLoad(clients, ids, rate).run(warmup, seconds);
+            scraper.shutdown();
             double cores = (ProcessStats.cpuSeconds(server.pid()) - cpu0) / ((System.nanoTime() - t0) / 1e9);
             long rss = ProcessStats.rssBytes(server.pid());
             String metrics = api.get("/metrics", "admin", PASSWORD).body();
             double stored = metric(metrics, "bostotte_telemetry_samples_stored_total");
-            double lagP99 = metric(metrics, "bostotte_ingest_lag_seconds\\{quantile=\"0.99\"\\}") * 1000;
+            double lagP99 = LagHistogram.p99Ms(atWindowStart.get(), metrics);
             disconnect(clients);
             return new Run(outcome, cores, rss, stored, lagP99);
         } finally {

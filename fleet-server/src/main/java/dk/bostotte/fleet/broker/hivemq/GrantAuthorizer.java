@@ -36,8 +36,13 @@ final class GrantAuthorizer implements PublishAuthorizer, SubscriptionAuthorizer
             return;
         }
         String clientId = input.getClientInformation().getClientId();
-        log.warn("refused publish by '{}' to '{}'", clientId, topic);
-        events.onRefused(clientId, "publish", "not allowed to publish to " + topic);
+        if (grant.isEmpty()) {
+            // The connection is already closing (its grant went with it): nothing to report.
+            log.debug("publish by '{}' to '{}' after its connection closed", clientId, topic);
+        } else {
+            log.warn("refused publish by '{}' to '{}'", clientId, topic);
+            events.onRefused(clientId, "publish", "not allowed to publish to " + topic);
+        }
         output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, "not allowed to publish to " + topic);
     }
 
