@@ -40,6 +40,21 @@ public final class Topics {
         return List.of(allDevices(Channel.STATE), allDevices(Channel.STATUS), allDevices(Channel.TELEMETRY));
     }
 
+    /** MQTT topic-filter matching: {@code +} is one level, {@code #} the rest. */
+    public static boolean matches(String filter, String topic) {
+        String[] f = filter.split("/", -1);
+        String[] t = topic.split("/", -1);
+        for (int i = 0; i < f.length; i++) {
+            if (f[i].equals("#")) {
+                return true;
+            }
+            if (i >= t.length || !(f[i].equals("+") || f[i].equals(t[i]))) {
+                return false;
+            }
+        }
+        return f.length == t.length;
+    }
+
     /** A parsed device topic. */
     public record DeviceTopic(DeviceId device, Channel channel) {
     }

@@ -124,7 +124,7 @@ class TopicsTest {
                 assertEquals(Channel.Direction.TO_DEVICE, parsed.channel().direction());
                 assertFalse(t.contains("+") || t.contains("#"), t);
                 // Subscribing to cmd does not also deliver cmd/result (no wildcard).
-                assertFalse(matches(t, Topics.of(id, Channel.COMMAND_RESULT)));
+                assertFalse(Topics.matches(t, Topics.of(id, Channel.COMMAND_RESULT)));
             }
         }
     }
@@ -166,36 +166,21 @@ class TopicsTest {
         for (DeviceId id : someDevices()) {
             for (Channel c : Channel.values()) {
                 String topic = Topics.of(id, c);
-                boolean matched = filters.stream().anyMatch(f -> matches(f, topic));
+                boolean matched = filters.stream().anyMatch(f -> Topics.matches(f, topic));
                 assertEquals(readable.contains(c), matched, topic);
             }
         }
-        assertFalse(filters.stream().anyMatch(f -> matches(f, ROOT + "/" + ID + "/call/offer")));
-        assertFalse(filters.stream().anyMatch(f -> matches(f, "$SYS/broker/clients")));
+        assertFalse(filters.stream().anyMatch(f -> Topics.matches(f, ROOT + "/" + ID + "/call/offer")));
+        assertFalse(filters.stream().anyMatch(f -> Topics.matches(f, "$SYS/broker/clients")));
     }
 
     @Test
     void mqttMatcherSelfCheck() {
-        assertTrue(matches("a/+/c", "a/b/c"));
-        assertFalse(matches("a/+/c", "a/b/c/d"));
-        assertTrue(matches("a/#", "a/b/c"));
-        assertTrue(matches("a/#", "a"));
-        assertFalse(matches("a/+", "a/b/c"));
-        assertFalse(matches("a/b", "a/b/c"));
-    }
-
-    /** MQTT topic filter matching ({@code +} one level, {@code #} the rest). */
-    static boolean matches(String filter, String topic) {
-        String[] f = filter.split("/", -1);
-        String[] t = topic.split("/", -1);
-        for (int i = 0; i < f.length; i++) {
-            if (f[i].equals("#")) {
-                return true;
-            }
-            if (i >= t.length || !(f[i].equals("+") || f[i].equals(t[i]))) {
-                return false;
-            }
-        }
-        return f.length == t.length;
+        assertTrue(Topics.matches("a/+/c", "a/b/c"));
+        assertFalse(Topics.matches("a/+/c", "a/b/c/d"));
+        assertTrue(Topics.matches("a/#", "a/b/c"));
+        assertTrue(Topics.matches("a/#", "a"));
+        assertFalse(Topics.matches("a/+", "a/b/c"));
+        assertFalse(Topics.matches("a/b", "a/b/c"));
     }
 }

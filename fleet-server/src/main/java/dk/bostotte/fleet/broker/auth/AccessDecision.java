@@ -1,5 +1,6 @@
 package dk.bostotte.fleet.broker.auth;
 
+import dk.bostotte.protocol.Topics;
 import java.util.Set;
 
 /** The outcome of a connect: who the client is and what it may do, or why it is refused. */
@@ -22,7 +23,7 @@ public sealed interface AccessDecision {
             if (filter.contains("+") || filter.contains("#") || filter.startsWith("$share/")) {
                 return false;
             }
-            return subscribeFilters.stream().anyMatch(f -> TopicFilters.matches(f, filter));
+            return subscribeFilters.stream().anyMatch(f -> Topics.matches(f, filter));
         }
     }
 
