@@ -44,6 +44,8 @@ public final class FleetLink {
     private volatile boolean connected;
     private volatile boolean stopping;
     private ScheduledFuture<?> retry;
+    private long attemptNumber;
+    private boolean attemptSettled = true;
 
     public FleetLink(LinkConfig config, Clock clock, Backoff backoff, ScheduledExecutorService executor,
                      MessageCodec codec) throws MqttException {
@@ -105,12 +107,52 @@ public final class FleetLink {
         if (stopping) {
             return;
         }
+        long number = ++attemptNumber;
+        attemptSettled = false;
+        // Paho can leave a connect hanging (or refuse new ones as "in progress") after a connection
+        // broke mid-write; a device must never stay offline because of that, so a hung attempt is
+        // reset by force and retried.
+        executor.schedule(() -> {
+            if (number == attemptNumber && !attemptSettled && !stopping) {
+                log.warn("device {} connect attempt {} did not finish in {} s; resetting the MQTT client", id, number,
+                        CONNECT_TIMEOUT_S + 5);
+                settle(number, () -> {
+                    forceReset();
+                    retryAfter(new java.util.concurrent.TimeoutException("connect did not finish"));
+                });
+            }
+        }, CONNECT_TIMEOUT_S + 5L, TimeUnit.SECONDS);
         try {
             client.connect(options(), null, MqttMessages.listener(
-                    token -> InboundCallback.post(executor, this::onConnected),
-                    error -> InboundCallback.post(executor, () -> retryAfter(error))));
+                    token -> InboundCallback.post(executor, () -> settle(number, this::onConnected)),
+                    error -> InboundCallback.post(executor, () -> settle(number, () -> retryAfter(error)))));
         } catch (MqttException | RuntimeException e) {
-            retryAfter(e);
+            settle(number, () -> {
+                if (e instanceof MqttException m && STUCK_STATES.contains(m.getReasonCode())) {
+                    forceReset();
+                }
+                retryAfter(e);
+            });
+        }
+    }
+
+    /** Paho's "already connected / disconnecting / connect in progress / closed" refusals. */
+    private static final java.util.Set<Integer> STUCK_STATES = java.util.Set.of(32100, 32102, 32110, 32111);
+
+    /** Runs {@code then} only for the current attempt, and only once. */
+    private void settle(long number, Runnable then) {
+        if (number != attemptNumber || attemptSettled) {
+            return;
+        }
+        attemptSettled = true;
+        then.run();
+    }
+
+    private void forceReset() {
+        try {
+            client.disconnectForcibly(0, 1000, false);
+        } catch (MqttException | RuntimeException e) {
+            log.debug("device {} forced reset of the MQTT client: {}", id, e.toString());
         }
     }
 
