@@ -91,9 +91,16 @@ final class IngestBench implements java.util.concurrent.Callable<Integer> {
     private Run runFleet(Path root, FleetCa ca, List<DeviceId> ids, List<IssuedCredential> creds) throws Exception {
         int http = FreePorts.next();
         int mqtt = FreePorts.next();
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "dk.bostotte.fleet.FleetServerMain", "--data", root.resolve("data").toString(),
-                "--http-port", Integer.toString(http), "--mqtt-port", Integer.toString(mqtt))
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx1g"));
+        // e.g. BENCH_SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/server.jfr,settings=profile"
+        String extra = System.getenv().getOrDefault("BENCH_SERVER_JAVA_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dk.bostotte.fleet.FleetServerMain",
+                "--data", root.resolve("data").toString(), "--http-port", Integer.toString(http),
+                "--mqtt-port", Integer.toString(mqtt)));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(root.resolve("server.log").toFile());
         pb.environment().put("BOSTOTTE_DEMO_ACCOUNTS", "true");
         pb.environment().put("BOSTOTTE_DEMO_PASSWORD", PASSWORD);
