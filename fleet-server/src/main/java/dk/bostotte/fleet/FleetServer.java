@@ -26,7 +26,6 @@ import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.provisioning.pki.Pem;
 import dk.bostotte.provisioning.pki.ServerTls;
 import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
 public final class ConsolePages {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9_.]+)}}");
+    /** Read from the jar once, not on every request. */
+    private static final Map<String, String> TEMPLATES = Map.of("login.html", load("login.html"),
+            "devices.html", load("devices.html"));
 
     private final Vertx vertx;
     private final AccountService accounts;
@@ -102,7 +105,7 @@ public final class ConsolePages {
 
     private static void page(RoutingContext ctx, String template, Map<String, String> values) {
         ResourceBundle bundle = ResourceBundle.getBundle("i18n.console", locale(ctx));
-        Matcher m = PLACEHOLDER.matcher(load(template));
+        Matcher m = PLACEHOLDER.matcher(TEMPLATES.get(template));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String key = m.group(1);

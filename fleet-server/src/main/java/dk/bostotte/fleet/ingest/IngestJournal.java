@@ -61,7 +61,8 @@ public final class IngestJournal implements AutoCloseable {
         long last = recovered.isEmpty() ? 0 : recovered.get(recovered.size() - 1).seq();
         this.nextSeq = Math.max(last, segments.isEmpty() ? 0 : segments.peekLast().firstSeq()) + 1;
         this.committedSeq = recovered.isEmpty() ? nextSeq - 1 : recovered.get(0).seq() - 1;
-        openSegment();
+        // Recovered segments are replayed from memory; new records always go to a fresh segment.
+        nextSegment(nextSeq);
         syncer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ingest-journal-sync");
             t.setDaemon(true);
@@ -137,11 +138,6 @@ public final class IngestJournal implements AutoCloseable {
         } catch (IOException e) {
             log.warn("ingest journal sync failed: {}", e.toString());
         }
-    }
-
-    private void openSegment() throws IOException {
-        // Recovered segments are replayed from memory; new records always go to a fresh segment.
-        nextSegment(nextSeq);
     }
 
     private void nextSegment(long firstSeq) throws IOException {
