@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * The last will marks the device offline if it vanishes; each connect publishes the birth and
  * subscribes to the device's own command and config channels. Connection state is only touched on
  * {@code executor}, a single thread shared with the rest of the agent.
+ *
+ * <p>Every attempt uses a fresh Paho client: after a connection breaks mid-write, Paho 1.2.5 can
+ * leave a reused client "connecting" or "disconnecting" forever, and a device must never stay
+ * offline because of a library's internal state. Events from an older client are ignored.
  */
 public final class FleetLink {
 
@@ -39,7 +43,7 @@ public final class FleetLink {
     private final Backoff backoff;
     private final ScheduledExecutorService executor;
     private final MessageCodec codec;
-    private final MqttAsyncClient client;
+    private volatile MqttAsyncClient client;
     private volatile LinkListener listener;
     private volatile boolean connected;
     private volatile boolean stopping;
@@ -55,10 +59,19 @@ public final class FleetLink {
         this.backoff = backoff;
         this.executor = executor;
         this.codec = codec;
+        this.client = newClient(0);
+    }
+
+    private MqttAsyncClient newClient(long attempt) throws MqttException {
         // In-memory only: undelivered telemetry lives in TelemetryQueue, not in Paho.
-        this.client = new MqttAsyncClient(config.serverUri(), id.value(), new MemoryPersistence());
-        this.client.setCallback(new InboundCallback(id, executor, (ch, payload) -> listener.messageArrived(ch, payload),
-                this::connectionLost));
+        MqttAsyncClient c = new MqttAsyncClient(config.serverUri(), id.value(), new MemoryPersistence());
+        c.setCallback(new InboundCallback(id, executor, (ch, payload) -> listener.messageArrived(ch, payload),
+                reason -> {
+                    if (attempt == attemptNumber) {
+                        connectionLost(reason);
+                    }
+                }));
+        return c;
     }
 
     /** Starts connecting, and keeps reconnecting until {@link #stop}; events go to {@code listener}. */
@@ -109,17 +122,20 @@ public final class FleetLink {
         }
         long number = ++attemptNumber;
         attemptSettled = false;
-        // Paho can leave a connect hanging (or refuse new ones as "in progress") after a connection
-        // broke mid-write; a device must never stay offline because of that, so a hung attempt is
-        // reset by force and retried.
+        discard(client);
+        try {
+            client = newClient(number);
+        } catch (MqttException | RuntimeException e) {
+            attemptSettled = true;
+            retryAfter(e);
+            return;
+        }
+        // A connect that neither succeeds nor fails (a silent network) is abandoned and retried.
         executor.schedule(() -> {
             if (number == attemptNumber && !attemptSettled && !stopping) {
-                log.warn("device {} connect attempt {} did not finish in {} s; resetting the MQTT client", id, number,
+                log.warn("device {} connect attempt {} did not finish in {} s; retrying with a new MQTT client", id, number,
                         CONNECT_TIMEOUT_S + 5);
-                settle(number, () -> {
-                    forceReset();
-                    retryAfter(new java.util.concurrent.TimeoutException("connect did not finish"));
-                });
+                settle(number, () -> retryAfter(new java.util.concurrent.TimeoutException("connect did not finish")));
             }
         }, CONNECT_TIMEOUT_S + 5L, TimeUnit.SECONDS);
         try {
@@ -127,17 +143,9 @@ public final class FleetLink {
                     token -> InboundCallback.post(executor, () -> settle(number, this::onConnected)),
                     error -> InboundCallback.post(executor, () -> settle(number, () -> retryAfter(error)))));
         } catch (MqttException | RuntimeException e) {
-            settle(number, () -> {
-                if (e instanceof MqttException m && STUCK_STATES.contains(m.getReasonCode())) {
-                    forceReset();
-                }
-                retryAfter(e);
-            });
+            settle(number, () -> retryAfter(e));
         }
     }
-
-    /** Paho's "already connected / disconnecting / connect in progress / closed" refusals. */
-    private static final java.util.Set<Integer> STUCK_STATES = java.util.Set.of(32100, 32102, 32110, 32111);
 
     /** Runs {@code then} only for the current attempt, and only once. */
     private void settle(long number, Runnable then) {
@@ -148,11 +156,18 @@ public final class FleetLink {
         then.run();
     }
 
-    private void forceReset() {
+    /** Drops a client that is no longer used, whatever state Paho left it in. */
+    private void discard(MqttAsyncClient old) {
         try {
-            client.disconnectForcibly(0, 1000, false);
+            // Also cuts the socket of a connect that never finished.
+            old.disconnectForcibly(0, 500, false);
         } catch (MqttException | RuntimeException e) {
-            log.debug("device {} forced reset of the MQTT client: {}", id, e.toString());
+            log.debug("device {} dropping the previous MQTT client: {}", id, e.toString());
+        }
+        try {
+            old.close(true);
+        } catch (MqttException | RuntimeException e) {
+            log.debug("device {} closing the previous MQTT client: {}", id, e.toString());
         }
     }
 
