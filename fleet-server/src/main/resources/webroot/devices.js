@@ -1,13 +1,8 @@
 // Fills the device table from the JSON API and refreshes it every 10 s. Values go in as text only.
+import { cell, emptyRow } from './table.js';
+
 const table = document.getElementById('devices');
 const body = table.querySelector('tbody');
-
-function cell(text, cls) {
-  const td = document.createElement('td');
-  td.textContent = text ?? '–';
-  if (cls) td.className = cls;
-  return td;
-}
 
 async function refresh() {
   const res = await fetch('/api/devices', { credentials: 'same-origin' });
@@ -15,11 +10,7 @@ async function refresh() {
   const devices = await res.json();
   body.replaceChildren();
   if (devices.length === 0) {
-    const tr = document.createElement('tr');
-    const td = cell(table.dataset.none);
-    td.colSpan = 5;
-    tr.append(td);
-    body.append(tr);
+    body.append(emptyRow(table.dataset.none, 5));
   }
   for (const d of devices) {
     const tr = document.createElement('tr');

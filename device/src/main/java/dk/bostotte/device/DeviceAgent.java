@@ -1,5 +1,6 @@
 package dk.bostotte.device;
 
+import dk.bostotte.device.call.CallController;
 import dk.bostotte.device.config.DesiredConfigApplier;
 import dk.bostotte.device.config.LiveSettings;
 import dk.bostotte.device.fleet.CommandDispatcher;
@@ -48,10 +49,11 @@ public final class DeviceAgent implements LinkListener {
     private final CommandDispatcher commands;
     private final PeriodicTask telemetryTimer;
     private final PeriodicTask statusTimer;
+    private final CallController calls;
 
     public DeviceAgent(Clock clock, LiveSettings settings, TelemetryQueue queue, NetworkSampler sampler,
                        StatusSource status, FleetLink link, DesiredConfigApplier configApplier, MessageCodec codec,
-                       ScheduledExecutorService agentThread) {
+                       ScheduledExecutorService agentThread, CallController calls) {
         this.id = link.deviceId();
         this.clock = clock;
         this.settings = settings;
@@ -62,6 +64,7 @@ public final class DeviceAgent implements LinkListener {
         this.configApplier = configApplier;
         this.codec = codec;
         this.agentThread = agentThread;
+        this.calls = calls;
         this.uploader = new TelemetryUploader(id, queue, agentThread);
         this.commands = new CommandDispatcher(codec, clock, r -> publish(Channel.COMMAND_RESULT, r));
         this.telemetryTimer = new PeriodicTask(probeThread, "telemetry sample", this::takeSample);
@@ -97,6 +100,7 @@ public final class DeviceAgent implements LinkListener {
         switch (channel) {
             case COMMAND -> commands.onPayload(payload);
             case CONFIG -> applyConfig(payload);
+            case CALL -> calls.onPayload(payload);
             default -> log.debug("no handler for {}", channel);
         }
     }
@@ -150,6 +154,7 @@ public final class DeviceAgent implements LinkListener {
         log.info("device {} stopping", id);
         telemetryTimer.cancel();
         statusTimer.cancel();
+        agentThread.execute(calls::hangUp);
         shutdown(probeThread);
         link.stop(Duration.ofSeconds(3));
         shutdown(agentThread);

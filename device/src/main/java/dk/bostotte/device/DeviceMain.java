@@ -1,6 +1,12 @@
 package dk.bostotte.device;
 
+import dk.bostotte.device.call.CallController;
+import dk.bostotte.device.call.GstCallMedia;
+import dk.bostotte.device.call.LoggingCallDisplay;
+import dk.bostotte.device.call.MediaPlan;
+import dk.bostotte.device.call.SimulatedButtons;
 import dk.bostotte.device.config.AgentOptions;
+import dk.bostotte.protocol.Channel;
 import dk.bostotte.device.config.BundleException;
 import dk.bostotte.device.config.BundleTls;
 import dk.bostotte.device.config.ConfigBundle;
@@ -73,6 +79,14 @@ public final class DeviceMain implements Callable<Integer> {
             description = "MQTT keep-alive in seconds. Default: ${DEFAULT-VALUE}.")
     int keepAliveS;
 
+    @Option(names = "--answer-after-s", paramLabel = "SECONDS", defaultValue = "3",
+            description = "With --simulate: answer calls by itself after this many seconds; 0 never (default: ${DEFAULT-VALUE}).")
+    int answerAfterS;
+
+    @Option(names = "--ice-local-address", paramLabel = "IP",
+            description = "Also offer this local address for call media (e.g. 127.0.0.1, which WebRTC leaves out by default).")
+    String iceLocalAddress;
+
     @Option(names = "--queue-capacity", paramLabel = "SAMPLES", defaultValue = "50000",
             description = "Most telemetry samples kept while offline; the oldest go first. Default: ${DEFAULT-VALUE}.")
     int queueCapacity;
@@ -95,7 +109,9 @@ public final class DeviceMain implements Callable<Integer> {
             atLeast("--queue-capacity", queueCapacity, 1);
             options = new AgentOptions(bundleDir, dataDir != null ? dataDir : bundleDir.resolve("state"), simulate,
                     Duration.ofSeconds(statusIntervalS), Duration.ofSeconds(telemetryIntervalS),
-                    Duration.ofSeconds(keepAliveS), queueCapacity);
+                    Duration.ofSeconds(keepAliveS), queueCapacity,
+                    simulate && answerAfterS > 0 ? Optional.of(Duration.ofSeconds(answerAfterS)) : Optional.empty(),
+                    Optional.ofNullable(iceLocalAddress).filter(a -> !a.isBlank()));
             bundle = ConfigBundle.load(options.bundleDir());
             tls = BundleTls.socketFactory(bundle);
             queue = TelemetryQueue.open(options.dataDir(), options.queueCapacity(), System::currentTimeMillis);
@@ -140,7 +156,17 @@ public final class DeviceMain implements Callable<Integer> {
 
         log.info("device {} ({} {}) starting, version {}, data in {}{}", bundle.deviceId(), bundle.model(),
                 bundle.serial(), version, options.dataDir(), options.simulate() ? ", simulated readings" : "");
-        return new DeviceAgent(clock, settings, queue, sampler, status, link, configApplier, codec, agentThread);
+        MediaPlan plan = MediaPlan.probe(options.simulate(), GstCallMedia::elementExists);
+        log.info("device {} call media: {} video, {} camera, up to {}", bundle.deviceId(), plan.codec(),
+                plan.videoSource(), plan.ceiling());
+        CallController calls = new CallController(codec, clock, agentThread,
+                signal -> link.publish(Channel.CALL_DEVICE, signal),
+                () -> new GstCallMedia(plan, options.iceLocalAddress()), new LoggingCallDisplay(bundle.deviceId()),
+                options.simulatedAnswer());
+        if (options.simulate()) {
+            SimulatedButtons.readFrom(System.in, calls, agentThread);
+        }
+        return new DeviceAgent(clock, settings, queue, sampler, status, link, configApplier, codec, agentThread, calls);
     }
 
     private static void atLeast(String option, int value, int min) {

@@ -7,6 +7,11 @@ import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.broker.FleetBroker;
 import dk.bostotte.fleet.broker.auth.AccessPolicy;
 import dk.bostotte.fleet.broker.hivemq.EmbeddedHiveMqBroker;
+import dk.bostotte.fleet.calls.CallRoutes;
+import dk.bostotte.fleet.calls.CallService;
+import dk.bostotte.fleet.calls.CallStore;
+import dk.bostotte.fleet.citizens.CitizenRegistry;
+import dk.bostotte.fleet.citizens.CitizenRoutes;
 import dk.bostotte.fleet.config.FleetConfig;
 import dk.bostotte.fleet.db.Database;
 import dk.bostotte.fleet.devices.DeviceRegistry;
@@ -95,12 +100,20 @@ public final class FleetServer implements AutoCloseable {
 
         IngestService ingest = new IngestService(codec, journal, writer, metrics);
         ingest.replayJournal();
+        FleetBrokerEvents brokerEvents = new FleetBrokerEvents(ingest, presence, metrics, codec);
         broker = new EmbeddedHiveMqBroker(new EmbeddedHiveMqBroker.Settings(config.dataDir().resolve("broker"),
                 config.mqttHost(), config.mqttPort(), keystore, ServerTls.readKeystorePassword(config.pkiDir()),
                 fleetCa, config.maxKeepAliveSeconds()),
-                new AccessPolicy(fleetCa, registry, Clock.systemUTC()), new FleetBrokerEvents(ingest, presence, metrics));
+                new AccessPolicy(fleetCa, registry, Clock.systemUTC()), brokerEvents);
         toClose.push(broker);
         broker.start();
+
+        CitizenRegistry citizens = new CitizenRegistry(database.dsl());
+        CallStore callStore = new CallStore(database.dsl(), codec.mapper());
+        CallService calls = new CallService(config.calls(), broker, codec, presence, citizens, accounts, callStore, audit,
+                metrics, Clock.systemUTC());
+        toClose.push(calls);
+        brokerEvents.callsReady(calls);
 
         TelemetryRetention retention = new TelemetryRetention(database.dsl(), config.telemetryRetentionDays());
         toClose.push(retention);
@@ -114,7 +127,9 @@ public final class FleetServer implements AutoCloseable {
         new HealthRoutes(vertx, broker, database, metrics, responses).mount(http.router(), security);
         new ConsolePages(vertx, accounts, security, audit).mount(http.router());
         new DeviceRoutes(vertx, registry, broker, audit, responses).mount(http.router(), security);
-        httpPort = http.start(config.httpHost(), config.httpPort());
+        new CitizenRoutes(vertx, citizens, presence, audit, responses).mount(http.router(), security);
+        new CallRoutes(vertx, calls, callStore, responses, metrics).mount(http.router(), security);
+        httpPort = http.start(config.httpHost(), config.httpPort(), config.httpTlsKeystore(), config.httpTlsPassword());
         toClose.push(http::stop);
         log.info("fleet server ready (data in {})", config.dataDir());
     }
@@ -127,6 +142,7 @@ public final class FleetServer implements AutoCloseable {
         accounts.upsert("admin", "Administrator", Role.ADMIN, pw);
         accounts.upsert("support", "IT-support", Role.SUPPORT, pw);
         accounts.upsert("staff", "Bostøttemedarbejder", Role.STAFF, pw);
+        accounts.setTeam("staff", "Team Nord");
     }
 
     public int httpPort() {

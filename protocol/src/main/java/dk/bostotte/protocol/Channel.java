@@ -16,9 +16,10 @@ public enum Channel {
     COMMAND("cmd", Direction.TO_DEVICE, 1, false, "application/vnd.bostotte.command+json", Command.class),
     COMMAND_RESULT("cmd/result", Direction.FROM_DEVICE, 1, false, "application/vnd.bostotte.command-result+json", CommandResult.class),
     CONFIG("config", Direction.TO_DEVICE, 1, true, "application/vnd.bostotte.config+json", DesiredConfig.class),
-    CONFIG_REPORTED("config/reported", Direction.FROM_DEVICE, 1, false, "application/vnd.bostotte.config-reported+json", ReportedConfig.class);
-    // Call signalling will add channels under "call/" (one each way); the authorizer derives its
-    // rules from this enum, so a new channel here is all the broker needs to know.
+    CONFIG_REPORTED("config/reported", Direction.FROM_DEVICE, 1, false, "application/vnd.bostotte.config-reported+json", ReportedConfig.class),
+    CALL("call", Direction.TO_DEVICE, 1, false, "application/vnd.bostotte.call+json", CallSignal.class),
+    CALL_DEVICE("call/device", Direction.FROM_DEVICE, 1, false, "application/vnd.bostotte.call-device+json", DeviceCallSignal.class);
+    // The authorizer derives its rules from this enum, so a new channel here is all the broker needs to know.
 
     public enum Direction { FROM_DEVICE, TO_DEVICE }
 

@@ -1,6 +1,10 @@
 package dk.bostotte.protocol;
 
+import dk.bostotte.protocol.message.CallSignal;
+import dk.bostotte.protocol.message.CallStats;
 import dk.bostotte.protocol.message.Command;
+import dk.bostotte.protocol.message.DeviceCallSignal;
+import dk.bostotte.protocol.message.IceServer;
 import dk.bostotte.protocol.message.CommandResult;
 import dk.bostotte.protocol.message.CommandType;
 import dk.bostotte.protocol.message.DesiredConfig;
@@ -39,7 +43,11 @@ public final class Samples {
         return new DeviceSettings(60, 30, "da");
     }
 
-    /** Every optional field set (nested ones included). Telemetry has four samples, so samples[3] exists. */
+    /**
+     * Every optional field set (nested ones included). Call signals use {@code hangup}, the one type
+     * that needs no field beyond the common ones, so that each optional field can be probed alone.
+     * Telemetry has four samples, so samples[3] exists.
+     */
     public static ProtocolMessage full(Channel channel) {
         return switch (channel) {
             case STATE -> DeviceState.online(AT, "2.4.1+build.77", "Kiosk-10 rev B");
@@ -53,6 +61,14 @@ public final class Samples {
             case CONFIG -> new DesiredConfig(ProtocolMessage.VERSION, 7, fullSettings());
             case CONFIG_REPORTED -> new ReportedConfig(ProtocolMessage.VERSION, 7, fullSettings(), false,
                     "could not save config: disk full");
+            case CALL -> new CallSignal(ProtocolMessage.VERSION, "call-0001", CallSignal.Type.HANGUP, AT, "Mette (bostøtte)", 10,
+                    List.of(new IceServer(List.of("turn:fleet.example:3478?transport=udp", "turns:fleet.example:5349"),
+                                    "1741946813:K7M3-Q9PH", "c2VjcmV0LWhtYWM="),
+                            new IceServer(List.of("stun:fleet.example:3478"), null, null)),
+                    "v=0\r\n", "candidate:1 1 UDP 2122252543 192.0.2.7 50000 typ host", 0, "worker hung up");
+            case CALL_DEVICE -> new DeviceCallSignal(ProtocolMessage.VERSION, "call-0001", DeviceCallSignal.Type.HANGUP, AT,
+                    "v=0\r\n", "candidate:1 1 UDP 2122252543 192.0.2.9 50002 typ host", 1, "network lost",
+                    new CallStats(820.5, 1100.0, 0.5, 12.25, 38.0, 640, 480, 29.97, 1234L, 2468L, CallStats.Mode.VIDEO));
         };
     }
 
@@ -68,6 +84,8 @@ public final class Samples {
             case CONFIG -> new DesiredConfig(ProtocolMessage.VERSION, 0, new DeviceSettings(null, null, null));
             case CONFIG_REPORTED -> new ReportedConfig(ProtocolMessage.VERSION, 0, new DeviceSettings(null, null, null),
                     true, null);
+            case CALL -> CallSignal.hangup("c", AT, null);
+            case CALL_DEVICE -> DeviceCallSignal.of("c", DeviceCallSignal.Type.ACCEPT, AT);
         };
     }
 }

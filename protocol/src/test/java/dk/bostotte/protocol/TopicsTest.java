@@ -102,7 +102,7 @@ class TopicsTest {
         for (DeviceId id : someDevices()) {
             List<String> topics = Topics.publishableBy(id);
             assertEquals(Set.of(Channel.STATE, Channel.STATUS, Channel.TELEMETRY, Channel.COMMAND_RESULT,
-                    Channel.CONFIG_REPORTED), channels(topics, id));
+                    Channel.CONFIG_REPORTED, Channel.CALL_DEVICE), channels(topics, id));
             assertEquals(topics.size(), new HashSet<>(topics).size());
             for (String t : topics) {
                 Topics.DeviceTopic parsed = Topics.parse(t).orElseThrow();
@@ -117,7 +117,7 @@ class TopicsTest {
     void aDeviceSubscribesExactlyToItsOwnToDeviceTopics() {
         for (DeviceId id : someDevices()) {
             List<String> topics = Topics.subscribableBy(id);
-            assertEquals(Set.of(Channel.COMMAND, Channel.CONFIG), channels(topics, id));
+            assertEquals(Set.of(Channel.COMMAND, Channel.CONFIG, Channel.CALL), channels(topics, id));
             for (String t : topics) {
                 Topics.DeviceTopic parsed = Topics.parse(t).orElseThrow();
                 assertEquals(id, parsed.device());

@@ -43,6 +43,16 @@ public final class DeviceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** Presses a simulated button on the device ({@code call}, {@code answer}, {@code decline}, {@code hangup}). */
+    public void press(String button) {
+        try {
+            process.getOutputStream().write((button + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("device process gone", e);
+        }
+    }
+
     public String output() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);

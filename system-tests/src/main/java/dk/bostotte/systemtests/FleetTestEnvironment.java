@@ -82,6 +82,9 @@ public final class FleetTestEnvironment implements AutoCloseable {
                 "http.host", "127.0.0.1", "http.port", Integer.toString(httpPort),
                 "mqtt.host", "127.0.0.1", "mqtt.port", Integer.toString(mqttPort),
                 "demo.accounts", "true", "demo.password", ADMIN_PASSWORD));
+        // Calls that are not answered or do not connect end sooner than in production, so tests stay short.
+        s.put("call.ring.timeout.s", "8");
+        s.put("call.connect.timeout.s", "10");
         s.putAll(extraSettings);
         try {
             server = FleetServer.start(FleetConfig.load(java.util.Optional.empty(), s, Map.of()));
@@ -148,6 +151,25 @@ public final class FleetTestEnvironment implements AutoCloseable {
     public DeviceProcess startDevice(EnrolledDevice device, String... extraArgs) {
         return DeviceProcess.start(device.bundleDir(), root.resolve("device-state").resolve(device.id().value()),
                 root.resolve("logs"), extraArgs);
+    }
+
+    /**
+     * Adds a citizen with {@code device} on loan, assigned to the account {@code worker} (null: nobody),
+     * through the admin API as an administrator would.
+     */
+    public long addCitizen(String name, String worker, DeviceId device) {
+        String body = "{\"displayName\":\"" + name + "\",\"postcode\":\"8000\""
+                + (worker == null ? "" : ",\"assignedTo\":\"" + worker + "\"")
+                + (device == null ? "" : ",\"deviceId\":\"" + device.value() + "\"") + "}";
+        var response = http().post("/api/citizens", "admin", ADMIN_PASSWORD, body);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("adding citizen failed: " + response.statusCode() + " " + response.body());
+        }
+        var m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(response.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + response.body());
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** Polls until {@code condition} holds; fails with {@code what} after {@code timeout}. */

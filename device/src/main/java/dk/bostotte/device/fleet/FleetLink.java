@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The device's one MQTT 5 connection to the fleet broker. Reconnects with its own {@link Backoff}
  * rather than Paho's automatic reconnect, so every attempt is logged once and the delay is jittered.
  * The last will marks the device offline if it vanishes; each connect publishes the birth and
- * subscribes to the device's own command and config channels. Connection state is only touched on
+ * subscribes to the device's own server-to-device channels. Connection state is only touched on
  * {@code executor}, a single thread shared with the rest of the agent.
  *
  * <p>Every attempt uses a fresh Paho client: after a connection breaks mid-write, Paho 1.2.5 can
@@ -205,9 +205,10 @@ public final class FleetLink {
     }
 
     private void subscribe(Runnable then) {
-        MqttSubscription[] subs = {
-            new MqttSubscription(Topics.of(id, Channel.COMMAND), Channel.COMMAND.qos()),
-            new MqttSubscription(Topics.of(id, Channel.CONFIG), Channel.CONFIG.qos())};
+        // Every server-to-device channel of this device: commands, config and call signalling.
+        MqttSubscription[] subs = java.util.Arrays.stream(Channel.values())
+                .filter(c -> c.direction() == Channel.Direction.TO_DEVICE)
+                .map(c -> new MqttSubscription(Topics.of(id, c), c.qos())).toArray(MqttSubscription[]::new);
         try {
             client.subscribe(subs, null, MqttMessages.listener(
                     token -> {

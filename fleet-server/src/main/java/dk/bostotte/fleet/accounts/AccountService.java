@@ -38,5 +38,18 @@ public final class AccountService {
                 .set(ACCOUNT.DISABLED, false).execute();
     }
 
+    /** The other enabled staff accounts in the same team as {@code accountId}; empty without a team. */
+    public java.util.List<Long> teamMates(long accountId) {
+        var me = ACCOUNT.as("me");
+        return dsl.select(ACCOUNT.ID).from(ACCOUNT).join(me).on(me.TEAM.eq(ACCOUNT.TEAM))
+                .where(me.ID.eq(accountId)).and(ACCOUNT.ID.ne(accountId)).and(ACCOUNT.DISABLED.isFalse())
+                .and(ACCOUNT.ROLE.eq(Role.STAFF.wire())).fetch(ACCOUNT.ID);
+    }
+
+    /** Puts an account in a team (null: none). */
+    public void setTeam(String username, String team) {
+        dsl.update(ACCOUNT).set(ACCOUNT.TEAM, team).where(ACCOUNT.USERNAME.eq(username)).execute();
+    }
+
     private static final String DUMMY_HASH = new PasswordHasher().hash("not-a-password".toCharArray());
 }

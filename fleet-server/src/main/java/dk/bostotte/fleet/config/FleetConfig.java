@@ -32,7 +32,10 @@ public record FleetConfig(
         int ingestJournalSyncMillis,
         int maxKeepAliveSeconds,
         boolean demoAccounts,
-        String demoPassword) {
+        String demoPassword,
+        CallConfig calls,
+        Optional<Path> httpTlsKeystore,
+        String httpTlsPassword) {
 
     public static FleetConfig defaults(Path dataDir) {
         return load(Map.of("data.dir", dataDir.toString()), Map.of());
@@ -73,7 +76,16 @@ public record FleetConfig(
                 s.getInt("ingest.journal.sync.ms", 100, 1, 10_000),
                 s.getInt("mqtt.max.keepalive.s", 120, 10, 65535),
                 Boolean.parseBoolean(s.get("demo.accounts", "false")),
-                s.get("demo.password", ""));
+                s.get("demo.password", ""),
+                new CallConfig(
+                        Duration.ofSeconds(s.getInt("call.ring.timeout.s", 45, 5, 600)),
+                        Duration.ofSeconds(s.getInt("call.connect.timeout.s", 20, 3, 120)),
+                        s.getList("call.stun.urls"),
+                        s.getList("call.turn.urls"),
+                        s.get("call.turn.secret", ""),
+                        Duration.ofSeconds(s.getInt("call.turn.ttl.s", 3600, 60, 86_400))),
+                Optional.of(s.get("http.tls.keystore", "")).filter(v -> !v.isBlank()).map(Path::of),
+                s.get("http.tls.password", ""));
     }
 
     public boolean embeddedDatabase() {
@@ -89,6 +101,11 @@ public record FleetConfig(
                 v = props.get(key);
             }
             return v == null ? def : v.trim();
+        }
+
+        /** A comma-separated list; empty when unset. */
+        java.util.List<String> getList(String key) {
+            return java.util.Arrays.stream(get(key, "").split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
         }
 
         int getInt(String key, int def, int min, int max) {

@@ -28,7 +28,7 @@ public final class ConsolePages {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9_.]+)}}");
     /** Read from the jar once, not on every request. */
     private static final Map<String, String> TEMPLATES = Map.of("login.html", load("login.html"),
-            "devices.html", load("devices.html"));
+            "devices.html", load("devices.html"), "citizens.html", load("citizens.html"));
 
     private final Vertx vertx;
     private final AccountService accounts;
@@ -46,15 +46,18 @@ public final class ConsolePages {
         router.get("/login").handler(ctx -> page(ctx, "login.html", Map.of("csrf", security.csrfToken(ctx.session()), "error", "")));
         router.post("/login").handler(this::login);
         router.post("/logout").handler(this::logout);
-        router.get("/").handler(ctx -> {
-            Account a = ctx.session().get(ApiSecurity.ACCOUNT);
-            if (a == null) {
-                ctx.redirect("/login");
-                return;
-            }
-            page(ctx, "devices.html", Map.of("csrf", security.csrfToken(ctx.session()), "user", a.displayName(),
-                    "role", a.role().wire()));
-        });
+        router.get("/").handler(ctx -> signedInPage(ctx, "citizens.html"));
+        router.get("/devices").handler(ctx -> signedInPage(ctx, "devices.html"));
+    }
+
+    private void signedInPage(RoutingContext ctx, String template) {
+        Account a = ctx.session().get(ApiSecurity.ACCOUNT);
+        if (a == null) {
+            ctx.redirect("/login");
+            return;
+        }
+        page(ctx, template, Map.of("csrf", security.csrfToken(ctx.session()), "user", a.displayName(),
+                "role", a.role().wire()));
     }
 
     private void login(RoutingContext ctx) {
@@ -115,7 +118,10 @@ public final class ConsolePages {
         }
         m.appendTail(out);
         ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                .putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+                .putHeader("Content-Security-Policy",
+                        "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; frame-ancestors 'none'")
+                // The call view needs the camera and microphone of this origin, nothing else.
+                .putHeader("Permissions-Policy", "camera=(self), microphone=(self), geolocation=()")
                 .putHeader("X-Content-Type-Options", "nosniff").end(out.toString());
     }
 

@@ -3,6 +3,8 @@ package dk.bostotte.fleet.http;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
@@ -25,7 +27,17 @@ public final class FleetHttpServer {
         this.vertx = vertx;
         this.responses = responses;
         this.router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(256 * 1024).setDeleteUploadedFilesOnEnd(true));
+        BodyHandler bodies = BodyHandler.create().setBodyLimit(256 * 1024).setDeleteUploadedFilesOnEnd(true);
+        // A WebSocket upgrade has no body, and reading one would consume the request before the upgrade.
+        router.route().handler(ctx -> {
+            if ("websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+                // Held until the upgrade: signing in may take a moment, and an ended request cannot upgrade.
+                ctx.request().pause();
+                ctx.next();
+            } else {
+                bodies.handle(ctx);
+            }
+        });
         router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)).setCookieHttpOnlyFlag(true)
                 .setCookieSameSite(CookieSameSite.STRICT).setSessionTimeout(8L * 3600 * 1000)
                 .setSessionCookieName("bostotte.session"));
@@ -41,14 +53,19 @@ public final class FleetHttpServer {
         router.route("/api/*").handler(security::authenticate);
     }
 
-    public int start(String host, int port) {
+    /** Listens on plain HTTP, or HTTPS when a PKCS#12 keystore is given (browsers allow cameras only on HTTPS or localhost). */
+    public int start(String host, int port, java.util.Optional<java.nio.file.Path> tlsKeystore, String tlsPassword) {
         router.route("/api/*").last().handler(ctx -> responses.error(ctx, 404, "no such API endpoint"));
         router.errorHandler(500, ctx -> {
             log.error("request {} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
             responses.error(ctx, 500, "internal error");
         });
-        server = vertx.createHttpServer().requestHandler(router).listen(port, host).await();
-        log.info("HTTP console and API on http://{}:{}/", host, server.actualPort());
+        HttpServerOptions options = new HttpServerOptions();
+        if (tlsKeystore.isPresent()) {
+            options.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(tlsKeystore.get().toString()).setPassword(tlsPassword));
+        }
+        server = vertx.createHttpServer(options).requestHandler(router).listen(port, host).await();
+        log.info("HTTP console and API on {}://{}:{}/", tlsKeystore.isPresent() ? "https" : "http", host, server.actualPort());
         return server.actualPort();
     }
 

@@ -59,6 +59,23 @@ public final class IngestService {
         return op instanceof WriteOp.Rejection r ? IngestOutcome.invalid(r.detail()) : IngestOutcome.ACCEPTED;
     }
 
+    /**
+     * Keeps a message another part of the server refused (e.g. a malformed call signal) with the
+     * other rejected messages, counted by reason, and answers it as invalid.
+     */
+    public IngestOutcome reject(DeviceMessage m, DecodeError error) {
+        metrics.messageIn(m.channel().suffix());
+        WriteOp op = rejection(m, error, true);
+        synchronized (journal) {
+            if (!writer.hasRoom()) {
+                metrics.messageDeferred();
+                return IngestOutcome.busy("the server is catching up, send again later");
+            }
+            writer.enqueue(op, journal.append(m));
+        }
+        return IngestOutcome.invalid(error.message());
+    }
+
     private WriteOp toWrite(DeviceMessage m, boolean live) {
         Decoded<ProtocolMessage> decoded = codec.decode(m.channel(), m.payload());
         if (decoded instanceof Decoded.Failed<ProtocolMessage> failed) {

@@ -48,6 +48,20 @@ public final class FleetMetrics {
         registry.counter("bostotte.mqtt.access.refused", "what", what).increment();
     }
 
+    /** A call a console asked for but was not allowed to make. */
+    public void callRefused() {
+        registry.counter("bostotte.calls.refused").increment();
+    }
+
+    public void callEnded(String outcome) {
+        registry.counter("bostotte.calls.ended", "outcome", outcome).increment();
+    }
+
+    /** A console's call request that could not be read. */
+    public void consoleRequestRejected(String reason) {
+        registry.counter("bostotte.calls.console.rejected", "reason", reason).increment();
+    }
+
     public void batchWritten(int rows) {
         batchRows.record(rows);
     }

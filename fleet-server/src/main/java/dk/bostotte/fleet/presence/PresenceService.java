@@ -22,6 +22,8 @@ public final class PresenceService {
 
     private final BatchWriter writer;
     private final Map<String, Integer> connections = new ConcurrentHashMap<>();
+    private final java.util.List<java.util.function.Consumer<DeviceId>> offlineListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PresenceService(BatchWriter writer) {
         this.writer = writer;
@@ -33,6 +35,16 @@ public final class PresenceService {
         if (n > 0) {
             log.info("marked {} devices offline at start-up", n);
         }
+    }
+
+    /** Whether the broker has a connection from this device now. */
+    public boolean isOnline(DeviceId device) {
+        return connections.containsKey(device.value());
+    }
+
+    /** Called (on the broker's thread) when a device's last connection goes. */
+    public void onOffline(java.util.function.Consumer<DeviceId> listener) {
+        offlineListeners.add(listener);
     }
 
     public void connected(String clientId, Instant at) {
@@ -51,6 +63,7 @@ public final class PresenceService {
             if (left == null) {
                 log.info("device {} offline ({})", clientId, reason);
                 record(new WriteOp.Presence(device, false, at));
+                offlineListeners.forEach(l -> l.accept(device));
             }
         });
     }

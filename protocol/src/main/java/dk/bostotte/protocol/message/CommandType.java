@@ -2,7 +2,6 @@ package dk.bostotte.protocol.message;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /** Remote commands IT support can send to a device. */
 public enum CommandType {
@@ -10,12 +9,11 @@ public enum CommandType {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return WireNames.of(this);
     }
 
     @JsonCreator
     public static CommandType fromWire(String wire) {
-        return Arrays.stream(values()).filter(t -> t.wire().equals(wire)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown command type '" + wire + "'"));
+        return WireNames.parse(values(), wire, "command type");
     }
 }

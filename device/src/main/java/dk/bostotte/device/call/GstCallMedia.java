@@ -1,0 +1,286 @@
+package dk.bostotte.device.call;
+
+import dk.bostotte.protocol.message.CallStats;
+import dk.bostotte.protocol.message.IceServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.freedesktop.gstreamer.Bin;
+import org.freedesktop.gstreamer.Caps;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.ElementFactory;
+import org.freedesktop.gstreamer.Gst;
+import org.freedesktop.gstreamer.Pad;
+import org.freedesktop.gstreamer.PadProbeReturn;
+import org.freedesktop.gstreamer.PadProbeType;
+import org.freedesktop.gstreamer.Pipeline;
+import org.freedesktop.gstreamer.SDPMessage;
+import org.freedesktop.gstreamer.State;
+import org.freedesktop.gstreamer.Version;
+import org.freedesktop.gstreamer.webrtc.WebRTCBin;
+import org.freedesktop.gstreamer.webrtc.WebRTCPeerConnectionState;
+import org.freedesktop.gstreamer.webrtc.WebRTCSDPType;
+import org.freedesktop.gstreamer.webrtc.WebRTCSessionDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A call's media in GStreamer: {@link MediaPlan}'s sources and encoder into {@code webrtcbin},
+ * which makes the offer; what arrives is decoded and played (video to the screen, audio through
+ * the echo probe to the speaker). Callbacks from GStreamer's threads are kept short; the
+ * connection state is watched by polling, since the binding does not expose its change signal.
+ */
+public final class GstCallMedia implements CallMedia {
+
+    private static final Logger log = LoggerFactory.getLogger(GstCallMedia.class);
+
+    private final MediaPlan plan;
+    private final Optional<String> localIceAddress;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "call-media");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean reportedConnected = new AtomicBoolean();
+    private final AtomicLong videoFramesIn = new AtomicLong();
+    private final AtomicLong audioBuffersIn = new AtomicLong();
+    /** Strong references: the binding's callbacks and dynamic elements must outlive this method's frames. */
+    private final List<Object> keep = new ArrayList<>();
+    private final WebRtcStats stats = new WebRtcStats();
+    private volatile Pipeline pipeline;
+    private volatile WebRTCBin webrtc;
+    private volatile Listener listener;
+    private volatile MediaProfile profile;
+
+    public GstCallMedia(MediaPlan plan, Optional<String> localIceAddress) {
+        this.plan = plan;
+        this.localIceAddress = localIceAddress;
+        this.profile = plan.ceiling();
+    }
+
+    /** Initialises GStreamer once per process. */
+    public static synchronized void initGStreamer() {
+        if (!Gst.isInitialized()) {
+            Gst.init(Version.of(1, 16), "bostotte-device");
+        }
+    }
+
+    /** Whether this GStreamer has the element; false too when GStreamer itself is missing (calls then fail with the reason). */
+    public static boolean elementExists(String name) {
+        try {
+            initGStreamer();
+            return ElementFactory.find(name) != null;
+        } catch (IllegalArgumentException notInstalled) {
+            return false;
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("GStreamer is not usable here ({}); calls will fail until it is installed", e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public void start(List<IceServer> iceServers, Listener listener) {
+        initGStreamer();
+        this.listener = listener;
+        String description = plan.sendDescription(profile, iceSettings(iceServers));
+        log.debug("call pipeline: {}", description);
+        Element parsed = Gst.parseLaunch(description);
+        if (!(parsed instanceof Pipeline p)) {
+            throw new IllegalStateException("call pipeline did not parse into a pipeline");
+        }
+        pipeline = p;
+        webrtc = (WebRTCBin) pipeline.getElementByName("webrtc");
+        localIceAddress.ifPresent(a -> NativeWebRtc.addLocalAddress(webrtc, a));
+
+        WebRTCBin.ON_NEGOTIATION_NEEDED negotiate = element -> webrtc.createOffer(offer -> {
+            webrtc.setLocalDescription(offer);
+            String sdp = offer.getSDPMessage().toString();
+            watcher.execute(() -> listener.offer(sdp));
+        });
+        WebRTCBin.ON_ICE_CANDIDATE candidate = (mline, c) -> watcher.execute(() -> listener.candidate(mline, c));
+        Element.PAD_ADDED incoming = (element, pad) -> {
+            if (pad.getDirection() == org.freedesktop.gstreamer.PadDirection.SRC) {
+                decode(pad);
+            }
+        };
+        org.freedesktop.gstreamer.Bus.ERROR error = (source, code, message) ->
+                watcher.execute(() -> fail("media error in " + source.getName() + ": " + message));
+        keep.addAll(List.of(negotiate, candidate, incoming, error));
+        webrtc.connect(negotiate);
+        webrtc.connect(candidate);
+        webrtc.connect(incoming);
+        pipeline.getBus().connect(error);
+        pipeline.play();
+        watcher.scheduleWithFixedDelay(this::watchConnection, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** webrtcbin's stun-server / turn-server settings from the fleet's ICE servers. */
+    static String iceSettings(List<IceServer> servers) {
+        String stun = null;
+        String turn = null;
+        for (IceServer s : servers == null ? List.<IceServer>of() : servers) {
+            for (String url : s.urls()) {
+                if (stun == null && url.startsWith("stun:")) {
+                    stun = "stun://" + url.substring("stun:".length());
+                } else if (turn == null && url.startsWith("turn:") && s.username() != null && s.credential() != null) {
+                    String hostPort = url.substring("turn:".length());
+                    turn = "turn://" + enc(s.username()) + ":" + enc(s.credential()) + "@" + hostPort;
+                }
+            }
+        }
+        return (stun == null ? "" : "stun-server=\"" + stun + "\" ") + (turn == null ? "" : "turn-server=\"" + turn + "\"");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Decodes one incoming stream and counts what is decoded, so the call can say media flows. */
+    private void decode(Pad pad) {
+        Element decodebin = ElementFactory.make("decodebin", null);
+        Element.PAD_ADDED decoded = (element, out) -> {
+            Caps caps = out.getCurrentCaps() != null ? out.getCurrentCaps() : out.queryCaps(null);
+            String kind = caps == null || caps.size() == 0 ? "" : caps.getStructure(0).getName();
+            if (kind.startsWith("video/")) {
+                Bin sink = Gst.parseBinFromDescription("queue ! videoconvert ! " + plan.videoSink(), true);
+                add(sink, out, videoFramesIn);
+            } else if (kind.startsWith("audio/")) {
+                Bin sink = Gst.parseBinFromDescription("queue ! audioconvert ! audioresample", true);
+                Element mixer = pipeline.getElementByName("playback");
+                pipeline.add(sink);
+                sink.syncStateWithParent();
+                out.link(sink.getStaticPad("sink"));
+                sink.getStaticPad("src").link(mixer.getRequestPad("sink_%u"));
+                count(sink.getStaticPad("sink"), audioBuffersIn);
+                keep.add(sink);
+            }
+        };
+        keep.add(decoded);
+        keep.add(decodebin);
+        decodebin.connect(decoded);
+        pipeline.add(decodebin);
+        decodebin.syncStateWithParent();
+        pad.link(decodebin.getStaticPad("sink"));
+    }
+
+    private void add(Bin sink, Pad from, AtomicLong counter) {
+        pipeline.add(sink);
+        sink.syncStateWithParent();
+        from.link(sink.getStaticPad("sink"));
+        count(sink.getStaticPad("sink"), counter);
+        keep.add(sink);
+    }
+
+    private void count(Pad pad, AtomicLong counter) {
+        Pad.PROBE probe = (p, info) -> {
+            counter.incrementAndGet();
+            return PadProbeReturn.OK;
+        };
+        keep.add(probe);
+        pad.addProbe(PadProbeType.BUFFER, probe);
+    }
+
+    private void watchConnection() {
+        if (closed.get() || webrtc == null) {
+            return;
+        }
+        WebRTCPeerConnectionState state = webrtc.getConnectionState();
+        if (state == WebRTCPeerConnectionState.CONNECTED && videoOrAudioArrived()
+                && reportedConnected.compareAndSet(false, true)) {
+            listener.connected();
+        } else if (state == WebRTCPeerConnectionState.FAILED) {
+            fail("ICE failed: no network path to the other side");
+        }
+    }
+
+    private boolean videoOrAudioArrived() {
+        return videoFramesIn.get() > 0 || audioBuffersIn.get() > 0;
+    }
+
+    private void fail(String reason) {
+        if (!closed.get()) {
+            log.warn("call media failed: {}", reason);
+            listener.failed(reason);
+        }
+    }
+
+    @Override
+    public void remoteAnswer(String sdp) {
+        SDPMessage message = new SDPMessage();
+        message.parseBuffer(sdp);
+        webrtc.setRemoteDescription(new WebRTCSessionDescription(WebRTCSDPType.ANSWER, message));
+    }
+
+    @Override
+    public void remoteCandidate(int sdpMLineIndex, String candidate) {
+        if (candidate != null && !candidate.isEmpty()) {
+            webrtc.addIceCandidate(sdpMLineIndex, candidate);
+        }
+    }
+
+    @Override
+    public CallStats sample() {
+        if (webrtc == null || closed.get()) {
+            return null;
+        }
+        String raw = NativeWebRtc.stats(webrtc);
+        return raw == null ? null : stats.update(raw, System.nanoTime(), profile, videoFramesIn.get(), audioBuffersIn.get());
+    }
+
+    public long videoFramesDecoded() {
+        return videoFramesIn.get();
+    }
+
+    public long audioBuffersPlayed() {
+        return audioBuffersIn.get();
+    }
+
+    @Override
+    public MediaProfile profile() {
+        return profile;
+    }
+
+    @Override
+    public void apply(MediaProfile next) {
+        Pipeline p = pipeline;
+        if (p == null || next == profile) {
+            return;
+        }
+        log.info("call media: {} -> {}", profile, next);
+        Element valve = p.getElementByName("vvalve");
+        valve.set("drop", !next.hasVideo());
+        if (next.hasVideo()) {
+            p.getElementByName("vcaps").setCaps(Caps.fromString(MediaPlan.videoCaps(next)));
+            Element encoder = p.getElementByName("venc");
+            if (plan.codec() == MediaPlan.VideoCodec.VP8) {
+                encoder.set("target-bitrate", next.videoBitrate);
+            } else {
+                encoder.set("extra-controls",
+                        org.freedesktop.gstreamer.Structure.fromString("controls,video_bitrate=" + next.videoBitrate));
+            }
+        }
+        profile = next;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        watcher.shutdownNow();
+        Pipeline p = pipeline;
+        if (p != null) {
+            p.setState(State.NULL);
+            p.dispose();
+        }
+        keep.clear();
+    }
+}

@@ -1,0 +1,74 @@
+package dk.bostotte.device.call;
+
+import java.util.function.Predicate;
+
+/**
+ * Which GStreamer elements a call uses on this device, chosen by probing what is installed:
+ * camera (libcamera, else V4L2, else a test picture when simulating), microphone (PulseAudio or
+ * PipeWire through autoaudiosrc, else a test tone), and video encoder (the Pi 4's hardware H.264,
+ * else VP8 in software). The description strings are what {@link GstCallMedia} launches.
+ */
+public record MediaPlan(String videoSource, String audioSource, String videoSink, String audioSink, VideoCodec codec,
+                        MediaProfile ceiling) {
+
+    public enum VideoCodec {
+        /** Hardware H.264 (Raspberry Pi 4); browsers decode constrained baseline. */
+        H264_V4L2("v4l2h264enc name=venc extra-controls=\"controls,video_bitrate=800000\" ! video/x-h264,level=(string)4,profile=(string)constrained-baseline ! h264parse config-interval=-1 ! rtph264pay pt=102 aggregate-mode=zero-latency config-interval=-1",
+                "H264", 102),
+        /** VP8 in software: real-time deadline, tuned for a small CPU. */
+        VP8("vp8enc name=venc deadline=1 cpu-used=8 end-usage=cbr target-bitrate=800000 keyframe-max-dist=90 error-resilient=partitions threads=2 ! rtpvp8pay pt=96 picture-id-mode=15-bit",
+                "VP8", 96);
+
+        final String encoder;
+        final String encodingName;
+        final int payloadType;
+
+        VideoCodec(String encoder, String encodingName, int payloadType) {
+            this.encoder = encoder;
+            this.encodingName = encodingName;
+            this.payloadType = payloadType;
+        }
+    }
+
+    /** Probes the installed elements; {@code simulate} uses test sources and counting sinks. */
+    public static MediaPlan probe(boolean simulate, Predicate<String> elementExists) {
+        VideoCodec codec = elementExists.test("v4l2h264enc") && !simulate ? VideoCodec.H264_V4L2 : VideoCodec.VP8;
+        // Hardware H.264 holds 720p; VP8 in software on a Pi does not.
+        MediaProfile ceiling = codec == VideoCodec.H264_V4L2 ? MediaProfile.HD : MediaProfile.SD;
+        if (simulate) {
+            return new MediaPlan("videotestsrc is-live=true pattern=ball",
+                    "audiotestsrc is-live=true wave=sine freq=440 volume=0.2",
+                    "fakesink name=vsink sync=false", "fakesink name=asink sync=true", codec, ceiling);
+        }
+        String camera = elementExists.test("libcamerasrc") ? "libcamerasrc" : "v4l2src";
+        String mic = elementExists.test("pulsesrc") ? "pulsesrc" : "autoaudiosrc";
+        return new MediaPlan(camera, mic, "autovideosink name=vsink sync=false", "autoaudiosink name=asink", codec, ceiling);
+    }
+
+    /** Echo probes are found by name across the process, so each call's pipeline names its own. */
+    private static final java.util.concurrent.atomic.AtomicLong PIPELINES = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The sending half: camera and microphone into webrtcbin, with the elements adaptation changes named. */
+    String sendDescription(MediaProfile start, String iceSettings) {
+        String echo = "echo" + PIPELINES.incrementAndGet();
+        MediaProfile v = start.hasVideo() ? start : MediaProfile.LOW;
+        return "webrtcbin name=webrtc bundle-policy=max-bundle latency=200 " + iceSettings + " "
+                + videoSource + " ! videoconvert ! videoscale ! videorate ! capsfilter name=vcaps caps=" + videoCaps(v)
+                + " ! valve name=vvalve drop=" + !start.hasVideo() + " ! queue max-size-buffers=2 leaky=downstream ! "
+                + codec.encoder + " ! application/x-rtp,media=video,encoding-name=" + codec.encodingName + ",payload="
+                + codec.payloadType + ",clock-rate=90000 ! webrtc. "
+                + audioSource + " ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 "
+                // Echo cancellation and noise suppression: the loudspeaker sits next to the microphone.
+                + "! webrtcdsp name=dsp probe=" + echo + " echo-cancel=true noise-suppression=true ! audioconvert ! queue ! "
+                + "opusenc bitrate=32000 inband-fec=true ! rtpopuspay pt=111 ! "
+                + "application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000 ! webrtc. "
+                // Everything the speaker plays passes the echo probe; a silent source keeps the mixer running.
+                + "audiomixer name=playback ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 ! "
+                + "webrtcechoprobe name=" + echo + " ! audioconvert ! " + audioSink + " "
+                + "audiotestsrc is-live=true wave=silence ! playback.";
+    }
+
+    static String videoCaps(MediaProfile p) {
+        return "video/x-raw,width=" + p.width + ",height=" + p.height + ",framerate=30/1";
+    }
+}

@@ -1,0 +1,125 @@
+package dk.bostotte.device.call;
+
+import dk.bostotte.protocol.message.CallStats;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns webrtcbin's {@code get-stats} reply (a GstStructure of nested structures, as text) into
+ * the call figures the fleet wants: bitrates from byte counters between two samples, loss and RTT
+ * as the other side reports them about what this device sends, and jitter of what it receives.
+ */
+final class WebRtcStats {
+
+    /** One nested structure: its name and its fields. */
+    record Entry(String type, Map<String, String> fields) {
+        double number(String field) {
+            String v = fields.get(field);
+            if (v == null) {
+                return Double.NaN;
+            }
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+    }
+
+    private static final String NESTED = "=(structure)\"";
+    /** A top-level field of a nested structure; escaped ones (deeper levels) do not match. */
+    private static final Pattern FIELD = Pattern.compile("([a-z0-9-]+)=\\(([A-Za-z0-9]+)\\)([^,;]*)");
+
+    private long previousAtNanos;
+    private double previousSent = Double.NaN;
+    private double previousReceived = Double.NaN;
+
+    /**
+     * The nested structures of one reply, one level unescaped. Each is {@code name=(structure)"..."}
+     * with backslash escapes inside; its own type is its {@code type} field (inbound-rtp, ...).
+     */
+    static List<Entry> parse(String text) {
+        List<Entry> out = new ArrayList<>();
+        int i = 0;
+        while ((i = text.indexOf(NESTED, i)) >= 0) {
+            StringBuilder body = new StringBuilder();
+            int j = i + NESTED.length();
+            for (; j < text.length(); j++) {
+                char c = text.charAt(j);
+                if (c == '\\' && j + 1 < text.length()) {
+                    body.append(text.charAt(++j));
+                } else if (c == '"') {
+                    break;
+                } else {
+                    body.append(c);
+                }
+            }
+            i = j + 1;
+            Map<String, String> fields = new HashMap<>();
+            Matcher f = FIELD.matcher(body);
+            while (f.find()) {
+                fields.putIfAbsent(f.group(1), f.group(3).trim());
+            }
+            String type = fields.getOrDefault("type", "");
+            out.add(new Entry(type, fields));
+        }
+        return out;
+    }
+
+    /** Figures since the previous update; bitrates are null on the first one. */
+    CallStats update(String text, long nowNanos, MediaProfile profile, long framesDecoded, long audioBuffersPlayed) {
+        double sent = 0;
+        double received = 0;
+        double loss = Double.NaN;
+        double rtt = Double.NaN;
+        double jitter = Double.NaN;
+        for (Entry e : parse(text)) {
+            switch (e.type()) {
+                case "outbound-rtp" -> sent += zeroIfNaN(e.number("bytes-sent"));
+                case "inbound-rtp" -> {
+                    received += zeroIfNaN(e.number("bytes-received"));
+                    jitter = max(jitter, e.number("jitter") * 1000);
+                }
+                case "remote-inbound-rtp" -> {
+                    loss = max(loss, e.number("fraction-lost") * 100);
+                    rtt = max(rtt, e.number("round-trip-time") * 1000);
+                }
+                default -> {
+                }
+            }
+        }
+        Double sendKbps = null;
+        Double recvKbps = null;
+        if (previousAtNanos != 0 && nowNanos > previousAtNanos) {
+            double seconds = (nowNanos - previousAtNanos) / 1e9;
+            sendKbps = round(Math.max(0, sent - previousSent) * 8 / 1000 / seconds);
+            recvKbps = round(Math.max(0, received - previousReceived) * 8 / 1000 / seconds);
+        }
+        previousAtNanos = nowNanos;
+        previousSent = sent;
+        previousReceived = received;
+        return new CallStats(sendKbps, recvKbps, orNull(Math.min(100, loss)), orNull(jitter), orNull(rtt),
+                profile.hasVideo() ? profile.width : null, profile.hasVideo() ? profile.height : null,
+                profile.hasVideo() ? 30.0 : null, framesDecoded, audioBuffersPlayed, profile.mode);
+    }
+
+    private static double max(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
+    }
+
+    private static double zeroIfNaN(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    private static Double orNull(double v) {
+        return Double.isNaN(v) || v < 0 ? null : round(v);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

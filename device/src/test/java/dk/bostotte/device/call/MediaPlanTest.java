@@ -1,0 +1,62 @@
+package dk.bostotte.device.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.bostotte.protocol.message.IceServer;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MediaPlanTest {
+
+    @Test
+    void aPi4UsesItsHardwareEncoderAndItsCameraAndMicrophone() {
+        MediaPlan plan = MediaPlan.probe(false, Set.of("v4l2h264enc", "libcamerasrc", "pulsesrc")::contains);
+        assertEquals(MediaPlan.VideoCodec.H264_V4L2, plan.codec());
+        assertEquals(MediaProfile.HD, plan.ceiling());
+        assertEquals("libcamerasrc", plan.videoSource());
+        assertEquals("pulsesrc", plan.audioSource());
+    }
+
+    @Test
+    void withoutAHardwareEncoderItIsVp8AtStandardDefinitionFromV4l2() {
+        MediaPlan plan = MediaPlan.probe(false, Set.<String>of()::contains);
+        assertEquals(MediaPlan.VideoCodec.VP8, plan.codec());
+        assertEquals(MediaProfile.SD, plan.ceiling());
+        assertEquals("v4l2src", plan.videoSource());
+        assertEquals("autoaudiosrc", plan.audioSource());
+    }
+
+    @Test
+    void simulatedDevicesUseTestSourcesWhateverIsInstalled() {
+        MediaPlan plan = MediaPlan.probe(true, Set.of("v4l2h264enc", "libcamerasrc")::contains);
+        assertTrue(plan.videoSource().startsWith("videotestsrc"));
+        assertTrue(plan.audioSource().startsWith("audiotestsrc"));
+        assertEquals(MediaPlan.VideoCodec.VP8, plan.codec());
+    }
+
+    @Test
+    void eachPipelineHasItsOwnEchoProbeAndStartsAudioOnlyWithTheValveClosed() {
+        MediaPlan plan = MediaPlan.probe(true, s -> false);
+        String a = plan.sendDescription(MediaProfile.SD, "");
+        String b = plan.sendDescription(MediaProfile.AUDIO_ONLY, "");
+        String probeA = a.replaceAll("(?s).*probe=(echo\\d+).*", "$1");
+        assertTrue(a.contains("webrtcechoprobe name=" + probeA));
+        assertTrue(!b.contains("probe=" + probeA + " "), "a second call must not look for the first call's probe");
+        assertTrue(a.contains("drop=false") && b.contains("drop=true"));
+        assertTrue(a.contains("width=640,height=480"));
+    }
+
+    @Test
+    void iceServersBecomeWebrtcbinSettingsWithTurnCredentialsEscaped() {
+        String s = GstCallMedia.iceSettings(List.of(
+                new IceServer(List.of("stun:stun.example:3478"), null, null),
+                new IceServer(List.of("turns:turn.example:5349", "turn:turn.example:3478?transport=udp"),
+                        "1741950000:K7M3-Q9PH", "a/b+c=")));
+        assertEquals("stun-server=\"stun://stun.example:3478\" "
+                + "turn-server=\"turn://1741950000%3AK7M3-Q9PH:a%2Fb%2Bc%3D@turn.example:3478?transport=udp\"", s);
+        assertEquals("", GstCallMedia.iceSettings(List.of()));
+        assertEquals("", GstCallMedia.iceSettings(null));
+    }
+}

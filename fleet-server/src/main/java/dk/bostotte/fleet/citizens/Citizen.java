@@ -1,0 +1,34 @@
+package dk.bostotte.fleet.citizens;
+
+import java.util.List;
+
+/**
+ * A citizen who has (or had) a loaned device: only what the service needs. {@code autoAnswerCallers}
+ * are the account ids whose calls the device answers by itself when the policy is auto-answer.
+ */
+public record Citizen(long id, String displayName, String postcode, Long assignedAccountId, String assignedWorker,
+                      String deviceId, AnswerPolicy answerPolicy, int autoAnswerS, List<Long> autoAnswerCallers) {
+
+    public enum AnswerPolicy {
+        RING, AUTO_ANSWER;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public static AnswerPolicy fromWire(String s) {
+            for (AnswerPolicy p : values()) {
+                if (p.wire().equals(s)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("answerPolicy must be 'ring' or 'auto-answer', not '" + s + "'");
+        }
+    }
+
+    /** Seconds to auto-answer a call from {@code accountId}, or null to ring and wait. */
+    public Integer autoAnswerFor(long accountId) {
+        return answerPolicy == AnswerPolicy.AUTO_ANSWER && autoAnswerCallers.contains(accountId) ? autoAnswerS : null;
+    }
+}

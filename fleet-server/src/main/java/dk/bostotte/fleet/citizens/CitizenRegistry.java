@@ -1,0 +1,82 @@
+package dk.bostotte.fleet.citizens;
+
+import static dk.bostotte.fleet.db.jooq.Tables.ACCOUNT;
+import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
+
+import dk.bostotte.protocol.DeviceId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+
+/** Citizens, the device loaned to each and the worker assigned to each. Blocking: call off the event loop. */
+public final class CitizenRegistry {
+
+    /** A request that cannot be stored, with the reason in words. */
+    public static final class InvalidCitizenException extends RuntimeException {
+        InvalidCitizenException(String message) {
+            super(message);
+        }
+    }
+
+    private final DSLContext dsl;
+
+    public CitizenRegistry(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Citizen create(String displayName, String postcode, String assignedUsername, String deviceId,
+                          Citizen.AnswerPolicy policy, int autoAnswerS, List<String> autoAnswerUsernames) {
+        Long assigned = assignedUsername == null ? null : accountId(assignedUsername);
+        Long[] callers = autoAnswerUsernames.stream().map(this::accountId).toArray(Long[]::new);
+        try {
+            long id = dsl.insertInto(CITIZEN).set(CITIZEN.DISPLAY_NAME, displayName).set(CITIZEN.POSTCODE, postcode)
+                    .set(CITIZEN.ASSIGNED_ACCOUNT_ID, assigned).set(CITIZEN.DEVICE_ID, deviceId)
+                    .set(CITIZEN.ANSWER_POLICY, policy.wire()).set(CITIZEN.AUTO_ANSWER_S, autoAnswerS)
+                    .set(CITIZEN.AUTO_ANSWER_CALLERS, callers).returning(CITIZEN.ID).fetchOne().getId();
+            return find(id).orElseThrow();
+        } catch (IntegrityConstraintViolationException e) {
+            throw new InvalidCitizenException(deviceId == null ? "invalid citizen"
+                    : "device " + deviceId + " is not enrolled or is already loaned to another citizen");
+        }
+    }
+
+    private long accountId(String username) {
+        Long id = dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.USERNAME.eq(username)).fetchOne(ACCOUNT.ID);
+        if (id == null) {
+            throw new InvalidCitizenException("no account '" + username + "'");
+        }
+        return id;
+    }
+
+    public Optional<Citizen> find(long id) {
+        return query(CITIZEN.ID.eq(id)).stream().findFirst();
+    }
+
+    public Optional<Citizen> byDevice(DeviceId device) {
+        return query(CITIZEN.DEVICE_ID.eq(device.value())).stream().findFirst();
+    }
+
+    /** The citizens assigned to one worker, or every citizen when {@code accountId} is null. */
+    public List<Citizen> list(Long accountId) {
+        return query(accountId == null ? DSL.noCondition() : CITIZEN.ASSIGNED_ACCOUNT_ID.eq(accountId));
+    }
+
+    private List<Citizen> query(Condition where) {
+        return dsl.select(CITIZEN.asterisk(), ACCOUNT.DISPLAY_NAME.as("worker")).from(CITIZEN)
+                .leftJoin(ACCOUNT).on(ACCOUNT.ID.eq(CITIZEN.ASSIGNED_ACCOUNT_ID))
+                .where(where).orderBy(CITIZEN.DISPLAY_NAME, CITIZEN.ID).fetch(CitizenRegistry::citizen);
+    }
+
+    private static Citizen citizen(Record r) {
+        Long[] callers = r.get(CITIZEN.AUTO_ANSWER_CALLERS);
+        return new Citizen(r.get(CITIZEN.ID), r.get(CITIZEN.DISPLAY_NAME), r.get(CITIZEN.POSTCODE),
+                r.get(CITIZEN.ASSIGNED_ACCOUNT_ID), r.get("worker", String.class), r.get(CITIZEN.DEVICE_ID),
+                Citizen.AnswerPolicy.fromWire(r.get(CITIZEN.ANSWER_POLICY)), r.get(CITIZEN.AUTO_ANSWER_S),
+                callers == null ? List.of() : Arrays.asList(callers));
+    }
+}

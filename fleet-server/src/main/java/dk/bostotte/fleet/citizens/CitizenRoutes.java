@@ -1,0 +1,103 @@
+package dk.bostotte.fleet.citizens;
+
+import dk.bostotte.fleet.accounts.Account;
+import dk.bostotte.fleet.accounts.Role;
+import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.http.Responses;
+import dk.bostotte.fleet.presence.PresenceService;
+import dk.bostotte.protocol.DeviceId;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Citizens' JSON API: a worker lists their own citizens (with the device's online state); admins add citizens. */
+public final class CitizenRoutes {
+
+    /** What an admin sends to add a citizen; only {@code displayName} is required. */
+    public record NewCitizen(String displayName, String postcode, String assignedTo, String deviceId,
+                             String answerPolicy, Integer autoAnswerS, List<String> autoAnswerCallers) {
+    }
+
+    /** A citizen with whether the loaned device is connected now. */
+    public record CitizenView(Citizen citizen, boolean deviceOnline) {
+    }
+
+    private final Vertx vertx;
+    private final CitizenRegistry citizens;
+    private final PresenceService presence;
+    private final AuditLog audit;
+    private final Responses responses;
+
+    public CitizenRoutes(Vertx vertx, CitizenRegistry citizens, PresenceService presence, AuditLog audit,
+                         Responses responses) {
+        this.vertx = vertx;
+        this.citizens = citizens;
+        this.presence = presence;
+        this.audit = audit;
+        this.responses = responses;
+    }
+
+    public void mount(Router router, ApiSecurity security) {
+        router.get("/api/citizens").handler(security.requireRole(Role.STAFF, Role.SUPPORT, Role.ADMIN)).handler(this::list);
+        router.post("/api/citizens").handler(security.requireRole(Role.ADMIN)).handler(this::create);
+    }
+
+    private void list(RoutingContext ctx) {
+        Account a = ApiSecurity.account(ctx);
+        vertx.executeBlocking(() -> citizens.list(a.role() == Role.STAFF ? a.id() : null)).onSuccess(list ->
+                responses.json(ctx, 200, list.stream().map(c -> new CitizenView(c, c.deviceId() != null
+                        && presence.isOnline(new DeviceId(c.deviceId())))).toList())).onFailure(ctx::fail);
+    }
+
+    private void create(RoutingContext ctx) {
+        NewCitizen n = responses.body(ctx, NewCitizen.class);
+        if (n == null) {
+            return;
+        }
+        Optional<String> problem = problem(n);
+        if (problem.isPresent()) {
+            responses.error(ctx, 400, problem.get());
+            return;
+        }
+        String device = n.deviceId() == null ? null : DeviceId.parse(n.deviceId()).orElseThrow().value();
+        Account a = ApiSecurity.account(ctx);
+        vertx.executeBlocking(() -> {
+            Citizen c = citizens.create(n.displayName().trim(), n.postcode(), n.assignedTo(), device,
+                    n.answerPolicy() == null ? Citizen.AnswerPolicy.RING : Citizen.AnswerPolicy.fromWire(n.answerPolicy()),
+                    n.autoAnswerS() == null ? 10 : n.autoAnswerS(),
+                    n.autoAnswerCallers() == null ? List.of() : n.autoAnswerCallers());
+            audit.record(a.username(), "citizen.create", Long.toString(c.id()),
+                    Map.of("deviceId", String.valueOf(device), "assignedTo", String.valueOf(n.assignedTo())));
+            return c;
+        }).onSuccess(c -> responses.json(ctx, 201, c)).onFailure(e -> {
+            if (e instanceof CitizenRegistry.InvalidCitizenException) {
+                responses.error(ctx, 400, e.getMessage());
+            } else {
+                ctx.fail(e);
+            }
+        });
+    }
+
+    private static Optional<String> problem(NewCitizen n) {
+        if (n.displayName() == null || n.displayName().isBlank() || n.displayName().length() > 200) {
+            return Optional.of("displayName is required (at most 200 characters)");
+        }
+        if (n.postcode() != null && !n.postcode().matches("\\d{4}")) {
+            return Optional.of("postcode must be four digits");
+        }
+        if (n.deviceId() != null && DeviceId.parse(n.deviceId()).isEmpty()) {
+            return Optional.of("deviceId '" + n.deviceId() + "' is not a device id");
+        }
+        if (n.answerPolicy() != null && !List.of("ring", "auto-answer").contains(n.answerPolicy())) {
+            return Optional.of("answerPolicy must be 'ring' or 'auto-answer'");
+        }
+        if (n.autoAnswerS() != null && (n.autoAnswerS() < 3 || n.autoAnswerS() > 120)) {
+            return Optional.of("autoAnswerS must be between 3 and 120");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,16 @@
+// Table cells for the console's lists. Values go in as text only, never as markup.
+export function cell(text, cls) {
+  const td = document.createElement('td');
+  td.textContent = text ?? '–';
+  if (cls) td.className = cls;
+  return td;
+}
+
+/** A row saying the list is empty, across {@code columns} columns. */
+export function emptyRow(text, columns) {
+  const tr = document.createElement('tr');
+  const td = cell(text);
+  td.colSpan = columns;
+  tr.append(td);
+  return tr;
+}

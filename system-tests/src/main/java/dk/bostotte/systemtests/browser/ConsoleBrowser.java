@@ -1,0 +1,165 @@
+package dk.bostotte.systemtests.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The system's Debian Chromium, headless, driven through the system chromedriver: a support
+ * worker's browser. Fake camera and microphone (a test pattern and a beep) stand in for real ones,
+ * and permission prompts are answered yes, as a worker would. Screenshots go to {@code screenshots}.
+ */
+public final class ConsoleBrowser implements AutoCloseable {
+
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path screenshots;
+    private final Path profile;
+
+    private ConsoleBrowser(ChromeDriver driver, String baseUrl, Path screenshots, Path profile) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.screenshots = screenshots;
+        this.profile = profile;
+    }
+
+    public static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    public static ConsoleBrowser open(String baseUrl, Path screenshots) {
+        try {
+            Files.createDirectories(screenshots);
+            Path profile = Files.createTempDirectory("chromium-profile-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                    "--autoplay-policy=no-user-gesture-required", "--allow-loopback-in-peer-connection",
+                    "--window-size=1280,900", "--lang=da", "--user-data-dir=" + profile));
+            // The page's console output, so a failing test can say what the page said.
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort().build();
+            return new ConsoleBrowser(new ChromeDriver(service, options), baseUrl, screenshots, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void signIn(String user, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/login");
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button")).click();
+        waitFor(Duration.ofSeconds(10), () -> driver.getCurrentUrl().equals(baseUrl + "/"));
+    }
+
+    public void get(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    public WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    public List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    /**
+     * Clicks once the element is there, visible and not covered. The page re-renders lists while it
+     * runs, so a click that lands on a moving or replaced element is tried again.
+     */
+    public void click(By by, Duration timeout) {
+        waitFor(timeout, () -> {
+            try {
+                WebElement e = driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+                if (e == null) {
+                    return false;
+                }
+                e.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException
+                     | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
+    public Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    /** Polls {@code condition} until it holds or fails with the page's call state after {@code timeout}. */
+    public void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
+        try {
+            new WebDriverWait(driver, timeout, Duration.ofMillis(100)).withMessage(() -> "page state: " + callState())
+                    .until(d -> condition.getAsBoolean());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("timeout-" + System.currentTimeMillis());
+            throw new AssertionError(e.getMessage() + "\npage console:\n" + consoleLog(), e);
+        }
+    }
+
+    /** The call panel's state as the page exposes it ({@code window.bostotteCall}). */
+    public String callState() {
+        try {
+            return String.valueOf(js("return JSON.stringify(window.bostotteCall || null)"));
+        } catch (RuntimeException e) {
+            return e.toString();
+        }
+    }
+
+    /** What the page logged to its console since the last call. */
+    public String consoleLog() {
+        try {
+            StringBuilder out = new StringBuilder();
+            driver.manage().logs().get("browser").forEach(e -> out.append(e.getLevel()).append(' ')
+                    .append(e.getMessage()).append('\n'));
+            return out.toString();
+        } catch (RuntimeException e) {
+            return "(no console log: " + e + ")";
+        }
+    }
+
+    public Path screenshot(String name) {
+        Path file = screenshots.resolve(name + ".png");
+        try {
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temp directory; not worth failing a test over
+            }
+        }
+    }
+}

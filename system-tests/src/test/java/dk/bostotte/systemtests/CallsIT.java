@@ -1,0 +1,360 @@
+package dk.bostotte.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.bostotte.fleet.accounts.AccountService;
+import dk.bostotte.fleet.accounts.PasswordHasher;
+import dk.bostotte.fleet.accounts.Role;
+import dk.bostotte.systemtests.FleetTestEnvironment.EnrolledDevice;
+import dk.bostotte.systemtests.browser.ConsoleBrowser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+
+/**
+ * Video calls end to end: the real fleet server, real device agents making real GStreamer
+ * pipelines (test picture and tone for camera and microphone) and a real headless Chromium as the
+ * support worker's console, all on loopback. One server, one browser and one answering device
+ * are shared by every test here.
+ */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class CallsIT {
+
+    private static final Duration CALL_SETUP = Duration.ofSeconds(30);
+    /** Both sides must be idle again this soon after a call ends. */
+    private static final Duration BACK_TO_IDLE = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static FleetTestEnvironment env;
+    private static ConsoleBrowser browser;
+    private static EnrolledDevice answering;
+    private static DeviceProcess answeringProcess;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed");
+        env = FleetTestEnvironment.shared();
+        answering = env.enroll("rpi4-kiosk", "call-answers");
+        env.addCitizen("Birthe Answers", "staff", answering.id());
+        answeringProcess = env.startDevice(answering, "--simulate", "--answer-after-s", "2",
+                "--ice-local-address", "127.0.0.1");
+        answeringProcess.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+        browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"));
+        browser.signIn("staff", FleetTestEnvironment.ADMIN_PASSWORD);
+        awaitSocketOpen();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (answeringProcess != null) {
+            answeringProcess.close();
+        }
+    }
+
+    private static void awaitSocketOpen() {
+        browser.waitFor(Duration.ofSeconds(10), () -> browser.callState().contains("\"socket\":\"open\""));
+    }
+
+    private static void clickCall(EnrolledDevice device) {
+        browser.waitFor(Duration.ofSeconds(10), () -> !browser.find(By.id("call")).isDisplayed());
+        browser.get("/");
+        awaitSocketOpen();
+        callButtonOf(device);
+    }
+
+    private static void callButtonOf(EnrolledDevice device) {
+        browser.click(By.cssSelector("button.call[data-device='" + device.id().value() + "']"), Duration.ofSeconds(15));
+    }
+
+    private static String pageState() {
+        return String.valueOf(browser.js("return window.bostotteCall.state"));
+    }
+
+    private static long pageNumber(String field) {
+        Object v = browser.js("return window.bostotteCall." + field + " || 0");
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static JsonNode callRecord(String callId) throws Exception {
+        var response = env.http().get("/api/calls/" + callId, "admin", FleetTestEnvironment.ADMIN_PASSWORD);
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static String awaitFinalState(String expected) {
+        browser.waitFor(CALL_SETUP, () -> expected.equals(pageState()));
+        return String.valueOf(browser.js("return window.bostotteCall.callId"));
+    }
+
+    // ------------------------------------------------------------------ the tests
+
+    @Test
+    void a_staffCallsTheDeviceWhichAnswersMediaFlowsBothWaysAndTheWorkerHangsUp() throws Exception {
+        clickCall(answering);
+        browser.waitFor(Duration.ofSeconds(5), () -> "ringing".equals(pageState()) || "connecting".equals(pageState()));
+        answeringProcess.awaitLog("call: ringing, Bostøttemedarbejder calling", Duration.ofSeconds(10));
+        browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
+        // Video frames and audio decoded in the browser; the device's own counts arrive in its stats.
+        browser.waitFor(Duration.ofSeconds(15), () -> pageNumber("framesDecoded") > 30 && pageNumber("audioSamplesReceived") > 0);
+        answeringProcess.awaitLog("call: in call with", Duration.ofSeconds(10));
+        Thread.sleep(4500); // two device statistics reports
+        browser.screenshot("call-connected");
+        String callId = String.valueOf(browser.js("return window.bostotteCall.callId"));
+
+        browser.click(By.id("call-hangup"), Duration.ofSeconds(2));
+        assertEquals("ended", pageState());
+        answeringProcess.awaitLog("call: idle", 1, BACK_TO_IDLE);
+
+        JsonNode call = callRecord(callId);
+        assertEquals("ended", call.path("state").asText());
+        assertEquals("to-device", call.path("direction").asText());
+        assertEquals("Birthe Answers", call.path("citizen").asText());
+        assertTrue(call.path("connectedAt").isTextual(), call.toString());
+        JsonNode device = call.path("quality").path("device");
+        assertTrue(device.path("framesDecoded").asLong() > 0, "the device decoded the worker's video: " + call);
+        assertTrue(device.path("audioBuffersPlayed").asLong() > 0, "the device played the worker's voice: " + call);
+        assertTrue(device.path("reports").asInt() >= 1, call.toString());
+        assertTrue(device.path("rttMsMean").isNumber() && device.path("recvKbpsMean").asDouble() > 0,
+                "the device reads RTT and bitrate from webrtcbin: " + call);
+        assertTrue(call.path("quality").path("browser").path("framesDecoded").asLong() > 30, call.toString());
+        JsonNode audit = JSON.readTree(env.http().get("/api/calls?deviceId=" + answering.id().value(), "admin",
+                FleetTestEnvironment.ADMIN_PASSWORD).body());
+        assertTrue(audit.isArray() && audit.size() >= 1);
+        assertTrue(env.db().fetchCount(env.db().selectFrom("audit_log").where("subject = ? and action like 'call.%'",
+                answering.id().value())) >= 4, "ringing, connecting, connected and ended are audited");
+    }
+
+    @Test
+    void b_theCitizenHangsUp() throws Exception {
+        clickCall(answering);
+        browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
+        String callId = String.valueOf(browser.js("return window.bostotteCall.callId"));
+        answeringProcess.press("hangup");
+        browser.waitFor(BACK_TO_IDLE, () -> "ended".equals(pageState()));
+        browser.screenshot("call-ended-by-citizen");
+        assertEquals("the citizen hung up", callRecord(callId).path("reason").asText());
+        answeringProcess.awaitLog("call: idle", 2, BACK_TO_IDLE);
+    }
+
+    @Test
+    void c_theCitizenCallsTheirWorkerWhoAnswersInTheBrowser() throws Exception {
+        browser.get("/");
+        awaitSocketOpen();
+        answeringProcess.press("call");
+        browser.click(By.id("incoming-accept"), Duration.ofSeconds(10));
+        browser.screenshot("incoming-call-answered");
+        browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
+        browser.waitFor(Duration.ofSeconds(15), () -> pageNumber("framesDecoded") > 10);
+        String callId = String.valueOf(browser.js("return window.bostotteCall.callId"));
+        browser.click(By.id("call-hangup"), Duration.ofSeconds(2));
+        answeringProcess.awaitLog("call: idle", 3, BACK_TO_IDLE);
+        JsonNode call = callRecord(callId);
+        assertEquals("from-device", call.path("direction").asText());
+        assertEquals("ended", call.path("state").asText());
+    }
+
+    @Test
+    void d_theCitizenDeclines() throws Exception {
+        try (DeviceProcess device = startDevice("declines", "--answer-after-s", "0")) {
+            clickCall(deviceOf("declines"));
+            device.awaitLog("call: ringing", Duration.ofSeconds(10));
+            device.press("decline");
+            awaitFinalState("declined");
+            assertTrue(browser.find(By.id("call-status")).getText().contains("afviste"),
+                    "said in Danish: " + browser.find(By.id("call-status")).getText());
+            browser.screenshot("call-declined");
+            device.awaitLog("call: idle", 1, BACK_TO_IDLE);
+        }
+    }
+
+    @Test
+    void e_nobodyAnswersAndTheCallIsMissed() throws Exception {
+        try (DeviceProcess device = startDevice("never-answers", "--answer-after-s", "0")) {
+            clickCall(deviceOf("never-answers"));
+            String callId = awaitFinalState("missed");
+            assertTrue(callRecord(callId).path("reason").asText().contains("no answer"));
+            device.awaitLog("call: idle", 1, BACK_TO_IDLE);
+        }
+    }
+
+    @Test
+    void f_anOfflineDeviceIsUnreachableAtOnce() throws Exception {
+        EnrolledDevice offline = env.enroll("rpi4-kiosk", "call-offline");
+        env.addCitizen("Ove Offline", "staff", offline.id());
+        browser.waitFor(Duration.ofSeconds(10), () -> !browser.find(By.id("call")).isDisplayed());
+        browser.get("/");
+        awaitSocketOpen();
+        long before = System.nanoTime();
+        callButtonOf(offline);
+        String callId = awaitFinalState("unreachable");
+        assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(5), "said at once, no ringing into the void");
+        assertTrue(browser.find(By.id("call-status")).getText().contains("offline"));
+        browser.screenshot("call-unreachable");
+        assertEquals("unreachable", callRecord(callId).path("state").asText());
+    }
+
+    @Test
+    void g_aDeviceAlreadyInACallIsBusy() throws Exception {
+        clickCall(answering);
+        browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
+        try (ConsoleSocket admin = ConsoleSocket.open(env, "admin")) {
+            admin.send("{\"type\":\"call\",\"deviceId\":\"" + answering.id().value() + "\"}");
+            JsonNode state = admin.next("state");
+            assertEquals("busy", state.path("state").asText(), state.toString());
+        }
+        assertEquals("connected", pageState(), "the call in progress is not disturbed");
+        browser.click(By.id("call-hangup"), Duration.ofSeconds(2));
+        answeringProcess.awaitLog("call: idle", 4, BACK_TO_IDLE);
+    }
+
+    @Test
+    void h_whenIceCannotConnectTheCallFailsWithTheReason() throws Exception {
+        browser.get("/");
+        awaitSocketOpen();
+        // A firewall that lets no media through: the browser neither sends nor accepts ICE candidates.
+        browser.js("const send = WebSocket.prototype.send;"
+                + "WebSocket.prototype.send = function (m) { if (!String(m).includes('\"type\":\"ice\"')) send.call(this, m); };"
+                + "RTCPeerConnection.prototype.addIceCandidate = async function () {};");
+        callButtonOf(answering);
+        String callId = awaitFinalState("failed");
+        JsonNode call = callRecord(callId);
+        assertTrue(call.path("reason").asText().contains("ICE"), call.toString());
+        assertTrue(browser.find(By.id("call-status")).getText().contains("ICE"));
+        browser.screenshot("call-failed-ice");
+        answeringProcess.awaitLog("call: idle", 5, BACK_TO_IDLE);
+    }
+
+    @Test
+    void i_staffMayOnlyCallTheirOwnCitizens() throws Exception {
+        new AccountService(env.db(), new PasswordHasher()).upsert("other-staff", "Anden medarbejder", Role.STAFF,
+                FleetTestEnvironment.ADMIN_PASSWORD.toCharArray());
+        long ringsBefore = answeringProcess.output().lines().filter(l -> l.contains("call: ringing")).count();
+        try (ConsoleSocket other = ConsoleSocket.open(env, "other-staff")) {
+            other.send("{\"type\":\"call\",\"deviceId\":\"" + answering.id().value() + "\"}");
+            JsonNode error = other.next("error");
+            assertTrue(error.path("message").asText().contains("assigned to you"), error.toString());
+        }
+        assertEquals(1, env.db().fetchCount(env.db().selectFrom("audit_log")
+                .where("actor = 'other-staff' and action = 'call.refused'")));
+        Thread.sleep(1000);
+        assertEquals(ringsBefore, answeringProcess.output().lines().filter(l -> l.contains("call: ringing")).count(),
+                "the refused call never rang");
+    }
+
+    @Test
+    void j_whenTheWorkerHasNoConsoleOpenTheTeamIsRung() throws Exception {
+        AccountService accounts = new AccountService(env.db(), new PasswordHasher());
+        for (String user : new String[] {"away-worker", "team-mate"}) {
+            accounts.upsert(user, user, Role.STAFF, FleetTestEnvironment.ADMIN_PASSWORD.toCharArray());
+            accounts.setTeam(user, "Team Syd");
+        }
+        EnrolledDevice d = env.enroll("rpi4-kiosk", "call-team");
+        env.addCitizen("Citizen of an absent worker", "away-worker", d.id());
+        try (DeviceProcess device = env.startDevice(d, "--simulate", "--ice-local-address", "127.0.0.1");
+             ConsoleSocket mate = ConsoleSocket.open(env, "team-mate")) {
+            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.press("call");
+            JsonNode incoming = mate.next("incoming");
+            assertEquals(d.id().value(), incoming.path("deviceId").asText());
+            assertEquals("Citizen of an absent worker", incoming.path("citizen").asText());
+            mate.send("{\"type\":\"decline\",\"callId\":\"" + incoming.path("callId").asText() + "\"}");
+            assertEquals("declined", mate.next("state").path("state").asText());
+            device.awaitLog("call: idle", 1, BACK_TO_IDLE);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static final java.util.Map<String, EnrolledDevice> extra = new java.util.HashMap<>();
+
+    private static DeviceProcess startDevice(String name, String... args) {
+        EnrolledDevice d = env.enroll("rpi4-kiosk", "call-" + name);
+        extra.put(name, d);
+        env.addCitizen("Citizen " + name, "staff", d.id());
+        String[] all = new String[args.length + 3];
+        all[0] = "--simulate";
+        all[1] = "--ice-local-address";
+        all[2] = "127.0.0.1";
+        System.arraycopy(args, 0, all, 3, args.length);
+        DeviceProcess p = env.startDevice(d, all);
+        p.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+        return p;
+    }
+
+    private static EnrolledDevice deviceOf(String name) {
+        return extra.get(name);
+    }
+
+    /** A console's call WebSocket opened by a script with basic credentials. */
+    static final class ConsoleSocket implements AutoCloseable, WebSocket.Listener {
+        private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+
+        static ConsoleSocket open(FleetTestEnvironment env, String user) throws Exception {
+            ConsoleSocket s = new ConsoleSocket();
+            String basic = Base64.getEncoder().encodeToString((user + ":" + FleetTestEnvironment.ADMIN_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+            s.socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Basic " + basic)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + env.httpPort() + "/api/calls/ws"), s)
+                    .get(10, TimeUnit.SECONDS);
+            return s;
+        }
+
+        void send(String json) throws Exception {
+            socket.sendText(json, true).get(5, TimeUnit.SECONDS);
+        }
+
+        JsonNode next(String type) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                JsonNode n = received.poll(100, TimeUnit.MILLISECONDS);
+                if (n != null && type.equals(n.path("type").asText())) {
+                    return n;
+                }
+            }
+            throw new AssertionError("no '" + type + "' message on the call socket");
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    received.add(JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new AssertionError("server sent invalid JSON: " + partial, e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+    }
+}
