@@ -284,6 +284,32 @@ class CallsIT {
         }
     }
 
+    @Test
+    void k_theWorkerTurnsOnAutoAnswerAndTheDeviceAnswersAfterItsWarning() throws Exception {
+        EnrolledDevice d = env.enroll("rpi4-kiosk", "call-auto-answer");
+        long citizen = env.addCitizen("Citizen with auto-answer", "staff", d.id());
+        String policy = "{\"answerPolicy\":\"auto-answer\",\"autoAnswerS\":3,\"autoAnswerCallers\":[\"staff\"]}";
+        String path = "/api/citizens/" + citizen + "/answer-policy";
+        assertEquals(404, env.http().put(path, "other-staff", FleetTestEnvironment.ADMIN_PASSWORD, policy).statusCode(),
+                "only the citizen's own worker (or an admin) sets it");
+        assertEquals(400, env.http().put(path, "staff", FleetTestEnvironment.ADMIN_PASSWORD,
+                "{\"answerPolicy\":\"always\"}").statusCode());
+        var set = env.http().put(path, "staff", FleetTestEnvironment.ADMIN_PASSWORD, policy);
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals(1, env.db().fetchCount(env.db().selectFrom("audit_log")
+                .where("actor = 'staff' and action = 'citizen.answer-policy' and subject = ?", Long.toString(citizen))));
+        // This device never answers by itself: only the policy can pick up.
+        try (DeviceProcess device = env.startDevice(d, "--simulate", "--answer-after-s", "0",
+                "--ice-local-address", "127.0.0.1")) {
+            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            clickCall(d);
+            device.awaitLog("auto-answer in 3 s, camera goes live", Duration.ofSeconds(10));
+            browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
+            browser.click(By.id("call-hangup"), Duration.ofSeconds(2));
+            device.awaitLog("call: idle", 1, BACK_TO_IDLE);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static final java.util.Map<String, EnrolledDevice> extra = new java.util.HashMap<>();

@@ -45,6 +45,17 @@ public final class CitizenRegistry {
         }
     }
 
+    /** Sets how the citizen's device answers calls; returns the citizen as stored. */
+    public Citizen setAnswerPolicy(long citizenId, Citizen.AnswerPolicy policy, int autoAnswerS, List<String> callers) {
+        Long[] ids = callers.stream().map(this::accountId).toArray(Long[]::new);
+        int n = dsl.update(CITIZEN).set(CITIZEN.ANSWER_POLICY, policy.wire()).set(CITIZEN.AUTO_ANSWER_S, autoAnswerS)
+                .set(CITIZEN.AUTO_ANSWER_CALLERS, ids).where(CITIZEN.ID.eq(citizenId)).execute();
+        if (n == 0) {
+            throw new InvalidCitizenException("no citizen " + citizenId);
+        }
+        return find(citizenId).orElseThrow();
+    }
+
     private long accountId(String username) {
         Long id = dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.USERNAME.eq(username)).fetchOne(ACCOUNT.ID);
         if (id == null) {

@@ -22,6 +22,10 @@ public final class CitizenRoutes {
                              String answerPolicy, Integer autoAnswerS, List<String> autoAnswerCallers) {
     }
 
+    /** How the citizen's device answers: ring (default), or auto-answer calls from the listed accounts. */
+    public record AnswerPolicyChange(String answerPolicy, Integer autoAnswerS, List<String> autoAnswerCallers) {
+    }
+
     /** A citizen with whether the loaned device is connected now. */
     public record CitizenView(Citizen citizen, boolean deviceOnline) {
     }
@@ -44,6 +48,8 @@ public final class CitizenRoutes {
     public void mount(Router router, ApiSecurity security) {
         router.get("/api/citizens").handler(security.requireRole(Role.STAFF, Role.SUPPORT, Role.ADMIN)).handler(this::list);
         router.post("/api/citizens").handler(security.requireRole(Role.ADMIN)).handler(this::create);
+        router.put("/api/citizens/:id/answer-policy").handler(security.requireRole(Role.STAFF, Role.ADMIN))
+                .handler(this::answerPolicy);
     }
 
     private void list(RoutingContext ctx) {
@@ -74,6 +80,55 @@ public final class CitizenRoutes {
                     Map.of("deviceId", String.valueOf(device), "assignedTo", String.valueOf(n.assignedTo())));
             return c;
         }).onSuccess(c -> responses.json(ctx, 201, c)).onFailure(e -> {
+            if (e instanceof CitizenRegistry.InvalidCitizenException) {
+                responses.error(ctx, 400, e.getMessage());
+            } else {
+                ctx.fail(e);
+            }
+        });
+    }
+
+    /** The citizen's worker (or an admin) sets the answer policy; every change is audited. */
+    private void answerPolicy(RoutingContext ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            responses.error(ctx, 400, "'" + ctx.pathParam("id") + "' is not a citizen id");
+            return;
+        }
+        AnswerPolicyChange change = responses.body(ctx, AnswerPolicyChange.class);
+        if (change == null) {
+            return;
+        }
+        if (change.answerPolicy() == null || !List.of("ring", "auto-answer").contains(change.answerPolicy())) {
+            responses.error(ctx, 400, "answerPolicy must be 'ring' or 'auto-answer'");
+            return;
+        }
+        int seconds = change.autoAnswerS() == null ? 10 : change.autoAnswerS();
+        if (seconds < 3 || seconds > 120) {
+            responses.error(ctx, 400, "autoAnswerS must be between 3 and 120");
+            return;
+        }
+        List<String> callers = change.autoAnswerCallers() == null ? List.of() : change.autoAnswerCallers();
+        Account a = ApiSecurity.account(ctx);
+        vertx.executeBlocking(() -> {
+            Optional<Citizen> c = citizens.find(id);
+            if (c.isEmpty() || (a.role() == Role.STAFF && !Long.valueOf(a.id()).equals(c.get().assignedAccountId()))) {
+                return Optional.<Citizen>empty();
+            }
+            Citizen updated = citizens.setAnswerPolicy(id, Citizen.AnswerPolicy.fromWire(change.answerPolicy()), seconds,
+                    callers);
+            audit.record(a.username(), "citizen.answer-policy", Long.toString(id), Map.of("answerPolicy",
+                    change.answerPolicy(), "autoAnswerS", seconds, "autoAnswerCallers", callers));
+            return Optional.of(updated);
+        }).onSuccess(c -> {
+            if (c.isEmpty()) {
+                responses.error(ctx, 404, "no citizen " + id + " of yours");
+            } else {
+                responses.json(ctx, 200, c.get());
+            }
+        }).onFailure(e -> {
             if (e instanceof CitizenRegistry.InvalidCitizenException) {
                 responses.error(ctx, 400, e.getMessage());
             } else {
