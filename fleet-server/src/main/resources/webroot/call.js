@@ -1,6 +1,7 @@
 // The console's side of a video call: signalling over the call WebSocket, media with RTCPeerConnection.
 // The device always makes the offer; the browser answers. Figures for the call record go back every 2 s.
 const STATS_EVERY_MS = 2000;
+const MAX_VIDEO_BITRATE = 800_000;
 const FINAL = new Set(['ended', 'declined', 'missed', 'busy', 'unreachable', 'failed']);
 
 export class CallPanel {
@@ -59,6 +60,7 @@ export class CallPanel {
     if (this.call) return;
     this.call = { id: null, deviceId, pc: null, pending: [] };
     this.open(name, this.text.ringing);
+    window.bostotteCall.dialAt = Date.now();
     this.send({ type: 'call', deviceId });
     await this.openMedia();
   }
@@ -197,6 +199,10 @@ export class CallPanel {
     pc.addEventListener('track', (e) => {
       if (!this.remote.srcObject) this.remote.srcObject = new MediaStream();
       this.remote.srcObject.addTrack(e.track);
+      // When the first picture is shown: the end of call setup as the worker sees it.
+      if (e.track.kind === 'video' && this.remote.requestVideoFrameCallback) {
+        this.remote.requestVideoFrameCallback(() => { window.bostotteCall.firstFrameAt = Date.now(); });
+      }
     });
     pc.addEventListener('icecandidate', (e) => {
       if (e.candidate) {
@@ -217,6 +223,14 @@ export class CallPanel {
     const answer = await pc.createAnswer();
     await pc.setLocalDescription(answer);
     this.send({ type: 'answer', callId: m.callId, sdp: answer.sdp });
+    // The citizen's line may be a metered 4G modem: the worker's picture needs no more than the device sends.
+    for (const sender of pc.getSenders()) {
+      if (sender.track?.kind !== 'video') continue;
+      const params = sender.getParameters();
+      if (!params.encodings?.length) continue;
+      params.encodings[0].maxBitrate = MAX_VIDEO_BITRATE;
+      await sender.setParameters(params).catch(() => {});
+    }
   }
 
   async onIce(m) {

@@ -80,8 +80,8 @@ public final class DeviceMain implements Callable<Integer> {
     int keepAliveS;
 
     @Option(names = "--answer-after-s", paramLabel = "SECONDS", defaultValue = "3",
-            description = "With --simulate: answer calls by itself after this many seconds; 0 never (default: ${DEFAULT-VALUE}).")
-    int answerAfterS;
+            description = "With --simulate: answer calls by itself after this many seconds (decimals allowed); 0 never (default: ${DEFAULT-VALUE}).")
+    double answerAfterS;
 
     @Option(names = "--ice-local-address", paramLabel = "IP",
             description = "Also offer this local address for call media (e.g. 127.0.0.1, which WebRTC leaves out by default).")
@@ -110,7 +110,8 @@ public final class DeviceMain implements Callable<Integer> {
             options = new AgentOptions(bundleDir, dataDir != null ? dataDir : bundleDir.resolve("state"), simulate,
                     Duration.ofSeconds(statusIntervalS), Duration.ofSeconds(telemetryIntervalS),
                     Duration.ofSeconds(keepAliveS), queueCapacity,
-                    simulate && answerAfterS > 0 ? Optional.of(Duration.ofSeconds(answerAfterS)) : Optional.empty(),
+                    simulate && answerAfterS > 0 ? Optional.of(Duration.ofMillis(Math.round(answerAfterS * 1000)))
+                            : Optional.empty(),
                     Optional.ofNullable(iceLocalAddress).filter(a -> !a.isBlank()));
             bundle = ConfigBundle.load(options.bundleDir());
             tls = BundleTls.socketFactory(bundle);

@@ -32,7 +32,10 @@ public final class DeviceProcess implements AutoCloseable {
                     "-cp", System.getProperty("java.class.path"), "dk.bostotte.device.DeviceMain",
                     "--bundle", bundle.toString(), "--data", state.toString()));
             cmd.addAll(List.of(extraArgs));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            // As the kiosk's service runs it: few malloc arenas for GStreamer's many threads (see bench call).
+            pb.environment().put("MALLOC_ARENA_MAX", "2");
+            Process p = pb.start();
             return new DeviceProcess(p, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -143,24 +143,49 @@ public final class GstCallMedia implements CallMedia {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** Decodes one incoming stream and counts what is decoded, so the call can say media flows. */
+    /**
+     * Decodes one incoming stream and counts what is decoded, so the call can say media flows. The
+     * codecs are the ones this device offered, so the chain is built straight from the pad's caps;
+     * decodebin (slower to start: it type-finds first) only for anything else.
+     */
     private void decode(Pad pad) {
+        Caps caps = pad.getCurrentCaps() != null ? pad.getCurrentCaps() : pad.queryCaps(null);
+        String encoding = caps == null || caps.size() == 0 ? "" : String.valueOf(caps.getStructure(0).getString("encoding-name"));
+        String video = "queue ! videoconvert ! " + plan.videoSink();
+        switch (encoding) {
+            case "VP8" -> linkVideo(pad, "rtpvp8depay ! vp8dec ! " + video);
+            case "H264" -> linkVideo(pad, "rtph264depay ! h264parse ! " + plan.h264Decoder() + " ! " + video);
+            case "OPUS" -> linkAudio(pad, "rtpopusdepay ! opusdec ! audioconvert ! audioresample");
+            default -> decodeAnything(pad);
+        }
+    }
+
+    private void linkVideo(Pad from, String description) {
+        Bin sink = Gst.parseBinFromDescription(description, true);
+        add(sink, from, videoFramesIn);
+        firstFrameLogged(sink.getStaticPad("sink"));
+    }
+
+    private void linkAudio(Pad from, String description) {
+        Bin sink = Gst.parseBinFromDescription(description, true);
+        Element mixer = pipeline.getElementByName("playback");
+        pipeline.add(sink);
+        sink.syncStateWithParent();
+        from.link(sink.getStaticPad("sink"));
+        sink.getStaticPad("src").link(mixer.getRequestPad("sink_%u"));
+        count(sink.getStaticPad("sink"), audioBuffersIn);
+        keep.add(sink);
+    }
+
+    private void decodeAnything(Pad pad) {
         Element decodebin = ElementFactory.make("decodebin", null);
         Element.PAD_ADDED decoded = (element, out) -> {
             Caps caps = out.getCurrentCaps() != null ? out.getCurrentCaps() : out.queryCaps(null);
             String kind = caps == null || caps.size() == 0 ? "" : caps.getStructure(0).getName();
             if (kind.startsWith("video/")) {
-                Bin sink = Gst.parseBinFromDescription("queue ! videoconvert ! " + plan.videoSink(), true);
-                add(sink, out, videoFramesIn);
+                linkVideo(out, "queue ! videoconvert ! " + plan.videoSink());
             } else if (kind.startsWith("audio/")) {
-                Bin sink = Gst.parseBinFromDescription("queue ! audioconvert ! audioresample", true);
-                Element mixer = pipeline.getElementByName("playback");
-                pipeline.add(sink);
-                sink.syncStateWithParent();
-                out.link(sink.getStaticPad("sink"));
-                sink.getStaticPad("src").link(mixer.getRequestPad("sink_%u"));
-                count(sink.getStaticPad("sink"), audioBuffersIn);
-                keep.add(sink);
+                linkAudio(out, "queue ! audioconvert ! audioresample");
             }
         };
         keep.add(decoded);
@@ -177,6 +202,19 @@ public final class GstCallMedia implements CallMedia {
         from.link(sink.getStaticPad("sink"));
         count(sink.getStaticPad("sink"), counter);
         keep.add(sink);
+    }
+
+    /** Logs when the first picture from the other side is decoded: the end of call setup (see bench call). */
+    private void firstFrameLogged(Pad pad) {
+        AtomicBoolean seen = new AtomicBoolean();
+        Pad.PROBE probe = (p, info) -> {
+            if (seen.compareAndSet(false, true)) {
+                log.info("call media: first video frame decoded at {} (epoch ms)", System.currentTimeMillis());
+            }
+            return PadProbeReturn.OK;
+        };
+        keep.add(probe);
+        pad.addProbe(PadProbeType.BUFFER, probe);
     }
 
     private void count(Pad pad, AtomicLong counter) {

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * else VP8 in software). The description strings are what {@link GstCallMedia} launches.
  */
 public record MediaPlan(String videoSource, String audioSource, String videoSink, String audioSink, VideoCodec codec,
-                        MediaProfile ceiling) {
+                        MediaProfile ceiling, String h264Decoder) {
 
     public enum VideoCodec {
         /** Hardware H.264 (Raspberry Pi 4); browsers decode constrained baseline. */
@@ -35,15 +35,23 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
         VideoCodec codec = elementExists.test("v4l2h264enc") && !simulate ? VideoCodec.H264_V4L2 : VideoCodec.VP8;
         // Hardware H.264 holds 720p; VP8 in software on a Pi does not.
         MediaProfile ceiling = codec == VideoCodec.H264_V4L2 ? MediaProfile.HD : MediaProfile.SD;
+        String h264Decoder = elementExists.test("v4l2h264dec") ? "v4l2h264dec" : "avdec_h264";
         if (simulate) {
             return new MediaPlan("videotestsrc is-live=true pattern=ball",
                     "audiotestsrc is-live=true wave=sine freq=440 volume=0.2",
-                    "fakesink name=vsink sync=false", "fakesink name=asink sync=true", codec, ceiling);
+                    "fakesink name=vsink sync=false", "fakesink name=asink sync=true", codec, ceiling, h264Decoder);
         }
         String camera = elementExists.test("libcamerasrc") ? "libcamerasrc" : "v4l2src";
         String mic = elementExists.test("pulsesrc") ? "pulsesrc" : "autoaudiosrc";
-        return new MediaPlan(camera, mic, "autovideosink name=vsink sync=false", "autoaudiosink name=asink", codec, ceiling);
+        return new MediaPlan(camera, mic, "autovideosink name=vsink sync=false", "autoaudiosink name=asink", codec, ceiling,
+                h264Decoder);
     }
+
+    /**
+     * webrtcbin's jitter buffer: enough for a home line's jitter, and short, since it delays the
+     * first picture and every word (200 ms cost about 150 ms of set-up time in bench call).
+     */
+    static final int JITTER_BUFFER_MS = 100;
 
     /** Echo probes are found by name across the process, so each call's pipeline names its own. */
     private static final java.util.concurrent.atomic.AtomicLong PIPELINES = new java.util.concurrent.atomic.AtomicLong();
@@ -52,7 +60,7 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
     String sendDescription(MediaProfile start, String iceSettings) {
         String echo = "echo" + PIPELINES.incrementAndGet();
         MediaProfile v = start.hasVideo() ? start : MediaProfile.LOW;
-        return "webrtcbin name=webrtc bundle-policy=max-bundle latency=200 " + iceSettings + " "
+        return "webrtcbin name=webrtc bundle-policy=max-bundle latency=" + JITTER_BUFFER_MS + " " + iceSettings + " "
                 + videoSource + " ! videoconvert ! videoscale ! videorate ! capsfilter name=vcaps caps=" + videoCaps(v)
                 + " ! valve name=vvalve drop=" + !start.hasVideo() + " ! queue max-size-buffers=2 leaky=downstream ! "
                 + codec.encoder + " ! application/x-rtp,media=video,encoding-name=" + codec.encodingName + ",payload="

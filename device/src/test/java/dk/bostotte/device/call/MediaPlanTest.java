@@ -12,8 +12,9 @@ class MediaPlanTest {
 
     @Test
     void aPi4UsesItsHardwareEncoderAndItsCameraAndMicrophone() {
-        MediaPlan plan = MediaPlan.probe(false, Set.of("v4l2h264enc", "libcamerasrc", "pulsesrc")::contains);
+        MediaPlan plan = MediaPlan.probe(false, Set.of("v4l2h264enc", "v4l2h264dec", "libcamerasrc", "pulsesrc")::contains);
         assertEquals(MediaPlan.VideoCodec.H264_V4L2, plan.codec());
+        assertEquals("v4l2h264dec", plan.h264Decoder(), "the worker's H.264 decoded in hardware too");
         assertEquals(MediaProfile.HD, plan.ceiling());
         assertEquals("libcamerasrc", plan.videoSource());
         assertEquals("pulsesrc", plan.audioSource());
@@ -26,6 +27,7 @@ class MediaPlanTest {
         assertEquals(MediaProfile.SD, plan.ceiling());
         assertEquals("v4l2src", plan.videoSource());
         assertEquals("autoaudiosrc", plan.audioSource());
+        assertEquals("avdec_h264", plan.h264Decoder());
     }
 
     @Test

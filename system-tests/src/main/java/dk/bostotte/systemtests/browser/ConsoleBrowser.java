@@ -23,6 +23,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class ConsoleBrowser implements AutoCloseable {
 
+    /**
+     * Selenium warns at every start that it has no DevTools bindings for this Chromium's version;
+     * these tests use WebDriver only, so that warning is noise. Held here so the setting sticks.
+     */
+    private static final java.util.logging.Logger CDP_VERSION_WARNINGS =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_VERSION_WARNINGS.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 

@@ -1,0 +1,164 @@
+package dk.bostotte.systemtests.bench;
+
+import dk.bostotte.systemtests.DeviceProcess;
+import dk.bostotte.systemtests.FleetTestEnvironment;
+import dk.bostotte.systemtests.browser.ConsoleBrowser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./bostotte bench call}: repeated calls over loopback from headless Chromium to a simulated
+ * device, measuring click → first decoded frame in the browser and on the device; then the
+ * device's CPU and memory in one held 640×480 call against a bare gst-launch-1.0 pipeline doing
+ * the same encode and decode, run by this same bench right after, so the ratio is taken under
+ * the same machine load.
+ */
+@Command(name = "call", mixinStandardHelpOptions = true, description = "Call set-up time, device CPU and memory in a call.")
+public final class CallBench implements Callable<Integer> {
+
+    private static final Pattern DEVICE_FIRST_FRAME = Pattern.compile("first video frame decoded at (\\d+)");
+
+    @Option(names = "--calls", defaultValue = "10", description = "Measured calls (after one warm-up call).")
+    int calls;
+
+    @Option(names = "--hold-s", defaultValue = "20", description = "Seconds of the held call and of the bare pipeline.")
+    int holdSeconds;
+
+    /** The same work as the device's media, without WebRTC, signalling or the JVM. */
+    static final String BARE_PIPELINE = "videotestsrc is-live=true pattern=ball ! videoconvert ! videoscale ! videorate "
+            + "! video/x-raw,width=640,height=480,framerate=30/1 ! queue ! vp8enc deadline=1 cpu-used=8 end-usage=cbr "
+            + "target-bitrate=800000 keyframe-max-dist=90 error-resilient=partitions threads=2 ! vp8dec ! videoconvert "
+            + "! fakesink sync=false audiotestsrc is-live=true wave=sine freq=440 volume=0.2 ! audioconvert ! audioresample "
+            + "! audio/x-raw,rate=48000,channels=1 ! opusenc bitrate=32000 ! opusdec ! audioconvert ! fakesink sync=true";
+
+    /**
+     * The same, with the echo canceller and its probe in the audio path as the device has them: what
+     * the device's media costs beyond encode and decode themselves.
+     */
+    static final String BARE_PIPELINE_WITH_ECHO_CANCELLER = BARE_PIPELINE
+            .replace("! opusenc bitrate=32000 ! opusdec ! audioconvert ! fakesink sync=true",
+                    "! webrtcdsp probe=benchecho ! audioconvert ! opusenc bitrate=32000 ! opusdec ! audioconvert "
+                    + "! audioresample ! audio/x-raw,rate=48000,channels=1 ! webrtcechoprobe name=benchecho ! fakesink sync=true");
+
+    @Override
+    public Integer call() throws Exception {
+        if (!ConsoleBrowser.available()) {
+            System.err.println("bench call needs chromium and chromedriver (./bostotte installs them)");
+            return 2;
+        }
+        List<Long> browserSetup = new ArrayList<>();
+        List<Long> deviceSetup = new ArrayList<>();
+        double deviceCpu;
+        long rssMax = 0;
+        try (FleetTestEnvironment env = FleetTestEnvironment.start(Map.of("call.ring.timeout.s", "30"))) {
+            var device = env.enroll("bench-kiosk", "BENCH-CALL");
+            env.addCitizen("Bench citizen", "staff", device.id());
+            try (DeviceProcess kiosk = env.startDevice(device, "--simulate", "--answer-after-s", "0.001",
+                    "--ice-local-address", "127.0.0.1");
+                 ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "bench-screenshots"))) {
+                kiosk.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+                browser.signIn("staff", FleetTestEnvironment.ADMIN_PASSWORD);
+                for (int i = 0; i <= calls; i++) {
+                    long[] setup = oneCall(browser, kiosk, device.id().value(), i + 1);
+                    if (i > 0) { // the first call warms up the JIT, GStreamer's plugin cache and Chromium
+                        browserSetup.add(setup[0]);
+                        deviceSetup.add(setup[1]);
+                    }
+                    hangUp(browser, kiosk, i + 1);
+                }
+                // One held call: the device's CPU and memory while it encodes, decodes and relays media.
+                dial(browser, device.id().value());
+                browser.waitFor(Duration.ofSeconds(30), () -> "connected".equals(state(browser)));
+                Thread.sleep(3000);
+                double before = ProcessStats.cpuSeconds(kiosk.pid());
+                long start = System.nanoTime();
+                long end = start + TimeUnit.SECONDS.toNanos(holdSeconds);
+                while (System.nanoTime() < end) {
+                    rssMax = Math.max(rssMax, ProcessStats.rssBytes(kiosk.pid()));
+                    Thread.sleep(500);
+                }
+                deviceCpu = (ProcessStats.cpuSeconds(kiosk.pid()) - before) / ((System.nanoTime() - start) / 1e9);
+                hangUp(browser, kiosk, calls + 2);
+            }
+        }
+        double bareCpu = bareCpu(BARE_PIPELINE);
+        double bareEchoCpu = bareCpu(BARE_PIPELINE_WITH_ECHO_CANCELLER);
+        Collections.sort(browserSetup);
+        Collections.sort(deviceSetup);
+        System.out.printf(Locale.ROOT, "calls=%d setup_p50_ms=%d setup_p95_ms=%d device_setup_p50_ms=%d "
+                        + "device_setup_p95_ms=%d cpu_device=%.3f cpu_bare=%.3f cpu_bare_echo=%.3f cpu_ratio=%.2f "
+                        + "cpu_ratio_echo=%.2f rss_mb=%d%n",
+                browserSetup.size(), pct(browserSetup, 50), pct(browserSetup, 95), pct(deviceSetup, 50),
+                pct(deviceSetup, 95), deviceCpu, bareCpu, bareEchoCpu, deviceCpu / bareCpu, deviceCpu / bareEchoCpu,
+                rssMax / (1024 * 1024));
+        return 0;
+    }
+
+    private static String state(ConsoleBrowser browser) {
+        return String.valueOf(browser.js("return window.bostotteCall.state"));
+    }
+
+    private static void dial(ConsoleBrowser browser, String deviceId) {
+        browser.waitFor(Duration.ofSeconds(10), () -> !browser.find(By.id("call")).isDisplayed());
+        browser.get("/");
+        browser.waitFor(Duration.ofSeconds(10), () -> browser.callState().contains("\"socket\":\"open\""));
+        browser.click(By.cssSelector("button.call[data-device='" + deviceId + "']"), Duration.ofSeconds(15));
+    }
+
+    /** Returns {browser, device} milliseconds from the click to the first decoded frame. */
+    private static long[] oneCall(ConsoleBrowser browser, DeviceProcess kiosk, String deviceId, int n) {
+        dial(browser, deviceId);
+        browser.waitFor(Duration.ofSeconds(30), () -> browser.js("return window.bostotteCall.firstFrameAt || 0")
+                instanceof Number f && f.longValue() > 0);
+        long dialAt = ((Number) browser.js("return window.bostotteCall.dialAt")).longValue();
+        long browserFrame = ((Number) browser.js("return window.bostotteCall.firstFrameAt")).longValue();
+        kiosk.awaitLog("first video frame decoded at", n, Duration.ofSeconds(30));
+        Matcher m = DEVICE_FIRST_FRAME.matcher(kiosk.output());
+        long deviceFrame = 0;
+        while (m.find()) {
+            deviceFrame = Long.parseLong(m.group(1));
+        }
+        return new long[] {browserFrame - dialAt, deviceFrame - dialAt};
+    }
+
+    private static void hangUp(ConsoleBrowser browser, DeviceProcess kiosk, int n) {
+        browser.click(By.id("call-hangup"), Duration.ofSeconds(5));
+        kiosk.awaitLog("call: idle", n, Duration.ofSeconds(10));
+    }
+
+    private double bareCpu(String pipeline) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0", "-q"));
+        cmd.addAll(List.of(pipeline.split(" ")));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Thread.sleep(3000);
+            double before = ProcessStats.cpuSeconds(p.pid());
+            long start = System.nanoTime();
+            Thread.sleep(TimeUnit.SECONDS.toMillis(holdSeconds));
+            return (ProcessStats.cpuSeconds(p.pid()) - before) / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            p.destroy();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+}
