@@ -25,10 +25,16 @@ public final class DeviceProcess implements AutoCloseable {
     }
 
     static DeviceProcess start(Path bundle, Path state, Path logDir, String... extraArgs) {
+        return start(List.of(), bundle, state, logDir, extraArgs);
+    }
+
+    /** Started behind {@code prefix} (e.g. {@code ip netns exec NS}), as in a device's own network. */
+    static DeviceProcess start(List<String> prefix, Path bundle, Path state, Path logDir, String... extraArgs) {
         try {
             Files.createDirectories(logDir);
             Path log = Files.createTempFile(logDir, bundle.getFileName().toString() + "-", ".log");
-            List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            List<String> cmd = new ArrayList<>(prefix);
+            cmd.addAll(List.of(javaBin(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"), "dk.bostotte.device.DeviceMain",
                     "--bundle", bundle.toString(), "--data", state.toString()));
             cmd.addAll(List.of(extraArgs));

@@ -39,7 +39,9 @@ public final class FleetTestEnvironment implements AutoCloseable {
         this.root = root;
         this.extraSettings = extraSettings;
         this.ca = FleetCa.create(root.resolve("pki"), "Bostøtte test fleet");
-        ServerTls.writeServerKeystore(ca, root.resolve("pki"), List.of("localhost"), List.of("127.0.0.1"));
+        // The shaped link's host address too, so a device in its own network namespace can verify the server.
+        ServerTls.writeServerKeystore(ca, root.resolve("pki"), List.of("localhost"),
+                List.of("127.0.0.1", ShapedLink.HOST_ADDRESS));
         this.mqttPort = FreePorts.next();
         this.httpPort = FreePorts.next();
     }
@@ -138,12 +140,17 @@ public final class FleetTestEnvironment implements AutoCloseable {
 
     /** Issues a certificate, registers the device in the inventory and writes its config bundle. */
     public EnrolledDevice enroll(String model, String serial) {
+        return enroll(model, serial, "127.0.0.1");
+    }
+
+    /** Enrols a device that reaches the server at {@code serverHost} (e.g. across a {@link ShapedLink}). */
+    public EnrolledDevice enroll(String model, String serial, String serverHost) {
         DeviceId id = DeviceId.random(new SecureRandom());
         IssuedCredential cred = ca.issueDevice(id, Duration.ofDays(365));
         server.registry().register(new DeviceRegistration(id.value(), model, serial, cred.fingerprint(),
                 cred.certificate().getNotAfter().toInstant()));
         Path dir = root.resolve("devices").resolve(id.value());
-        new DeviceBundle(id, model, serial, "127.0.0.1", mqttPort, httpPort, "pw-" + id.value()).write(dir, cred);
+        new DeviceBundle(id, model, serial, serverHost, mqttPort, httpPort, "pw-" + id.value()).write(dir, cred);
         return new EnrolledDevice(id, cred, dir);
     }
 
@@ -170,6 +177,12 @@ public final class FleetTestEnvironment implements AutoCloseable {
             throw new IllegalStateException("no id in " + response.body());
         }
         return Long.parseLong(m.group(1));
+    }
+
+    /** Starts the device agent inside {@code link}'s network namespace. */
+    public DeviceProcess startDevice(ShapedLink link, EnrolledDevice device, String... extraArgs) {
+        return DeviceProcess.start(link.prefix(), device.bundleDir(),
+                root.resolve("device-state").resolve(device.id().value()), root.resolve("logs"), extraArgs);
     }
 
     /** Polls until {@code condition} holds; fails with {@code what} after {@code timeout}. */

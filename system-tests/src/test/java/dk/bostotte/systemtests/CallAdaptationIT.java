@@ -1,0 +1,66 @@
+package dk.bostotte.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.bostotte.systemtests.FleetTestEnvironment.EnrolledDevice;
+import dk.bostotte.systemtests.browser.ConsoleBrowser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * A call over a line that gets poor and recovers: the device runs in its own network namespace,
+ * its uplink is squeezed with tc tbf mid-call, and it must step down to what the line carries
+ * (as far as audio only), then back up once the line is good again. The call record keeps the
+ * changes. Needs root (network namespaces), as CI has.
+ */
+class CallAdaptationIT {
+
+    @Test
+    void theDeviceStepsDownOnAPoorUplinkAndBackUpWhenItRecovers() throws Exception {
+        assumeTrue(ShapedLink.available(), "needs root and iproute2 for a network namespace");
+        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed");
+        try (ShapedLink link = ShapedLink.create("call");
+             // MQTT also on the shaped link's host address, where the device reaches the server.
+             FleetTestEnvironment env = FleetTestEnvironment.start(Map.of("mqtt.host", ShapedLink.HOST_ADDRESS))) {
+            EnrolledDevice d = env.enroll("rpi4-kiosk", "call-adaptation", ShapedLink.HOST_ADDRESS);
+            env.addCitizen("Citizen on a poor line", "staff", d.id());
+            try (DeviceProcess device = env.startDevice(link, d, "--simulate", "--answer-after-s", "0.5");
+                 ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"))) {
+                device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+                browser.signIn("staff", FleetTestEnvironment.ADMIN_PASSWORD);
+                browser.waitFor(Duration.ofSeconds(10), () -> browser.callState().contains("\"socket\":\"open\""));
+                browser.click(By.cssSelector("button.call[data-device='" + d.id().value() + "']"), Duration.ofSeconds(15));
+                browser.waitFor(Duration.ofSeconds(30), () -> "connected".equals(browser.js("return window.bostotteCall.state")));
+                device.awaitLog("call: in call", Duration.ofSeconds(10));
+
+                // The line drops to 200 kbit/s up: far below the 800 kbit/s video.
+                link.shapeUplink(200);
+                device.awaitLog("now sending LOW", Duration.ofSeconds(30));
+                device.awaitLog("now sending AUDIO_ONLY", Duration.ofSeconds(30));
+                browser.screenshot("call-audio-only-on-a-poor-line");
+                assertEquals("connected", browser.js("return window.bostotteCall.state"), "the call itself goes on");
+
+                link.unshape();
+                device.awaitLog("now sending LOW", 2, Duration.ofSeconds(40));
+                device.awaitLog("now sending SD", Duration.ofSeconds(40));
+                String callId = String.valueOf(browser.js("return window.bostotteCall.callId"));
+                browser.click(By.id("call-hangup"), Duration.ofSeconds(5));
+                device.awaitLog("call: idle", Duration.ofSeconds(5));
+
+                JsonNode call = new ObjectMapper().readTree(env.http().get("/api/calls/" + callId, "admin",
+                        FleetTestEnvironment.ADMIN_PASSWORD).body());
+                JsonNode quality = call.path("quality");
+                assertTrue(quality.path("modeChanges").asInt() >= 2, "down to audio only and back: " + quality);
+                assertEquals("video", quality.path("lastMode").asText(), quality.toString());
+                assertTrue(quality.path("device").path("lossPctWorst").asDouble() > 5, "the device saw the loss: " + quality);
+            }
+        }
+    }
+}
