@@ -268,6 +268,7 @@ public final class CallController {
                 return;
             }
             signal(DeviceCallSignal.stats(callId, clock.instant(), stats));
+            log.debug("call {} statistics: {}", callId, stats);
             MediaProfile next = adapter.next(stats);
             if (next != media.profile()) {
                 media.apply(next);
