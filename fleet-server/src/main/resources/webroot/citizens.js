@@ -13,9 +13,9 @@ async function refresh() {
   const list = await res.json();
   body.replaceChildren();
   if (list.length === 0) {
-    body.append(emptyRow(table.dataset.none, 5));
+    body.append(emptyRow(table.dataset.none, 6));
   }
-  for (const { citizen, deviceOnline } of list) {
+  for (const { citizen, deviceOnline, line } of list) {
     const tr = document.createElement('tr');
     tr.dataset.device = citizen.deviceId ?? '';
     const state = deviceOnline ? 'online' : 'offline';
@@ -34,8 +34,12 @@ async function refresh() {
         action.append(hint);
       }
     }
+    // The verdict in words, e.g. data-line-audio-only → dataset.lineAudioOnly.
+    const verdict = line?.verdict ?? 'unknown';
+    const words = table.dataset['line' + verdict.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')];
     tr.append(cell(citizen.displayName), cell(citizen.postcode), cell(citizen.deviceId),
-      cell(citizen.deviceId ? table.dataset[state] : null, 'state-' + state), action);
+      cell(citizen.deviceId ? table.dataset[state] : null, 'state-' + state),
+      cell(citizen.deviceId ? words : null, 'line-' + verdict), action);
     body.append(tr);
   }
 }

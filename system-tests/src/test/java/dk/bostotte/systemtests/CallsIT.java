@@ -111,6 +111,11 @@ class CallsIT {
 
     @Test
     void a_staffCallsTheDeviceWhichAnswersMediaFlowsBothWaysAndTheWorkerHangsUp() throws Exception {
+        // Before calling, the worker sees that the line carries video (the simulated kiosk measures a good Wi-Fi).
+        browser.get("/");
+        By line = By.cssSelector("tr[data-device='" + answering.id().value() + "'] .line-video-hd");
+        browser.waitFor(Duration.ofSeconds(15), () -> !browser.findAll(line).isEmpty());
+        assertEquals("God forbindelse (HD-video)", browser.find(line).getText());
         clickCall(answering);
         browser.waitFor(Duration.ofSeconds(5), () -> "ringing".equals(pageState()) || "connecting".equals(pageState()));
         answeringProcess.awaitLog("call: ringing, Bostøttemedarbejder calling", Duration.ofSeconds(10));

@@ -51,6 +51,8 @@ class SamplerTest {
             NetworkSample s = sim.sample(i, Instant.EPOCH);
             assertEquals(LinkType.WIFI, s.link());
             assertTrue(s.rttMs() >= 15 && s.rttMs() < 60, "rtt " + s.rttMs());
+            assertTrue(s.jitterMs() >= 2 && s.jitterMs() <= 8 && s.lossPct() < 0.5, s.toString());
+            assertTrue(s.downMbps() >= 20 && s.upMbps() >= 5 && s.upMbps() <= 15, "a line good for HD video: " + s);
         }
     }
 }

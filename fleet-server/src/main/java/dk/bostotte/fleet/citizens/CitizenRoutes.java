@@ -5,6 +5,7 @@ import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.http.ApiSecurity;
 import dk.bostotte.fleet.http.Responses;
+import dk.bostotte.fleet.netq.ConnectionVerdicts;
 import dk.bostotte.fleet.presence.PresenceService;
 import dk.bostotte.protocol.DeviceId;
 import io.vertx.core.Vertx;
@@ -26,21 +27,26 @@ public final class CitizenRoutes {
     public record AnswerPolicyChange(String answerPolicy, Integer autoAnswerS, List<String> autoAnswerCallers) {
     }
 
-    /** A citizen with whether the loaned device is connected now. */
-    public record CitizenView(Citizen citizen, boolean deviceOnline) {
+    /** A citizen with whether the loaned device is connected now and whether its line carries video. */
+    public record CitizenView(Citizen citizen, boolean deviceOnline, ConnectionVerdicts.DeviceVerdict line) {
     }
+
+    private static final ConnectionVerdicts.DeviceVerdict UNKNOWN = new ConnectionVerdicts.DeviceVerdict(
+            dk.bostotte.fleet.netq.Verdict.UNKNOWN, new dk.bostotte.fleet.netq.LineFigures(0, null, null, null, null, null));
 
     private final Vertx vertx;
     private final CitizenRegistry citizens;
     private final PresenceService presence;
     private final AuditLog audit;
     private final Responses responses;
+    private final ConnectionVerdicts verdicts;
 
-    public CitizenRoutes(Vertx vertx, CitizenRegistry citizens, PresenceService presence, AuditLog audit,
-                         Responses responses) {
+    public CitizenRoutes(Vertx vertx, CitizenRegistry citizens, PresenceService presence, ConnectionVerdicts verdicts,
+                         AuditLog audit, Responses responses) {
         this.vertx = vertx;
         this.citizens = citizens;
         this.presence = presence;
+        this.verdicts = verdicts;
         this.audit = audit;
         this.responses = responses;
     }
@@ -54,9 +60,13 @@ public final class CitizenRoutes {
 
     private void list(RoutingContext ctx) {
         Account a = ApiSecurity.account(ctx);
-        vertx.executeBlocking(() -> citizens.list(a.role() == Role.STAFF ? a.id() : null)).onSuccess(list ->
-                responses.json(ctx, 200, list.stream().map(c -> new CitizenView(c, c.deviceId() != null
-                        && presence.isOnline(new DeviceId(c.deviceId())))).toList())).onFailure(ctx::fail);
+        vertx.executeBlocking(() -> {
+            List<Citizen> list = citizens.list(a.role() == Role.STAFF ? a.id() : null);
+            var lines = verdicts.of(list.stream().map(Citizen::deviceId).filter(java.util.Objects::nonNull).toList());
+            return list.stream().map(c -> new CitizenView(c, c.deviceId() != null
+                    && presence.isOnline(new DeviceId(c.deviceId())),
+                    c.deviceId() == null ? null : lines.getOrDefault(c.deviceId(), UNKNOWN))).toList();
+        }).onSuccess(views -> responses.json(ctx, 200, views)).onFailure(ctx::fail);
     }
 
     private void create(RoutingContext ctx) {

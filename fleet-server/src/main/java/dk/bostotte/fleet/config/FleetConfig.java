@@ -35,7 +35,8 @@ public record FleetConfig(
         String demoPassword,
         CallConfig calls,
         Optional<Path> httpTlsKeystore,
-        String httpTlsPassword) {
+        String httpTlsPassword,
+        dk.bostotte.fleet.netq.VerdictThresholds verdicts) {
 
     public static FleetConfig defaults(Path dataDir) {
         return load(Map.of("data.dir", dataDir.toString()), Map.of());
@@ -85,7 +86,24 @@ public record FleetConfig(
                         s.get("call.turn.secret", ""),
                         Duration.ofSeconds(s.getInt("call.turn.ttl.s", 3600, 60, 86_400))),
                 Optional.of(s.get("http.tls.keystore", "")).filter(v -> !v.isBlank()).map(Path::of),
-                s.get("http.tls.password", ""));
+                s.get("http.tls.password", ""),
+                verdicts(s));
+    }
+
+    /** {@code verdict.window.days} and {@code verdict.<hd|video|audio>.<mbps|rtt.ms|jitter.ms|loss.pct>}. */
+    private static dk.bostotte.fleet.netq.VerdictThresholds verdicts(Settings s) {
+        var d = dk.bostotte.fleet.netq.VerdictThresholds.defaults();
+        return new dk.bostotte.fleet.netq.VerdictThresholds(
+                Duration.ofDays(s.getInt("verdict.window.days", (int) d.window().toDays(), 1, 365)),
+                level(s, "hd", d.hd()), level(s, "video", d.video()), level(s, "audio", d.audio()));
+    }
+
+    private static dk.bostotte.fleet.netq.VerdictThresholds.Level level(Settings s, String name,
+                                                                        dk.bostotte.fleet.netq.VerdictThresholds.Level d) {
+        String k = "verdict." + name + ".";
+        return new dk.bostotte.fleet.netq.VerdictThresholds.Level(s.getDouble(k + "mbps", d.minMbps()),
+                s.getDouble(k + "rtt.ms", d.maxRttMs()), s.getDouble(k + "jitter.ms", d.maxJitterMs()),
+                s.getDouble(k + "loss.pct", d.maxLossPct()));
     }
 
     public boolean embeddedDatabase() {
@@ -106,6 +124,19 @@ public record FleetConfig(
         /** A comma-separated list; empty when unset. */
         java.util.List<String> getList(String key) {
             return java.util.Arrays.stream(get(key, "").split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        }
+
+        double getDouble(String key, double def) {
+            String raw = get(key, Double.toString(def));
+            try {
+                double v = Double.parseDouble(raw);
+                if (!(v >= 0) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException("setting " + key + "=" + raw + " must be a number of at least 0");
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("setting " + key + "=" + raw + " is not a number");
+            }
         }
 
         int getInt(String key, int def, int min, int max) {

@@ -26,8 +26,11 @@ public final class DeviceRoutes {
     private final FleetBroker broker;
     private final AuditLog audit;
     private final Responses responses;
+    private final dk.bostotte.fleet.netq.ConnectionVerdicts verdicts;
 
-    public DeviceRoutes(Vertx vertx, DeviceRegistry registry, FleetBroker broker, AuditLog audit, Responses responses) {
+    public DeviceRoutes(Vertx vertx, DeviceRegistry registry, FleetBroker broker, AuditLog audit, Responses responses,
+                        dk.bostotte.fleet.netq.ConnectionVerdicts verdicts) {
+        this.verdicts = verdicts;
         this.vertx = vertx;
         this.registry = registry;
         this.broker = broker;
@@ -41,6 +44,8 @@ public final class DeviceRoutes {
         router.get("/api/devices").handler(readers).handler(ctx -> blocking(ctx, registry::list));
         router.get("/api/devices/:id").handler(readers).handler(this::one);
         router.get("/api/devices/:id/telemetry").handler(readers).handler(this::telemetry);
+        router.get("/api/devices/:id/verdict").handler(readers).handler(ctx -> pathId(ctx).ifPresent(id ->
+                vertx.executeBlocking(() -> verdicts.of(id)).onSuccess(v -> responses.json(ctx, 200, v)).onFailure(ctx::fail)));
         router.post("/api/devices").handler(admins).handler(this::register);
         router.post("/api/devices/:id/revoke").handler(admins).handler(this::revoke);
     }

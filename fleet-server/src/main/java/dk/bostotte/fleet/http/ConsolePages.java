@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class ConsolePages {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9_.]+)}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9_.-]+)}}");
     /** Read from the jar once, not on every request. */
     private static final Map<String, String> TEMPLATES = Map.of("login.html", load("login.html"),
             "devices.html", load("devices.html"), "citizens.html", load("citizens.html"));

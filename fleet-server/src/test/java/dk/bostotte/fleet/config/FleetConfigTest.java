@@ -45,4 +45,21 @@ class FleetConfigTest {
                 () -> FleetConfig.load(Optional.empty(), Map.of(), Map.of("BOSTOTTE_INGEST_BATCH_SIZE", "0")));
         assertTrue(e2.getMessage().contains("ingest.batch.size"), e2.getMessage());
     }
+
+    @Test
+    void callAndVerdictSettingsHaveDefaultsAndCanBeChanged() throws Exception {
+        FleetConfig d = FleetConfig.load(Optional.empty(), Map.of(), Map.of());
+        assertEquals(java.time.Duration.ofSeconds(45), d.calls().ringTimeout());
+        assertEquals(1.2, d.verdicts().hd().minMbps());
+        assertEquals(100.0, d.verdicts().hd().maxRttMs());
+        assertEquals(java.time.Duration.ofDays(7), d.verdicts().window());
+        FleetConfig c = FleetConfig.load(Optional.empty(), Map.of("verdict.video.mbps", "0.8",
+                "call.stun.urls", "stun:a.example:3478, stun:b.example:3478"), Map.of("BOSTOTTE_VERDICT_WINDOW_DAYS", "2"));
+        assertEquals(0.8, c.verdicts().video().minMbps());
+        assertEquals(java.time.Duration.ofDays(2), c.verdicts().window());
+        assertEquals(java.util.List.of("stun:a.example:3478", "stun:b.example:3478"), c.calls().stunUrls());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> FleetConfig.load(Optional.empty(), Map.of("verdict.hd.loss.pct", "-1"), Map.of()));
+        assertTrue(e.getMessage().contains("verdict.hd.loss.pct"), e.getMessage());
+    }
 }

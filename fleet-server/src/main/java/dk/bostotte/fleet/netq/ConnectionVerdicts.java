@@ -1,0 +1,69 @@
+package dk.bostotte.fleet.netq;
+
+import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.percentileCont;
+
+import dk.bostotte.protocol.DeviceId;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+
+/**
+ * A verdict per device from its recent network samples: medians over the window, computed in SQL,
+ * classified by {@link VerdictThresholds}. Blocking: call off the event loop.
+ */
+public final class ConnectionVerdicts {
+
+    /** A device's verdict with the figures behind it, so staff and IT support see why. */
+    public record DeviceVerdict(Verdict verdict, LineFigures figures) {
+    }
+
+    private final DSLContext dsl;
+    private final VerdictThresholds thresholds;
+    private final Clock clock;
+
+    public ConnectionVerdicts(DSLContext dsl, VerdictThresholds thresholds, Clock clock) {
+        this.dsl = dsl;
+        this.thresholds = thresholds;
+        this.clock = clock;
+    }
+
+    public DeviceVerdict of(DeviceId device) {
+        return of(java.util.List.of(device.value())).getOrDefault(device.value(),
+                new DeviceVerdict(Verdict.UNKNOWN, new LineFigures(0, null, null, null, null, null)));
+    }
+
+    /** Verdicts of the given devices (ids as text); a device without recent samples is absent. */
+    public Map<String, DeviceVerdict> of(Collection<String> devices) {
+        Field<Double> down = median(TELEMETRY.DOWN_MBPS);
+        Field<Double> up = median(TELEMETRY.UP_MBPS);
+        Field<Double> rtt = median(TELEMETRY.RTT_MS);
+        Field<Double> jitter = median(TELEMETRY.JITTER_MS);
+        Field<Double> loss = median(TELEMETRY.LOSS_PCT);
+        Map<String, DeviceVerdict> out = new HashMap<>();
+        for (Record r : dsl.select(TELEMETRY.DEVICE_ID, count(), down, up, rtt, jitter, loss).from(TELEMETRY)
+                .where(TELEMETRY.DEVICE_ID.in(devices))
+                .and(TELEMETRY.SAMPLED_AT.gt(clock.instant().minus(thresholds.window()).atOffset(ZoneOffset.UTC)))
+                .groupBy(TELEMETRY.DEVICE_ID).fetch()) {
+            LineFigures f = new LineFigures(r.get(count()), round(r.get(down)), round(r.get(up)), round(r.get(rtt)),
+                    round(r.get(jitter)), round(r.get(loss)));
+            out.put(r.get(TELEMETRY.DEVICE_ID), new DeviceVerdict(thresholds.classify(f), f));
+        }
+        return out;
+    }
+
+    private static Field<Double> median(Field<? extends Number> f) {
+        // percentile_cont ignores NULLs: a figure no probe measured stays unmeasured.
+        return percentileCont(0.5).withinGroupOrderBy(f.cast(Double.class)).cast(Double.class).as(f.getName() + "_median");
+    }
+
+    private static Double round(Double v) {
+        return v == null ? null : Math.round(v * 100) / 100.0;
+    }
+}
