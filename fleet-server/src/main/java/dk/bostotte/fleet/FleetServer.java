@@ -27,6 +27,8 @@ import dk.bostotte.fleet.ingest.IngestService;
 import dk.bostotte.fleet.ingest.TelemetryRetention;
 import dk.bostotte.fleet.metrics.FleetMetrics;
 import dk.bostotte.fleet.netq.ConnectionVerdicts;
+import dk.bostotte.fleet.netq.CoverageReport;
+import dk.bostotte.fleet.netq.CoverageRoutes;
 import dk.bostotte.fleet.presence.PresenceService;
 import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.provisioning.pki.Pem;
@@ -130,6 +132,7 @@ public final class FleetServer implements AutoCloseable {
         ConnectionVerdicts verdicts = new ConnectionVerdicts(database.dsl(), config.verdicts(), Clock.systemUTC());
         new DeviceRoutes(vertx, registry, broker, audit, responses, verdicts).mount(http.router(), security);
         new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses).mount(http.router(), security);
+        new CoverageRoutes(vertx, new CoverageReport(database.dsl(), verdicts), responses).mount(http.router(), security);
         new CallRoutes(vertx, calls, callStore, responses, metrics).mount(http.router(), security);
         httpPort = http.start(config.httpHost(), config.httpPort(), config.httpTlsKeystore(), config.httpTlsPassword());
         toClose.push(http::stop);

@@ -4,14 +4,13 @@ import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.broker.FleetBroker;
 import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.http.Period;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.protocol.DeviceId;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,22 +67,8 @@ public final class DeviceRoutes {
         if (id.isEmpty()) {
             return;
         }
-        Instant to;
-        Instant from;
-        try {
-            to = param(ctx, "to").map(Instant::parse).orElse(Instant.now());
-            from = param(ctx, "from").map(Instant::parse).orElse(to.minus(Duration.ofDays(1)));
-        } catch (DateTimeParseException e) {
-            responses.error(ctx, 400, "from/to must be ISO-8601 instants such as 2026-11-22T10:00:00Z");
-            return;
-        }
-        if (!from.isBefore(to)) {
-            responses.error(ctx, 400, "from must be before to");
-            return;
-        }
-        Instant f = from;
-        Instant t = to;
-        blocking(ctx, () -> registry.telemetry(id.get(), f, t, MAX_TELEMETRY_POINTS));
+        Period.of(ctx, responses, Duration.ofDays(1)).ifPresent(p ->
+                blocking(ctx, () -> registry.telemetry(id.get(), p.from(), p.to(), MAX_TELEMETRY_POINTS)));
     }
 
     private void register(RoutingContext ctx) {
@@ -148,9 +133,5 @@ public final class DeviceRoutes {
             responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not a device id");
         }
         return id;
-    }
-
-    private static Optional<String> param(RoutingContext ctx, String name) {
-        return Optional.ofNullable(ctx.queryParams().get(name)).filter(s -> !s.isBlank());
     }
 }

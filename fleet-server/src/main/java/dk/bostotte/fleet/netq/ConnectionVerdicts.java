@@ -41,6 +41,11 @@ public final class ConnectionVerdicts {
 
     /** Verdicts of the given devices (ids as text); a device without recent samples is absent. */
     public Map<String, DeviceVerdict> of(Collection<String> devices) {
+        return between(devices, clock.instant().minus(thresholds.window()), clock.instant());
+    }
+
+    /** Verdicts over a chosen period, for coverage reports. */
+    public Map<String, DeviceVerdict> between(Collection<String> devices, java.time.Instant from, java.time.Instant to) {
         Field<Double> down = median(TELEMETRY.DOWN_MBPS);
         Field<Double> up = median(TELEMETRY.UP_MBPS);
         Field<Double> rtt = median(TELEMETRY.RTT_MS);
@@ -49,7 +54,7 @@ public final class ConnectionVerdicts {
         Map<String, DeviceVerdict> out = new HashMap<>();
         for (Record r : dsl.select(TELEMETRY.DEVICE_ID, count(), down, up, rtt, jitter, loss).from(TELEMETRY)
                 .where(TELEMETRY.DEVICE_ID.in(devices))
-                .and(TELEMETRY.SAMPLED_AT.gt(clock.instant().minus(thresholds.window()).atOffset(ZoneOffset.UTC)))
+                .and(TELEMETRY.SAMPLED_AT.between(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .groupBy(TELEMETRY.DEVICE_ID).fetch()) {
             LineFigures f = new LineFigures(r.get(count()), round(r.get(down)), round(r.get(up)), round(r.get(rtt)),
                     round(r.get(jitter)), round(r.get(loss)));

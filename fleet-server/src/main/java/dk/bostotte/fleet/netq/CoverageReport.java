@@ -1,0 +1,113 @@
+package dk.bostotte.fleet.netq;
+
+import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
+import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.percentileCont;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+
+/**
+ * Coverage by area: per postcode of the citizens with a loaned device, how many devices, how their
+ * lines divide over the verdicts, and median and 10th-percentile throughput per link type, over a
+ * chosen period. Figures are computed in SQL over the stored samples. Blocking.
+ */
+public final class CoverageReport {
+
+    /** Throughput of one link type in one postcode. */
+    public record LinkFigures(String link, int devices, int samples, Double downMedianMbps, Double downP10Mbps,
+                              Double upMedianMbps, Double upP10Mbps) {
+    }
+
+    public record Area(String postcode, int devices, Map<Verdict, Integer> verdicts, List<LinkFigures> links) {
+    }
+
+    private final DSLContext dsl;
+    private final ConnectionVerdicts verdicts;
+
+    public CoverageReport(DSLContext dsl, ConnectionVerdicts verdicts) {
+        this.dsl = dsl;
+        this.verdicts = verdicts;
+    }
+
+    public List<Area> between(Instant from, Instant to) {
+        Map<String, List<String>> devicesByPostcode = new TreeMap<>();
+        dsl.select(CITIZEN.POSTCODE, CITIZEN.DEVICE_ID).from(CITIZEN)
+                .where(CITIZEN.POSTCODE.isNotNull()).and(CITIZEN.DEVICE_ID.isNotNull())
+                .forEach(r -> devicesByPostcode.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        List<String> all = devicesByPostcode.values().stream().flatMap(List::stream).toList();
+        Map<String, ConnectionVerdicts.DeviceVerdict> lines = verdicts.between(all, from, to);
+
+        Field<Double> downMedian = pct(0.5, TELEMETRY.DOWN_MBPS, "down_median");
+        Field<Double> downP10 = pct(0.1, TELEMETRY.DOWN_MBPS, "down_p10");
+        Field<Double> upMedian = pct(0.5, TELEMETRY.UP_MBPS, "up_median");
+        Field<Double> upP10 = pct(0.1, TELEMETRY.UP_MBPS, "up_p10");
+        Field<Integer> devices = countDistinct(TELEMETRY.DEVICE_ID).as("devices");
+        Map<String, List<LinkFigures>> linksByPostcode = new LinkedHashMap<>();
+        for (Record r : dsl.select(CITIZEN.POSTCODE, TELEMETRY.LINK, devices, count(), downMedian, downP10, upMedian, upP10)
+                .from(TELEMETRY).join(CITIZEN).on(CITIZEN.DEVICE_ID.eq(TELEMETRY.DEVICE_ID))
+                .where(CITIZEN.POSTCODE.isNotNull())
+                .and(TELEMETRY.SAMPLED_AT.between(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+                .groupBy(CITIZEN.POSTCODE, TELEMETRY.LINK).orderBy(CITIZEN.POSTCODE, TELEMETRY.LINK).fetch()) {
+            linksByPostcode.computeIfAbsent(r.get(CITIZEN.POSTCODE), k -> new ArrayList<>()).add(new LinkFigures(
+                    r.get(TELEMETRY.LINK), r.get(devices), r.get(count()), round(r.get(downMedian)), round(r.get(downP10)),
+                    round(r.get(upMedian)), round(r.get(upP10))));
+        }
+        List<Area> out = new ArrayList<>();
+        devicesByPostcode.forEach((postcode, ids) -> {
+            Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+            for (Verdict v : Verdict.values()) {
+                counts.put(v, 0);
+            }
+            for (String id : ids) {
+                Verdict v = lines.containsKey(id) ? lines.get(id).verdict() : Verdict.UNKNOWN;
+                counts.merge(v, 1, Integer::sum);
+            }
+            out.add(new Area(postcode, ids.size(), counts, linksByPostcode.getOrDefault(postcode, List.of())));
+        });
+        return out;
+    }
+
+    /** The report as CSV for the municipality's own tools: one row per postcode and link type. */
+    public static String csv(List<Area> areas) {
+        StringBuilder out = new StringBuilder("postcode,devices,video_hd,video,audio_only,insufficient,unknown,"
+                + "link,link_devices,samples,down_median_mbps,down_p10_mbps,up_median_mbps,up_p10_mbps\r\n");
+        for (Area a : areas) {
+            String head = a.postcode() + "," + a.devices() + "," + a.verdicts().get(Verdict.VIDEO_HD) + ","
+                    + a.verdicts().get(Verdict.VIDEO) + "," + a.verdicts().get(Verdict.AUDIO_ONLY) + ","
+                    + a.verdicts().get(Verdict.INSUFFICIENT) + "," + a.verdicts().get(Verdict.UNKNOWN) + ",";
+            if (a.links().isEmpty()) {
+                out.append(head).append(",,,,,,\r\n");
+            }
+            for (LinkFigures l : a.links()) {
+                out.append(head).append(l.link()).append(',').append(l.devices()).append(',').append(l.samples())
+                        .append(',').append(num(l.downMedianMbps())).append(',').append(num(l.downP10Mbps()))
+                        .append(',').append(num(l.upMedianMbps())).append(',').append(num(l.upP10Mbps())).append("\r\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String num(Double v) {
+        return v == null ? "" : v.toString();
+    }
+
+    private static Field<Double> pct(double p, Field<? extends Number> f, String name) {
+        return percentileCont(p).withinGroupOrderBy(f.cast(Double.class)).cast(Double.class).as(name);
+    }
+
+    private static Double round(Double v) {
+        return v == null ? null : Math.round(v * 100) / 100.0;
+    }
+}

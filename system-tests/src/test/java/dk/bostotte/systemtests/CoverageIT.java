@@ -1,0 +1,92 @@
+package dk.bostotte.systemtests;
+
+import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.bostotte.systemtests.FleetTestEnvironment.EnrolledDevice;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Coverage per postcode over a fixture whose figures are worked out by hand below: a postcode no
+ * other test uses, three devices, samples inside and outside the period.
+ */
+class CoverageIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2026-02-01T00:00:00Z");
+
+    private static void sample(FleetTestEnvironment env, EnrolledDevice d, long seq, Instant at, String link, double down,
+                               double up, double rtt) {
+        env.db().insertInto(TELEMETRY).set(TELEMETRY.DEVICE_ID, d.id().value()).set(TELEMETRY.SEQ, seq)
+                .set(TELEMETRY.SAMPLED_AT, at.atOffset(ZoneOffset.UTC)).set(TELEMETRY.LINK, link)
+                .set(TELEMETRY.DOWN_MBPS, (float) down).set(TELEMETRY.UP_MBPS, (float) up).set(TELEMETRY.RTT_MS, (float) rtt)
+                .set(TELEMETRY.JITTER_MS, 5f).set(TELEMETRY.LOSS_PCT, 0f).execute();
+    }
+
+    @Test
+    void perPostcodeDevicesVerdictsAndThroughputByLinkAsJsonAndCsv() throws Exception {
+        FleetTestEnvironment env = FleetTestEnvironment.shared();
+        EnrolledDevice fibre = env.enroll("rpi4-kiosk", "coverage-fibre");
+        EnrolledDevice modem = env.enroll("rpi4-kiosk", "coverage-4g");
+        EnrolledDevice silent = env.enroll("rpi4-kiosk", "coverage-silent");
+        for (EnrolledDevice d : List.of(fibre, modem, silent)) {
+            String body = "{\"displayName\":\"Coverage " + d.id().value() + "\",\"postcode\":\"9990\",\"deviceId\":\""
+                    + d.id().value() + "\"}";
+            assertEquals(201, env.http().post("/api/citizens", "admin", FleetTestEnvironment.ADMIN_PASSWORD, body).statusCode());
+        }
+        // Fibre over Ethernet: down 40, 50, 60 -> median 50; up 10 each. Good RTT: video-hd.
+        sample(env, fibre, 1, FROM.plusSeconds(3600), "ethernet", 40, 10, 10);
+        sample(env, fibre, 2, FROM.plusSeconds(7200), "ethernet", 50, 10, 10);
+        sample(env, fibre, 3, FROM.plusSeconds(10800), "ethernet", 60, 10, 10);
+        // A 4G modem: down 0.4 and 0.6 -> median 0.5; up 0.5 -> video (not HD).
+        sample(env, modem, 1, FROM.plusSeconds(3600), "cellular", 0.4, 0.5, 60);
+        sample(env, modem, 2, FROM.plusSeconds(7200), "cellular", 0.6, 0.5, 60);
+        // Outside the period: must not count.
+        sample(env, modem, 3, TO.plusSeconds(3600), "cellular", 90, 90, 5);
+        // 'silent' has no samples at all: unknown.
+
+        String period = "?from=" + FROM + "&to=" + TO;
+        var r = env.http().get("/api/coverage" + period, "support", FleetTestEnvironment.ADMIN_PASSWORD);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode area = null;
+        for (JsonNode a : JSON.readTree(r.body())) {
+            if (a.path("postcode").asText().equals("9990")) {
+                area = a;
+            }
+        }
+        assertEquals(3, area.path("devices").asInt(), String.valueOf(area));
+        assertEquals(1, area.path("verdicts").path("video-hd").asInt());
+        assertEquals(1, area.path("verdicts").path("video").asInt());
+        assertEquals(1, area.path("verdicts").path("unknown").asInt());
+        assertEquals(0, area.path("verdicts").path("insufficient").asInt());
+        JsonNode cellular = area.path("links").get(0);
+        JsonNode ethernet = area.path("links").get(1);
+        assertEquals("cellular", cellular.path("link").asText());
+        assertEquals(2, cellular.path("samples").asInt(), "the sample after the period is left out");
+        assertEquals(0.5, cellular.path("downMedianMbps").asDouble(), 1e-6);
+        // p10 of {0.4, 0.6} interpolates: 0.4 + 0.1 * 0.2 = 0.42.
+        assertEquals(0.42, cellular.path("downP10Mbps").asDouble(), 1e-6);
+        assertEquals("ethernet", ethernet.path("link").asText());
+        assertEquals(50.0, ethernet.path("downMedianMbps").asDouble(), 1e-6);
+        // p10 of {40, 50, 60}: 40 + 0.2 * 10 = 42.
+        assertEquals(42.0, ethernet.path("downP10Mbps").asDouble(), 1e-6);
+
+        var csv = env.http().get("/api/coverage.csv" + period, "admin", FleetTestEnvironment.ADMIN_PASSWORD);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> rows = csv.body().lines().filter(l -> l.startsWith("9990,")).toList();
+        assertEquals(List.of("9990,3,1,1,0,0,1,cellular,1,2,0.5,0.42,0.5,0.5",
+                "9990,3,1,1,0,0,1,ethernet,1,3,50.0,42.0,10.0,10.0"), rows);
+        assertEquals(403, env.http().get("/api/coverage", "staff", FleetTestEnvironment.ADMIN_PASSWORD).statusCode(),
+                "coverage is for IT support and admins");
+        assertEquals(400, env.http().get("/api/coverage?from=yesterday", "admin", FleetTestEnvironment.ADMIN_PASSWORD)
+                .statusCode());
+    }
+}
