@@ -128,7 +128,7 @@ public final class FleetServer implements AutoCloseable {
         ApiSecurity security = new ApiSecurity(vertx, accounts, responses);
         http.protectApi(security);
         new HealthRoutes(vertx, broker, database, metrics, responses).mount(http.router(), security);
-        new ConsolePages(vertx, accounts, security, audit).mount(http.router());
+        new ConsolePages(vertx, accounts, security, audit, config.mapTilesUrl(), config.mapTilesOrigin()).mount(http.router());
         ConnectionVerdicts verdicts = new ConnectionVerdicts(database.dsl(), config.verdicts(), Clock.systemUTC());
         new DeviceRoutes(vertx, registry, broker, audit, responses, verdicts).mount(http.router(), security);
         new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses).mount(http.router(), security);

@@ -87,6 +87,8 @@ public final class FleetTestEnvironment implements AutoCloseable {
         // Calls that are not answered or do not connect end sooner than in production, so tests stay short.
         s.put("call.ring.timeout.s", "8");
         s.put("call.connect.timeout.s", "10");
+        // No tile server in tests: the coverage map must still show its markers.
+        s.put("coverage.tiles.url", "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png");
         s.putAll(extraSettings);
         try {
             server = FleetServer.start(FleetConfig.load(java.util.Optional.empty(), s, Map.of()));

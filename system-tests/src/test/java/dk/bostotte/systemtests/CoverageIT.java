@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.bostotte.systemtests.FleetTestEnvironment.EnrolledDevice;
+import dk.bostotte.systemtests.browser.ConsoleBrowser;
+import org.openqa.selenium.By;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,9 +38,12 @@ class CoverageIT {
         EnrolledDevice fibre = env.enroll("rpi4-kiosk", "coverage-fibre");
         EnrolledDevice modem = env.enroll("rpi4-kiosk", "coverage-4g");
         EnrolledDevice silent = env.enroll("rpi4-kiosk", "coverage-silent");
-        for (EnrolledDevice d : List.of(fibre, modem, silent)) {
+        double[][] homes = {{56.157, 10.211}, {56.162, 10.190}, {56.150, 10.220}};
+        List<EnrolledDevice> all = List.of(fibre, modem, silent);
+        for (int i = 0; i < all.size(); i++) {
+            EnrolledDevice d = all.get(i);
             String body = "{\"displayName\":\"Coverage " + d.id().value() + "\",\"postcode\":\"9990\",\"deviceId\":\""
-                    + d.id().value() + "\"}";
+                    + d.id().value() + "\",\"latitude\":" + homes[i][0] + ",\"longitude\":" + homes[i][1] + "}";
             assertEquals(201, env.http().post("/api/citizens", "admin", FleetTestEnvironment.ADMIN_PASSWORD, body).statusCode());
         }
         // Fibre over Ethernet: down 40, 50, 60 -> median 50; up 10 each. Good RTT: video-hd.
@@ -88,5 +93,29 @@ class CoverageIT {
                 "coverage is for IT support and admins");
         assertEquals(400, env.http().get("/api/coverage?from=yesterday", "admin", FleetTestEnvironment.ADMIN_PASSWORD)
                 .statusCode());
+        assertEquals(400, env.http().post("/api/citizens", "admin", FleetTestEnvironment.ADMIN_PASSWORD,
+                "{\"displayName\":\"Half a position\",\"latitude\":56.1}").statusCode());
+
+        JsonNode points = JSON.readTree(env.http().get("/api/coverage/points" + period, "support",
+                FleetTestEnvironment.ADMIN_PASSWORD).body());
+        java.util.Map<String, String> verdictOf = new java.util.HashMap<>();
+        points.forEach(p -> verdictOf.put(p.path("deviceId").asText(), p.path("verdict").asText()));
+        assertEquals("video-hd", verdictOf.get(fibre.id().value()));
+        assertEquals("video", verdictOf.get(modem.id().value()));
+        assertEquals("unknown", verdictOf.get(silent.id().value()));
+
+        // The console's map, in a real browser, with no tile server reachable: the markers show all the same.
+        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleBrowser.available(), "chromium is not installed");
+        try (ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), java.nio.file.Path.of("target", "screenshots"))) {
+            browser.signIn("support", FleetTestEnvironment.ADMIN_PASSWORD);
+            browser.get("/coverage" + period);
+            browser.waitFor(java.time.Duration.ofSeconds(15), () -> browser.findAll(By.cssSelector(".verdict-video-hd")).size() >= 1
+                    && browser.findAll(By.cssSelector("tr[data-postcode='9990']")).size() == 1);
+            assertTrue(browser.findAll(By.cssSelector("path.verdict-video")).size() >= 1);
+            assertTrue(browser.findAll(By.cssSelector("path.verdict-unknown")).size() >= 1);
+            assertEquals(points.size(), Integer.parseInt(browser.find(By.id("coverage-map")).getAttribute("data-markers")));
+            assertTrue(browser.find(By.cssSelector("tr[data-postcode='9990']")).getText().contains("ethernet"));
+            browser.screenshot("coverage-map-without-tiles");
+        }
     }
 }

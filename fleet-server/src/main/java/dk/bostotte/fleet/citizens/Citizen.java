@@ -7,7 +7,8 @@ import java.util.List;
  * are the account ids whose calls the device answers by itself when the policy is auto-answer.
  */
 public record Citizen(long id, String displayName, String postcode, Long assignedAccountId, String assignedWorker,
-                      String deviceId, AnswerPolicy answerPolicy, int autoAnswerS, List<Long> autoAnswerCallers) {
+                      String deviceId, AnswerPolicy answerPolicy, int autoAnswerS, List<Long> autoAnswerCallers,
+                      Double latitude, Double longitude) {
 
     public enum AnswerPolicy {
         RING, AUTO_ANSWER;

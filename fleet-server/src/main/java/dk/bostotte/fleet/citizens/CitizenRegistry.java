@@ -30,14 +30,16 @@ public final class CitizenRegistry {
     }
 
     public Citizen create(String displayName, String postcode, String assignedUsername, String deviceId,
-                          Citizen.AnswerPolicy policy, int autoAnswerS, List<String> autoAnswerUsernames) {
+                          Citizen.AnswerPolicy policy, int autoAnswerS, List<String> autoAnswerUsernames,
+                          Double latitude, Double longitude) {
         Long assigned = assignedUsername == null ? null : accountId(assignedUsername);
         Long[] callers = autoAnswerUsernames.stream().map(this::accountId).toArray(Long[]::new);
         try {
             long id = dsl.insertInto(CITIZEN).set(CITIZEN.DISPLAY_NAME, displayName).set(CITIZEN.POSTCODE, postcode)
                     .set(CITIZEN.ASSIGNED_ACCOUNT_ID, assigned).set(CITIZEN.DEVICE_ID, deviceId)
                     .set(CITIZEN.ANSWER_POLICY, policy.wire()).set(CITIZEN.AUTO_ANSWER_S, autoAnswerS)
-                    .set(CITIZEN.AUTO_ANSWER_CALLERS, callers).returning(CITIZEN.ID).fetchOne().getId();
+                    .set(CITIZEN.AUTO_ANSWER_CALLERS, callers).set(CITIZEN.LATITUDE, latitude)
+                    .set(CITIZEN.LONGITUDE, longitude).returning(CITIZEN.ID).fetchOne().getId();
             return find(id).orElseThrow();
         } catch (IntegrityConstraintViolationException e) {
             throw new InvalidCitizenException(deviceId == null ? "invalid citizen"
@@ -88,6 +90,6 @@ public final class CitizenRegistry {
         return new Citizen(r.get(CITIZEN.ID), r.get(CITIZEN.DISPLAY_NAME), r.get(CITIZEN.POSTCODE),
                 r.get(CITIZEN.ASSIGNED_ACCOUNT_ID), r.get("worker", String.class), r.get(CITIZEN.DEVICE_ID),
                 Citizen.AnswerPolicy.fromWire(r.get(CITIZEN.ANSWER_POLICY)), r.get(CITIZEN.AUTO_ANSWER_S),
-                callers == null ? List.of() : Arrays.asList(callers));
+                callers == null ? List.of() : Arrays.asList(callers), r.get(CITIZEN.LATITUDE), r.get(CITIZEN.LONGITUDE));
     }
 }

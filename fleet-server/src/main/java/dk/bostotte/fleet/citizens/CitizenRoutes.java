@@ -20,7 +20,8 @@ public final class CitizenRoutes {
 
     /** What an admin sends to add a citizen; only {@code displayName} is required. */
     public record NewCitizen(String displayName, String postcode, String assignedTo, String deviceId,
-                             String answerPolicy, Integer autoAnswerS, List<String> autoAnswerCallers) {
+                             String answerPolicy, Integer autoAnswerS, List<String> autoAnswerCallers,
+                             Double latitude, Double longitude) {
     }
 
     /** How the citizen's device answers: ring (default), or auto-answer calls from the listed accounts. */
@@ -85,7 +86,7 @@ public final class CitizenRoutes {
             Citizen c = citizens.create(n.displayName().trim(), n.postcode(), n.assignedTo(), device,
                     n.answerPolicy() == null ? Citizen.AnswerPolicy.RING : Citizen.AnswerPolicy.fromWire(n.answerPolicy()),
                     n.autoAnswerS() == null ? 10 : n.autoAnswerS(),
-                    n.autoAnswerCallers() == null ? List.of() : n.autoAnswerCallers());
+                    n.autoAnswerCallers() == null ? List.of() : n.autoAnswerCallers(), n.latitude(), n.longitude());
             audit.record(a.username(), "citizen.create", Long.toString(c.id()),
                     Map.of("deviceId", String.valueOf(device), "assignedTo", String.valueOf(n.assignedTo())));
             return c;
@@ -159,6 +160,12 @@ public final class CitizenRoutes {
         }
         if (n.answerPolicy() != null && !List.of("ring", "auto-answer").contains(n.answerPolicy())) {
             return Optional.of("answerPolicy must be 'ring' or 'auto-answer'");
+        }
+        if ((n.latitude() == null) != (n.longitude() == null)) {
+            return Optional.of("latitude and longitude go together");
+        }
+        if (n.latitude() != null && (!(Math.abs(n.latitude()) <= 90) || !(Math.abs(n.longitude()) <= 180))) {
+            return Optional.of("latitude must be within ±90 and longitude within ±180");
         }
         if (n.autoAnswerS() != null && (n.autoAnswerS() < 3 || n.autoAnswerS() > 120)) {
             return Optional.of("autoAnswerS must be between 3 and 120");

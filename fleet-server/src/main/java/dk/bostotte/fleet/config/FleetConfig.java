@@ -36,7 +36,8 @@ public record FleetConfig(
         CallConfig calls,
         Optional<Path> httpTlsKeystore,
         String httpTlsPassword,
-        dk.bostotte.fleet.netq.VerdictThresholds verdicts) {
+        dk.bostotte.fleet.netq.VerdictThresholds verdicts,
+        String mapTilesUrl) {
 
     public static FleetConfig defaults(Path dataDir) {
         return load(Map.of("data.dir", dataDir.toString()), Map.of());
@@ -87,7 +88,14 @@ public record FleetConfig(
                         Duration.ofSeconds(s.getInt("call.turn.ttl.s", 3600, 60, 86_400))),
                 Optional.of(s.get("http.tls.keystore", "")).filter(v -> !v.isBlank()).map(Path::of),
                 s.get("http.tls.password", ""),
-                verdicts(s));
+                verdicts(s),
+                s.get("coverage.tiles.url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
+    }
+
+    /** Where the map tiles come from (scheme, host and port), for the console's content security policy. */
+    public String mapTilesOrigin() {
+        java.net.URI uri = java.net.URI.create(mapTilesUrl.replace("{", "%7B").replace("}", "%7D"));
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /** {@code verdict.window.days} and {@code verdict.<hd|video|audio>.<mbps|rtt.ms|jitter.ms|loss.pct>}. */

@@ -28,14 +28,19 @@ public final class ConsolePages {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9_.-]+)}}");
     /** Read from the jar once, not on every request. */
     private static final Map<String, String> TEMPLATES = Map.of("login.html", load("login.html"),
-            "devices.html", load("devices.html"), "citizens.html", load("citizens.html"));
+            "devices.html", load("devices.html"), "citizens.html", load("citizens.html"), "coverage.html", load("coverage.html"));
 
     private final Vertx vertx;
     private final AccountService accounts;
     private final ApiSecurity security;
     private final AuditLog audit;
+    private final String mapTilesUrl;
+    private final String mapTilesOrigin;
 
-    public ConsolePages(Vertx vertx, AccountService accounts, ApiSecurity security, AuditLog audit) {
+    public ConsolePages(Vertx vertx, AccountService accounts, ApiSecurity security, AuditLog audit, String mapTilesUrl,
+                        String mapTilesOrigin) {
+        this.mapTilesUrl = mapTilesUrl;
+        this.mapTilesOrigin = mapTilesOrigin;
         this.vertx = vertx;
         this.accounts = accounts;
         this.security = security;
@@ -48,6 +53,14 @@ public final class ConsolePages {
         router.post("/logout").handler(this::logout);
         router.get("/").handler(ctx -> signedInPage(ctx, "citizens.html"));
         router.get("/devices").handler(ctx -> signedInPage(ctx, "devices.html"));
+        router.get("/coverage").handler(ctx -> {
+            Account a = ctx.session().get(ApiSecurity.ACCOUNT);
+            if (a != null && a.role() == dk.bostotte.fleet.accounts.Role.STAFF) {
+                ctx.redirect("/"); // coverage is for IT support and admins
+                return;
+            }
+            signedInPage(ctx, "coverage.html");
+        });
     }
 
     private void signedInPage(RoutingContext ctx, String template) {
@@ -57,7 +70,7 @@ public final class ConsolePages {
             return;
         }
         page(ctx, template, Map.of("csrf", security.csrfToken(ctx.session()), "user", a.displayName(),
-                "role", a.role().wire()));
+                "role", a.role().wire(), "tiles", mapTilesUrl));
     }
 
     private void login(RoutingContext ctx) {
@@ -106,7 +119,7 @@ public final class ConsolePages {
         return ResourceBundle.getBundle("i18n.console", locale(ctx)).getString(key);
     }
 
-    private static void page(RoutingContext ctx, String template, Map<String, String> values) {
+    private void page(RoutingContext ctx, String template, Map<String, String> values) {
         ResourceBundle bundle = ResourceBundle.getBundle("i18n.console", locale(ctx));
         Matcher m = PLACEHOLDER.matcher(TEMPLATES.get(template));
         StringBuilder out = new StringBuilder();
@@ -119,7 +132,8 @@ public final class ConsolePages {
         m.appendTail(out);
         ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Content-Security-Policy",
-                        "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; frame-ancestors 'none'")
+                        "default-src 'self'; img-src 'self' data: " + mapTilesOrigin
+                                + "; media-src 'self' blob:; frame-ancestors 'none'")
                 // The call view needs the camera and microphone of this origin, nothing else.
                 .putHeader("Permissions-Policy", "camera=(self), microphone=(self), geolocation=()")
                 .putHeader("X-Content-Type-Options", "nosniff").end(out.toString());

@@ -42,6 +42,8 @@ public final class FleetHttpServer {
                 .setCookieSameSite(CookieSameSite.STRICT).setSessionTimeout(8L * 3600 * 1000)
                 .setSessionCookieName("bostotte.session"));
         router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        // Libraries from WebJars (Leaflet), straight from their jars.
+        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     }
 
     /** Features mount their routes here; {@code /api/*} is authenticated before any of them run. */

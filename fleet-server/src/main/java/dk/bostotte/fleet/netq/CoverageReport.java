@@ -33,6 +33,10 @@ public final class CoverageReport {
     public record Area(String postcode, int devices, Map<Verdict, Integer> verdicts, List<LinkFigures> links) {
     }
 
+    /** A loaned device on the map: where its citizen lives (no name) and its line's verdict. */
+    public record Point(String deviceId, String postcode, double latitude, double longitude, Verdict verdict) {
+    }
+
     private final DSLContext dsl;
     private final ConnectionVerdicts verdicts;
 
@@ -77,6 +81,16 @@ public final class CoverageReport {
             out.add(new Area(postcode, ids.size(), counts, linksByPostcode.getOrDefault(postcode, List.of())));
         });
         return out;
+    }
+
+    /** The devices whose citizens have coordinates, with their verdict over the period. */
+    public List<Point> points(Instant from, Instant to) {
+        var rows = dsl.select(CITIZEN.DEVICE_ID, CITIZEN.POSTCODE, CITIZEN.LATITUDE, CITIZEN.LONGITUDE).from(CITIZEN)
+                .where(CITIZEN.DEVICE_ID.isNotNull()).and(CITIZEN.LATITUDE.isNotNull()).and(CITIZEN.LONGITUDE.isNotNull())
+                .orderBy(CITIZEN.DEVICE_ID).fetch();
+        Map<String, ConnectionVerdicts.DeviceVerdict> lines = verdicts.between(rows.map(r -> r.value1()), from, to);
+        return rows.map(r -> new Point(r.value1(), r.value2(), r.value3(), r.value4(),
+                lines.containsKey(r.value1()) ? lines.get(r.value1()).verdict() : Verdict.UNKNOWN));
     }
 
     /** The report as CSV for the municipality's own tools: one row per postcode and link type. */

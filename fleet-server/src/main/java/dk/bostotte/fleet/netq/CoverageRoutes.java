@@ -28,6 +28,9 @@ public final class CoverageRoutes {
         router.get("/api/coverage").handler(readers).handler(ctx -> Period.of(ctx, responses, DEFAULT_PERIOD)
                 .ifPresent(p -> vertx.executeBlocking(() -> report.between(p.from(), p.to()))
                         .onSuccess(areas -> responses.json(ctx, 200, areas)).onFailure(ctx::fail)));
+        router.get("/api/coverage/points").handler(readers).handler(ctx -> Period.of(ctx, responses, DEFAULT_PERIOD)
+                .ifPresent(p -> vertx.executeBlocking(() -> report.points(p.from(), p.to()))
+                        .onSuccess(points -> responses.json(ctx, 200, points)).onFailure(ctx::fail)));
         router.get("/api/coverage.csv").handler(readers).handler(ctx -> Period.of(ctx, responses, DEFAULT_PERIOD)
                 .ifPresent(p -> vertx.executeBlocking(() -> CoverageReport.csv(report.between(p.from(), p.to())))
                         .onSuccess(csv -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
