@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class ConsolePages {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9_.-]+)}}");
+    private static final Pattern INCLUDE = Pattern.compile("<!--#include ([a-z]+\\.html)-->\n?");
     /** Read from the jar once, not on every request. */
     private static final Map<String, String> TEMPLATES = Map.of("login.html", load("login.html"),
             "devices.html", load("devices.html"), "citizens.html", load("citizens.html"), "coverage.html", load("coverage.html"));
@@ -143,9 +144,16 @@ public final class ConsolePages {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 
+    /** A template, with {@code <!--#include NAME-->} lines replaced by that file (the shared header). */
     private static String load(String name) {
         try (InputStream in = ConsolePages.class.getResourceAsStream("/console/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Matcher include = INCLUDE.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (include.find()) {
+                include.appendReplacement(out, Matcher.quoteReplacement(load(include.group(1))));
+            }
+            return include.appendTail(out).toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
