@@ -6,6 +6,8 @@ import dk.bostotte.device.call.LoggingCallDisplay;
 import dk.bostotte.device.call.MediaPlan;
 import dk.bostotte.device.call.SimulatedButtons;
 import dk.bostotte.device.config.AgentOptions;
+import dk.bostotte.device.netq.DataBudget;
+import dk.bostotte.device.netq.UdpLatencyProbe;
 import dk.bostotte.protocol.Channel;
 import dk.bostotte.device.config.BundleException;
 import dk.bostotte.device.config.BundleTls;
@@ -87,6 +89,14 @@ public final class DeviceMain implements Callable<Integer> {
             description = "Also offer this local address for call media (e.g. 127.0.0.1, which WebRTC leaves out by default).")
     String iceLocalAddress;
 
+    @Option(names = "--latency-every-s", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Seconds between UDP latency trains (about 8 kB each; default: ${DEFAULT-VALUE}).")
+    int latencyEveryS;
+
+    @Option(names = "--measurement-budget-kb", paramLabel = "KB", defaultValue = "5000",
+            description = "Bytes per day the network measurements may use, in kB (default: ${DEFAULT-VALUE}, for a metered 4G SIM).")
+    int measurementBudgetKb;
+
     @Option(names = "--queue-capacity", paramLabel = "SAMPLES", defaultValue = "50000",
             description = "Most telemetry samples kept while offline; the oldest go first. Default: ${DEFAULT-VALUE}.")
     int queueCapacity;
@@ -107,12 +117,15 @@ public final class DeviceMain implements Callable<Integer> {
             atLeast("--telemetry-interval-s", telemetryIntervalS, 1);
             atLeast("--keepalive-s", keepAliveS, 1);
             atLeast("--queue-capacity", queueCapacity, 1);
+            atLeast("--latency-every-s", latencyEveryS, 1);
+            atLeast("--measurement-budget-kb", measurementBudgetKb, 0);
             options = new AgentOptions(bundleDir, dataDir != null ? dataDir : bundleDir.resolve("state"), simulate,
                     Duration.ofSeconds(statusIntervalS), Duration.ofSeconds(telemetryIntervalS),
                     Duration.ofSeconds(keepAliveS), queueCapacity,
                     simulate && answerAfterS > 0 ? Optional.of(Duration.ofMillis(Math.round(answerAfterS * 1000)))
                             : Optional.empty(),
-                    Optional.ofNullable(iceLocalAddress).filter(a -> !a.isBlank()));
+                    Optional.ofNullable(iceLocalAddress).filter(a -> !a.isBlank()),
+                    Duration.ofSeconds(latencyEveryS), measurementBudgetKb * 1000L);
             bundle = ConfigBundle.load(options.bundleDir());
             tls = BundleTls.socketFactory(bundle);
             queue = TelemetryQueue.open(options.dataDir(), options.queueCapacity(), System::currentTimeMillis);
@@ -150,7 +163,10 @@ public final class DeviceMain implements Callable<Integer> {
         SystemRoot root = SystemRoot.real();
         NetworkSampler sampler = options.simulate() ? new SimulatedSampler(random)
                 : new ProbingSampler(new LinkTypeDetector(root),
-                        new RttProbe(bundle.serverHost(), bundle.httpPort(), Duration.ofSeconds(5)));
+                        new RttProbe(bundle.serverHost(), bundle.httpPort(), Duration.ofSeconds(5)),
+                        // The echo responder listens on UDP at the broker's port number.
+                        UdpLatencyProbe.standard(bundle.deviceId(), bundle.serverHost(), bundle.mqttPort()),
+                        new DataBudget(options.measurementBytesPerDay(), clock), options.latencyEvery());
         StatusSource status = options.simulate() ? new SimulatedStatus(clock, version, random)
                 : new SystemStatus(clock, version, options.dataDir(), root,
                         new CpuThermal(root, CpuThermal.findOnPath("vcgencmd", System.getenv("PATH"))));

@@ -54,8 +54,8 @@ final class FleetBrokerEvents implements BrokerEvents {
     }
 
     @Override
-    public void onConnected(String clientId, Instant at) {
-        presence.connected(clientId, at);
+    public void onConnected(String clientId, Instant at, java.util.Optional<java.net.InetAddress> from) {
+        presence.connected(clientId, at, from);
     }
 
     @Override

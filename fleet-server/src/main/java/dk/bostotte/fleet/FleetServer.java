@@ -29,6 +29,7 @@ import dk.bostotte.fleet.metrics.FleetMetrics;
 import dk.bostotte.fleet.netq.ConnectionVerdicts;
 import dk.bostotte.fleet.netq.CoverageReport;
 import dk.bostotte.fleet.netq.CoverageRoutes;
+import dk.bostotte.fleet.netq.UdpEchoResponder;
 import dk.bostotte.fleet.presence.PresenceService;
 import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.provisioning.pki.Pem;
@@ -129,6 +130,10 @@ public final class FleetServer implements AutoCloseable {
         http.protectApi(security);
         new HealthRoutes(vertx, broker, database, metrics, responses).mount(http.router(), security);
         new ConsolePages(vertx, accounts, security, audit, config.mapTilesUrl(), config.mapTilesOrigin()).mount(http.router());
+        // UDP echo for the devices' latency probes, at the broker's port number (UDP and TCP ports are apart).
+        UdpEchoResponder echo = new UdpEchoResponder(vertx, presence, metrics);
+        echo.start(config.mqttHost(), config.mqttPort());
+        toClose.push(echo);
         ConnectionVerdicts verdicts = new ConnectionVerdicts(database.dsl(), config.verdicts(), Clock.systemUTC());
         new DeviceRoutes(vertx, registry, broker, audit, responses, verdicts).mount(http.router(), security);
         new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses).mount(http.router(), security);

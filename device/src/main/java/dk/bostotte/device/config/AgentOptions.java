@@ -6,7 +6,8 @@ import java.time.Duration;
 /** The agent's typed start-up options, as parsed from the command line. */
 public record AgentOptions(Path bundleDir, Path dataDir, boolean simulate, Duration statusInterval,
                            Duration telemetryInterval, Duration keepAlive, int queueCapacity,
-                           java.util.Optional<Duration> simulatedAnswer, java.util.Optional<String> iceLocalAddress) {
+                           java.util.Optional<Duration> simulatedAnswer, java.util.Optional<String> iceLocalAddress,
+                           Duration latencyEvery, long measurementBytesPerDay) {
 
     public AgentOptions {
         requirePositive("statusInterval", statusInterval);

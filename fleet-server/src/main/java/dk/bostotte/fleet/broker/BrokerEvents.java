@@ -12,7 +12,8 @@ public interface BrokerEvents {
      */
     IngestOutcome onDeviceMessage(DeviceMessage message);
 
-    void onConnected(String clientId, Instant at);
+    /** A client was admitted; {@code from} is the address it connected from, when the broker knows it. */
+    void onConnected(String clientId, Instant at, java.util.Optional<java.net.InetAddress> from);
 
     void onDisconnected(String clientId, Instant at, String reason);
 

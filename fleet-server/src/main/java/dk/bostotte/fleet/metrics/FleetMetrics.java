@@ -62,6 +62,15 @@ public final class FleetMetrics {
         registry.counter("bostotte.calls.console.rejected", "reason", reason).increment();
     }
 
+    public void echoAnswered() {
+        registry.counter("bostotte.netq.echo.answered").increment();
+    }
+
+    /** A latency-probe packet the echo responder did not answer, by reason. */
+    public void echoRefused(String reason) {
+        registry.counter("bostotte.netq.echo.refused", "reason", reason).increment();
+    }
+
     public void batchWritten(int rows) {
         batchRows.record(rows);
     }

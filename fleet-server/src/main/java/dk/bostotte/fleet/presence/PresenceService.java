@@ -22,6 +22,7 @@ public final class PresenceService {
 
     private final BatchWriter writer;
     private final Map<String, Integer> connections = new ConcurrentHashMap<>();
+    private final Map<String, java.net.InetAddress> addresses = new ConcurrentHashMap<>();
     private final java.util.List<java.util.function.Consumer<DeviceId>> offlineListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -47,7 +48,14 @@ public final class PresenceService {
         offlineListeners.add(listener);
     }
 
-    public void connected(String clientId, Instant at) {
+    /** The address the device's newest connection came from, while it is connected. */
+    public java.util.Optional<java.net.InetAddress> addressOf(DeviceId device) {
+        return connections.containsKey(device.value()) ? java.util.Optional.ofNullable(addresses.get(device.value()))
+                : java.util.Optional.empty();
+    }
+
+    public void connected(String clientId, Instant at, java.util.Optional<java.net.InetAddress> from) {
+        from.ifPresent(a -> addresses.put(clientId, a));
         DeviceId.parse(clientId).filter(d -> d.value().equals(clientId)).ifPresent(device -> {
             int now = connections.merge(clientId, 1, Integer::sum);
             if (now == 1) {

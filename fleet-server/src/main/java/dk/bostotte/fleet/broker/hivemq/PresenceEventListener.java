@@ -27,7 +27,8 @@ final class PresenceEventListener implements ClientLifecycleEventListener {
 
     @Override
     public void onAuthenticationSuccessful(AuthenticationSuccessfulInput input) {
-        events.onConnected(input.getClientInformation().getClientId(), Instant.now());
+        events.onConnected(input.getClientInformation().getClientId(), Instant.now(),
+                input.getConnectionInformation().getInetAddress());
     }
 
     @Override
