@@ -7,6 +7,7 @@ import dk.bostotte.device.call.MediaPlan;
 import dk.bostotte.device.call.SimulatedButtons;
 import dk.bostotte.device.config.AgentOptions;
 import dk.bostotte.device.netq.DataBudget;
+import dk.bostotte.device.netq.ThroughputProbe;
 import dk.bostotte.device.netq.UdpLatencyProbe;
 import dk.bostotte.protocol.Channel;
 import dk.bostotte.device.config.BundleException;
@@ -93,7 +94,11 @@ public final class DeviceMain implements Callable<Integer> {
             description = "Seconds between UDP latency trains (about 8 kB each; default: ${DEFAULT-VALUE}).")
     int latencyEveryS;
 
-    @Option(names = "--measurement-budget-kb", paramLabel = "KB", defaultValue = "5000",
+    @Option(names = "--throughput-every-s", paramLabel = "SECONDS", defaultValue = "28800",
+            description = "About how often to test throughput, at random moments, never during a call (default: ${DEFAULT-VALUE}: three times a day).")
+    int throughputEveryS;
+
+    @Option(names = "--measurement-budget-kb", paramLabel = "KB", defaultValue = "10000",
             description = "Bytes per day the network measurements may use, in kB (default: ${DEFAULT-VALUE}, for a metered 4G SIM).")
     int measurementBudgetKb;
 
@@ -118,6 +123,7 @@ public final class DeviceMain implements Callable<Integer> {
             atLeast("--keepalive-s", keepAliveS, 1);
             atLeast("--queue-capacity", queueCapacity, 1);
             atLeast("--latency-every-s", latencyEveryS, 1);
+            atLeast("--throughput-every-s", throughputEveryS, 1);
             atLeast("--measurement-budget-kb", measurementBudgetKb, 0);
             options = new AgentOptions(bundleDir, dataDir != null ? dataDir : bundleDir.resolve("state"), simulate,
                     Duration.ofSeconds(statusIntervalS), Duration.ofSeconds(telemetryIntervalS),
@@ -125,7 +131,7 @@ public final class DeviceMain implements Callable<Integer> {
                     simulate && answerAfterS > 0 ? Optional.of(Duration.ofMillis(Math.round(answerAfterS * 1000)))
                             : Optional.empty(),
                     Optional.ofNullable(iceLocalAddress).filter(a -> !a.isBlank()),
-                    Duration.ofSeconds(latencyEveryS), measurementBudgetKb * 1000L);
+                    Duration.ofSeconds(latencyEveryS), measurementBudgetKb * 1000L, Duration.ofSeconds(throughputEveryS));
             bundle = ConfigBundle.load(options.bundleDir());
             tls = BundleTls.socketFactory(bundle);
             queue = TelemetryQueue.open(options.dataDir(), options.queueCapacity(), System::currentTimeMillis);
@@ -161,12 +167,16 @@ public final class DeviceMain implements Callable<Integer> {
 
         Random random = new Random();
         SystemRoot root = SystemRoot.real();
+        java.util.concurrent.atomic.AtomicReference<CallController> callsRef = new java.util.concurrent.atomic.AtomicReference<>();
         NetworkSampler sampler = options.simulate() ? new SimulatedSampler(random)
                 : new ProbingSampler(new LinkTypeDetector(root),
                         new RttProbe(bundle.serverHost(), bundle.httpPort(), Duration.ofSeconds(5)),
                         // The echo responder listens on UDP at the broker's port number.
                         UdpLatencyProbe.standard(bundle.deviceId(), bundle.serverHost(), bundle.mqttPort()),
-                        new DataBudget(options.measurementBytesPerDay(), clock), options.latencyEvery());
+                        new DataBudget(options.measurementBytesPerDay(), clock), options.latencyEvery())
+                        .withThroughput(new ThroughputProbe(BundleTls.sslContext(bundle), bundle.serverHost(),
+                                bundle.devicePort(), Duration.ofSeconds(10)), options.throughputEvery(),
+                                () -> callsRef.get() != null && callsRef.get().phase() != CallController.Phase.IDLE);
         StatusSource status = options.simulate() ? new SimulatedStatus(clock, version, random)
                 : new SystemStatus(clock, version, options.dataDir(), root,
                         new CpuThermal(root, CpuThermal.findOnPath("vcgencmd", System.getenv("PATH"))));
@@ -180,6 +190,7 @@ public final class DeviceMain implements Callable<Integer> {
                 signal -> link.publish(Channel.CALL_DEVICE, signal),
                 () -> new GstCallMedia(plan, options.iceLocalAddress()), new LoggingCallDisplay(bundle.deviceId()),
                 options.simulatedAnswer());
+        callsRef.set(calls);
         if (options.simulate()) {
             SimulatedButtons.readFrom(System.in, calls, agentThread);
         }

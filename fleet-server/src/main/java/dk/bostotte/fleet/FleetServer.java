@@ -29,6 +29,7 @@ import dk.bostotte.fleet.metrics.FleetMetrics;
 import dk.bostotte.fleet.netq.ConnectionVerdicts;
 import dk.bostotte.fleet.netq.CoverageReport;
 import dk.bostotte.fleet.netq.CoverageRoutes;
+import dk.bostotte.fleet.netq.DeviceApiServer;
 import dk.bostotte.fleet.netq.UdpEchoResponder;
 import dk.bostotte.fleet.presence.PresenceService;
 import dk.bostotte.protocol.codec.MessageCodec;
@@ -134,6 +135,10 @@ public final class FleetServer implements AutoCloseable {
         UdpEchoResponder echo = new UdpEchoResponder(vertx, presence, metrics);
         echo.start(config.mqttHost(), config.mqttPort());
         toClose.push(echo);
+        DeviceApiServer deviceApi = new DeviceApiServer(vertx, new AccessPolicy(fleetCa, registry, Clock.systemUTC()), metrics);
+        deviceApi.start(config.mqttHost(), config.deviceApiPort(), keystore, ServerTls.readKeystorePassword(config.pkiDir()),
+                caCert);
+        toClose.push(deviceApi);
         ConnectionVerdicts verdicts = new ConnectionVerdicts(database.dsl(), config.verdicts(), Clock.systemUTC());
         new DeviceRoutes(vertx, registry, broker, audit, responses, verdicts).mount(http.router(), security);
         new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses).mount(http.router(), security);

@@ -32,6 +32,7 @@ public final class FleetTestEnvironment implements AutoCloseable {
     private final FleetCa ca;
     private final int mqttPort;
     private final int httpPort;
+    private final int deviceApiPort;
     private final Map<String, String> extraSettings;
     private FleetServer server;
 
@@ -44,6 +45,7 @@ public final class FleetTestEnvironment implements AutoCloseable {
                 List.of("127.0.0.1", ShapedLink.HOST_ADDRESS));
         this.mqttPort = FreePorts.next();
         this.httpPort = FreePorts.next();
+        this.deviceApiPort = FreePorts.next();
     }
 
     private static FleetTestEnvironment shared;
@@ -87,6 +89,7 @@ public final class FleetTestEnvironment implements AutoCloseable {
         // Calls that are not answered or do not connect end sooner than in production, so tests stay short.
         s.put("call.ring.timeout.s", "8");
         s.put("call.connect.timeout.s", "10");
+        s.put("device.api.port", Integer.toString(deviceApiPort));
         // No tile server in tests: the coverage map must still show its markers.
         s.put("coverage.tiles.url", "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png");
         s.putAll(extraSettings);
@@ -128,6 +131,10 @@ public final class FleetTestEnvironment implements AutoCloseable {
         return mqttPort;
     }
 
+    public int deviceApiPort() {
+        return deviceApiPort;
+    }
+
     public int httpPort() {
         return httpPort;
     }
@@ -152,7 +159,8 @@ public final class FleetTestEnvironment implements AutoCloseable {
         server.registry().register(new DeviceRegistration(id.value(), model, serial, cred.fingerprint(),
                 cred.certificate().getNotAfter().toInstant()));
         Path dir = root.resolve("devices").resolve(id.value());
-        new DeviceBundle(id, model, serial, serverHost, mqttPort, httpPort, "pw-" + id.value()).write(dir, cred);
+        new DeviceBundle(id, model, serial, serverHost, mqttPort, httpPort, deviceApiPort, "pw-" + id.value())
+                .write(dir, cred);
         return new EnrolledDevice(id, cred, dir);
     }
 

@@ -65,8 +65,16 @@ public final class ShapedLink implements AutoCloseable {
                 kbit + "kbit", "burst", "16kb", "latency", "100ms");
     }
 
+    /** Limits what reaches the device to {@code kbit} kbit/s (shaped on this host's side of the pair). */
+    public void shapeDownlink(int kbit) {
+        run(false, "tc", "qdisc", "del", "dev", hostSide, "root");
+        run(true, "tc", "qdisc", "add", "dev", hostSide, "root", "tbf", "rate", kbit + "kbit", "burst", "32kb",
+                "latency", "100ms");
+    }
+
     public void unshape() {
         run(false, "ip", "netns", "exec", namespace, "tc", "qdisc", "del", "dev", deviceSide, "root");
+        run(false, "tc", "qdisc", "del", "dev", hostSide, "root");
     }
 
     @Override

@@ -72,4 +72,35 @@ class LatencyProbeIT {
             assertTrue(metrics.contains("bostotte_netq_echo_refused_total{reason=\"rate_limited\"}"));
         }
     }
+
+    @Test
+    void throughputIsTestedOverTheDevicesOwnHttpsAndOnlyEnrolledDevicesAreServed() throws Exception {
+        FleetTestEnvironment env = FleetTestEnvironment.shared();
+        EnrolledDevice d = env.enroll("rpi4-kiosk", "throughput-probe");
+        try (DeviceProcess device = env.startDevice(d, "--telemetry-interval-s", "2", "--latency-every-s", "3600",
+                "--throughput-every-s", "3600")) {
+            device.awaitLog("throughput test: [0-9.]+ Mbit/s down, [0-9.]+ Mbit/s up, [0-9]+ bytes", Duration.ofSeconds(90));
+            FleetTestEnvironment.await("a sample with throughput", Duration.ofSeconds(30), () -> env.db().fetchCount(TELEMETRY,
+                    TELEMETRY.DEVICE_ID.eq(d.id().value()).and(TELEMETRY.DOWN_MBPS.isNotNull()).and(TELEMETRY.UP_MBPS.isNotNull())) == 1);
+            var row = env.db().selectFrom(TELEMETRY).where(TELEMETRY.DEVICE_ID.eq(d.id().value()))
+                    .and(TELEMETRY.DOWN_MBPS.isNotNull()).fetchOne();
+            assertTrue(row.getDownMbps() > 10 && row.getUpMbps() > 10, "loopback is fast: " + row);
+            var used = java.util.regex.Pattern.compile("Mbit/s up, (\\d+) bytes").matcher(device.output());
+            assertTrue(used.find());
+            assertTrue(Long.parseLong(used.group(1)) <= 10_000_000L, "within the default daily budget: " + used.group(1));
+        }
+        // Without a device certificate: the TLS handshake itself is refused.
+        javax.net.ssl.SSLContext trustOnly = javax.net.ssl.SSLContext.getInstance("TLS");
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", env.ca().certificate());
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        tmf.init(trust);
+        trustOnly.init(null, tmf.getTrustManagers(), null);
+        var client = java.net.http.HttpClient.newBuilder().sslContext(trustOnly).build();
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://127.0.0.1:" + env.deviceApiPort()
+                        + "/device/v1/throughput/download?bytes=1000")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()));
+    }
 }

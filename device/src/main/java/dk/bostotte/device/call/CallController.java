@@ -55,7 +55,8 @@ public final class CallController {
     private final Display display;
     /** Simulated devices answer by themselves after this long, so one person can try a call alone. */
     private final Optional<Duration> simulatedAnswer;
-    private Phase phase = Phase.IDLE;
+    /** Read by other threads (the throughput test must not run during a call). */
+    private volatile Phase phase = Phase.IDLE;
     private String callId;
     private String other;
     private List<IceServer> iceServers = List.of();

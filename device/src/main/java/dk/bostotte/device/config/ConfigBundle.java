@@ -14,7 +14,7 @@ import java.util.Properties;
  * without depending on the provisioning module, so the device only trusts what is on its own disk.
  */
 public record ConfigBundle(Path dir, DeviceId deviceId, String model, String serial, String serverHost,
-                           int mqttPort, int httpPort, char[] keystorePassword) {
+                           int mqttPort, int httpPort, int devicePort, char[] keystorePassword) {
 
     public static final String PROPERTIES = "device.properties";
     public static final String KEYSTORE = "device.p12";
@@ -43,6 +43,8 @@ public record ConfigBundle(Path dir, DeviceId deviceId, String model, String ser
         return new ConfigBundle(dir, new DeviceId(id), required(p, file, "device.model"),
                 required(p, file, "device.serial"), required(p, file, "server.host"),
                 port(p, file, "server.mqtt.port"), port(p, file, "server.http.port"),
+                // Bundles written before the device API existed use its default port.
+                p.getProperty("server.device.port") == null ? 8443 : port(p, file, "server.device.port"),
                 p.getProperty("keystore.password", "").toCharArray());
     }
 

@@ -35,6 +35,18 @@ public final class DataBudget {
         return true;
     }
 
+    /** Bytes left today. */
+    public synchronized long remaining() {
+        take(0);
+        return Math.max(0, bytesPerDay - used);
+    }
+
+    /** Records bytes a measurement used (one that sized itself to {@link #remaining()}). */
+    public synchronized void spend(long bytes) {
+        take(0);
+        used += bytes;
+    }
+
     public synchronized long usedToday() {
         return used;
     }

@@ -18,6 +18,11 @@ public final class ProbingSampler implements NetworkSampler {
     private final DataBudget budget;
     private final java.time.Duration latencyEvery;
     private Instant lastLatency;
+    private ThroughputProbe throughput;
+    private java.time.Duration throughputEvery;
+    private java.util.function.BooleanSupplier inCall = () -> false;
+    private Instant nextThroughput;
+    private final java.util.Random random = new java.util.Random();
 
     public ProbingSampler(LinkTypeDetector link, RttProbe rtt) {
         this(link, rtt, null, null, java.time.Duration.ofMinutes(5));
@@ -32,8 +37,51 @@ public final class ProbingSampler implements NetworkSampler {
         this.latencyEvery = latencyEvery;
     }
 
+    /**
+     * Adds throughput tests about every {@code every} (at a random moment within each period, so a
+     * fleet does not test all at once), never while {@code inCall}.
+     */
+    public ProbingSampler withThroughput(ThroughputProbe probe, java.time.Duration every,
+                                         java.util.function.BooleanSupplier inCall) {
+        this.throughput = probe;
+        this.throughputEvery = every;
+        this.inCall = inCall;
+        return this;
+    }
+
+    private NetworkSample withThroughputIfDue(NetworkSample s, Instant at) {
+        if (throughput == null) {
+            return s;
+        }
+        if (nextThroughput == null) {
+            nextThroughput = at.plusMillis((long) (random.nextDouble() * Math.min(throughputEvery.toMillis(), 60_000)));
+        }
+        if (at.isBefore(nextThroughput)) {
+            return s;
+        }
+        if (inCall.getAsBoolean()) {
+            log.info("throughput test postponed: a call is on");
+            return s;
+        }
+        nextThroughput = at.plus(throughputEvery).minusMillis((long) (random.nextDouble() * throughputEvery.toMillis() / 4));
+        long allowance = budget.remaining();
+        if (allowance < ThroughputProbe.FIRST * 4L) {
+            log.info("throughput test skipped: today's measurement data budget is spent ({} bytes used)", budget.usedToday());
+            return s;
+        }
+        ThroughputProbe.Result r = throughput.measure(allowance);
+        budget.spend(r.bytes());
+        log.info("throughput test: {} Mbit/s down, {} Mbit/s up, {} bytes", r.downMbps(), r.upMbps(), r.bytes());
+        return new NetworkSample(s.seq(), s.at(), s.link(), s.rttMs(), s.jitterMs(), s.lossPct(), r.downMbps(), r.upMbps(),
+                s.signalDbm());
+    }
+
     @Override
     public NetworkSample sample(long seq, Instant at) {
+        return withThroughputIfDue(basicSample(seq, at), at);
+    }
+
+    private NetworkSample basicSample(long seq, Instant at) {
         // A failed probe is still a sample: "no connection at 14:02" is exactly what support needs.
         if (latency != null && (lastLatency == null || !at.isBefore(lastLatency.plus(latencyEvery)))) {
             if (budget.take(latency.bytesPerTrain())) {

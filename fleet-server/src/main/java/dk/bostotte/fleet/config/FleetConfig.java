@@ -37,7 +37,8 @@ public record FleetConfig(
         Optional<Path> httpTlsKeystore,
         String httpTlsPassword,
         dk.bostotte.fleet.netq.VerdictThresholds verdicts,
-        String mapTilesUrl) {
+        String mapTilesUrl,
+        int deviceApiPort) {
 
     public static FleetConfig defaults(Path dataDir) {
         return load(Map.of("data.dir", dataDir.toString()), Map.of());
@@ -89,7 +90,8 @@ public record FleetConfig(
                 Optional.of(s.get("http.tls.keystore", "")).filter(v -> !v.isBlank()).map(Path::of),
                 s.get("http.tls.password", ""),
                 verdicts(s),
-                s.get("coverage.tiles.url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
+                s.get("coverage.tiles.url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+                s.getInt("device.api.port", 8443, 0, 65535));
     }
 
     /** Where the map tiles come from (scheme, host and port), for the console's content security policy. */

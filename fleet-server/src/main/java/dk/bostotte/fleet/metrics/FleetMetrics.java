@@ -71,6 +71,11 @@ public final class FleetMetrics {
         registry.counter("bostotte.netq.echo.refused", "reason", reason).increment();
     }
 
+    /** A throughput-test request the device API refused, by reason. */
+    public void throughputRefused(String reason) {
+        registry.counter("bostotte.netq.throughput.refused", "reason", reason).increment();
+    }
+
     public void batchWritten(int rows) {
         batchRows.record(rows);
     }

@@ -19,7 +19,15 @@ import java.util.Properties;
  * {@code key=value} lines of printable ASCII with no escapes, PEM and PKCS#12.
  */
 public record DeviceBundle(DeviceId id, String model, String serial, String serverHost, int mqttPort, int httpPort,
-        String keystorePassword) {
+        int devicePort, String keystorePassword) {
+
+    /** The fleet server's port for devices' own HTTPS requests (network measurements), unless told otherwise. */
+    public static final int DEFAULT_DEVICE_PORT = 8443;
+
+    public DeviceBundle(DeviceId id, String model, String serial, String serverHost, int mqttPort, int httpPort,
+                        String keystorePassword) {
+        this(id, model, serial, serverHost, mqttPort, httpPort, DEFAULT_DEVICE_PORT, keystorePassword);
+    }
 
     public static final String PROPERTIES = "device.properties";
     public static final String KEYSTORE = "device.p12";
@@ -38,6 +46,7 @@ public record DeviceBundle(DeviceId id, String model, String serial, String serv
         PlainValue.require("keystore password", keystorePassword);
         PlainValue.requirePort("MQTT port", mqttPort);
         PlainValue.requirePort("HTTP port", httpPort);
+        PlainValue.requirePort("device API port", devicePort);
     }
 
     /** Writes the bundle into {@code dir} (created 0700); private material is written 0600. */
@@ -70,6 +79,7 @@ public record DeviceBundle(DeviceId id, String model, String serial, String serv
                 PlainValue.get(p, "server.host", file),
                 PlainValue.getPort(p, "server.mqtt.port", file),
                 PlainValue.getPort(p, "server.http.port", file),
+                p.containsKey("server.device.port") ? PlainValue.getPort(p, "server.device.port", file) : DEFAULT_DEVICE_PORT,
                 PlainValue.get(p, "keystore.password", file));
     }
 
@@ -81,6 +91,7 @@ public record DeviceBundle(DeviceId id, String model, String serial, String serv
                 + "server.host=" + serverHost + "\n"
                 + "server.mqtt.port=" + mqttPort + "\n"
                 + "server.http.port=" + httpPort + "\n"
+                + "server.device.port=" + devicePort + "\n"
                 + "keystore.password=" + keystorePassword + "\n";
     }
 }

@@ -42,6 +42,10 @@ public final class EnrollCommand extends ProvisioningCommand {
     @Option(names = "--mqtt-port", paramLabel = "PORT", defaultValue = "8883", description = "MQTT over TLS port (default: ${DEFAULT-VALUE}).")
     int mqttPort;
 
+    @Option(names = "--device-port", paramLabel = "PORT", defaultValue = "8443",
+            description = "The server's HTTPS port for devices' network measurements (default: ${DEFAULT-VALUE}).")
+    int devicePort;
+
     @Option(names = "--validity-days", paramLabel = "DAYS", defaultValue = "3650", description = "Device certificate validity (default: ${DEFAULT-VALUE}).")
     long validityDays;
 
@@ -50,7 +54,8 @@ public final class EnrollCommand extends ProvisioningCommand {
         DeviceId id = DeviceId.random(new SecureRandom());
         String host = mqttHost != null ? mqttHost : server.server().getHost();
         // Building the bundle first validates model, serial and ports before anything is issued or registered.
-        DeviceBundle bundle = new DeviceBundle(id, model, serial, host, mqttPort, server.httpPort(), Secrets.randomPassword());
+        DeviceBundle bundle = new DeviceBundle(id, model, serial, host, mqttPort, server.httpPort(), devicePort,
+                Secrets.randomPassword());
         Path dir = out != null ? out : Path.of("data", "devices", id.value());
         if (Files.exists(dir.resolve(DeviceBundle.PROPERTIES))) {
             throw new IllegalStateException(dir + " already holds a device bundle; choose another --out");

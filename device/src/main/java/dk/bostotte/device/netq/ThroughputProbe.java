@@ -1,0 +1,132 @@
+package dk.bostotte.device.netq;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Random;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Download and upload rate against the fleet server's device API (HTTPS, the device's own
+ * certificate). Each direction ramps up — 64 kB, then doubling — and stops as soon as two
+ * consecutive transfers of at least {@value #STABLE_MS} ms agree within 10 %, when the byte
+ * allowance runs out, or after {@code maxPerDirection} (10 s), so a test costs a fraction of a
+ * fixed-length one.
+ */
+public final class ThroughputProbe {
+
+    /** Mbit/s each way (null where a direction could not be measured) and the bytes spent. */
+    public record Result(Double downMbps, Double upMbps, long bytes) {
+    }
+
+    static final int FIRST = 64 * 1024;
+    static final int LARGEST = 16 * 1024 * 1024;
+    static final long STABLE_MS = 200;
+
+    private final HttpClient client;
+    private final String base;
+    private final Duration maxPerDirection;
+    private final byte[] noise = new byte[LARGEST];
+
+    public ThroughputProbe(SSLContext tls, String host, int port, Duration maxPerDirection) {
+        this.client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+        this.base = "https://" + host + ":" + port + "/device/v1/throughput/";
+        this.maxPerDirection = maxPerDirection;
+        new Random().nextBytes(noise); // incompressible, as the server's
+    }
+
+    /** Measures both ways within {@code allowance} bytes. */
+    public Result measure(long allowance) {
+        Direction down = run(allowance, this::download);
+        Direction up = run(allowance - down.bytes, this::upload);
+        return new Result(down.mbps, up.mbps, down.bytes + up.bytes);
+    }
+
+    private record Direction(Double mbps, long bytes) {
+    }
+
+    @FunctionalInterface
+    private interface Transfer {
+        /** Moves {@code size} bytes; returns the nanoseconds it took. */
+        long move(int size) throws IOException, InterruptedException;
+    }
+
+    private Direction run(long allowance, Transfer transfer) {
+        long deadline = System.nanoTime() + maxPerDirection.toNanos();
+        long spent = 0;
+        double previous = Double.NaN;
+        double last = Double.NaN;
+        int size = FIRST;
+        try {
+            while (System.nanoTime() < deadline && spent + size <= allowance) {
+                long nanos = transfer.move(size);
+                spent += size;
+                double rate = size * 8.0 / 1e6 / (nanos / 1e9);
+                boolean longEnough = nanos >= STABLE_MS * 1_000_000;
+                if (longEnough && !Double.isNaN(previous) && Math.abs(rate - previous) <= 0.1 * previous) {
+                    return new Direction(round((rate + previous) / 2), spent);
+                }
+                previous = longEnough ? rate : Double.NaN;
+                last = rate;
+                // Aim the next transfer at about half a second at the rate just seen.
+                long target = (long) (rate * 1e6 / 8 * 0.5);
+                size = (int) Math.min(LARGEST, Math.max((long) size * 2, Math.min(target, (long) size * 8)));
+            }
+        } catch (IOException e) {
+            // The line broke mid-test: report what was measured, if anything.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Direction(Double.isNaN(last) ? null : round(last), spent);
+    }
+
+    /** Times the body only, from its first bytes: the request's round trip is latency, not throughput. */
+    private long download(int size) throws IOException, InterruptedException {
+        long requested = System.nanoTime();
+        HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(URI.create(base + "download?bytes=" + size))
+                .timeout(maxPerDirection.plusSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw new IOException("download refused: HTTP " + r.statusCode());
+            }
+            byte[] buf = new byte[64 * 1024];
+            int first = Math.max(0, in.read(buf));
+            long start = System.nanoTime();
+            long timed = 0;
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                timed += n;
+            }
+            long nanos = System.nanoTime() - start;
+            if (timed < size / 2) {
+                return System.nanoTime() - requested; // too little after the first read to time on its own
+            }
+            // The nanoseconds the whole transfer takes at the rate the timed part ran.
+            return (long) (nanos * ((double) (first + timed) / timed));
+        }
+    }
+
+    /** The server times the body it received; the device's own clock (with the round trip) only if it does not say. */
+    private long upload(int size) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "upload"))
+                .timeout(maxPerDirection.plusSeconds(5))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(noise, 0, size)).build(), HttpResponse.BodyHandlers.ofString());
+        long nanos = System.nanoTime() - start;
+        if (r.statusCode() != 200) {
+            throw new IOException("upload refused: HTTP " + r.statusCode());
+        }
+        java.util.regex.Matcher m = SECONDS.matcher(r.body());
+        return m.find() ? Math.max(1, (long) (Double.parseDouble(m.group(1)) * 1e9)) : nanos;
+    }
+
+    private static final java.util.regex.Pattern SECONDS = java.util.regex.Pattern.compile("\"seconds\":([0-9.Ee-]+)");
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
