@@ -94,6 +94,10 @@ public final class DeviceMain implements Callable<Integer> {
             description = "Seconds between UDP latency trains (about 8 kB each; default: ${DEFAULT-VALUE}).")
     int latencyEveryS;
 
+    @Option(names = "--latency-packets", paramLabel = "N", defaultValue = "20",
+            description = "Packets in one latency train (200 bytes each, 20 ms apart; default: ${DEFAULT-VALUE}).")
+    int latencyPackets;
+
     @Option(names = "--throughput-every-s", paramLabel = "SECONDS", defaultValue = "28800",
             description = "About how often to test throughput, at random moments, never during a call (default: ${DEFAULT-VALUE}: three times a day).")
     int throughputEveryS;
@@ -124,6 +128,7 @@ public final class DeviceMain implements Callable<Integer> {
             atLeast("--queue-capacity", queueCapacity, 1);
             atLeast("--latency-every-s", latencyEveryS, 1);
             atLeast("--throughput-every-s", throughputEveryS, 1);
+            atLeast("--latency-packets", latencyPackets, 2);
             atLeast("--measurement-budget-kb", measurementBudgetKb, 0);
             options = new AgentOptions(bundleDir, dataDir != null ? dataDir : bundleDir.resolve("state"), simulate,
                     Duration.ofSeconds(statusIntervalS), Duration.ofSeconds(telemetryIntervalS),
@@ -131,7 +136,8 @@ public final class DeviceMain implements Callable<Integer> {
                     simulate && answerAfterS > 0 ? Optional.of(Duration.ofMillis(Math.round(answerAfterS * 1000)))
                             : Optional.empty(),
                     Optional.ofNullable(iceLocalAddress).filter(a -> !a.isBlank()),
-                    Duration.ofSeconds(latencyEveryS), measurementBudgetKb * 1000L, Duration.ofSeconds(throughputEveryS));
+                    Duration.ofSeconds(latencyEveryS), measurementBudgetKb * 1000L, Duration.ofSeconds(throughputEveryS),
+                    latencyPackets);
             bundle = ConfigBundle.load(options.bundleDir());
             tls = BundleTls.socketFactory(bundle);
             queue = TelemetryQueue.open(options.dataDir(), options.queueCapacity(), System::currentTimeMillis);
@@ -172,7 +178,8 @@ public final class DeviceMain implements Callable<Integer> {
                 : new ProbingSampler(new LinkTypeDetector(root),
                         new RttProbe(bundle.serverHost(), bundle.httpPort(), Duration.ofSeconds(5)),
                         // The echo responder listens on UDP at the broker's port number.
-                        UdpLatencyProbe.standard(bundle.deviceId(), bundle.serverHost(), bundle.mqttPort()),
+                        new UdpLatencyProbe(bundle.deviceId(), bundle.serverHost(), bundle.mqttPort(), options.latencyPackets(),
+                                Duration.ofMillis(20), 200, Duration.ofSeconds(1)),
                         new DataBudget(options.measurementBytesPerDay(), clock), options.latencyEvery())
                         .withThroughput(new ThroughputProbe(BundleTls.sslContext(bundle), bundle.serverHost(),
                                 bundle.devicePort(), Duration.ofSeconds(10)), options.throughputEvery(),

@@ -132,7 +132,7 @@ public final class FleetServer implements AutoCloseable {
         new HealthRoutes(vertx, broker, database, metrics, responses).mount(http.router(), security);
         new ConsolePages(vertx, accounts, security, audit, config.mapTilesUrl(), config.mapTilesOrigin()).mount(http.router());
         // UDP echo for the devices' latency probes, at the broker's port number (UDP and TCP ports are apart).
-        UdpEchoResponder echo = new UdpEchoResponder(vertx, presence, metrics);
+        UdpEchoResponder echo = new UdpEchoResponder(vertx, presence, metrics, config.echoPacketsPer10s());
         echo.start(config.mqttHost(), config.mqttPort());
         toClose.push(echo);
         DeviceApiServer deviceApi = new DeviceApiServer(vertx, new AccessPolicy(fleetCa, registry, Clock.systemUTC()), metrics);

@@ -7,7 +7,8 @@ import java.time.Duration;
 public record AgentOptions(Path bundleDir, Path dataDir, boolean simulate, Duration statusInterval,
                            Duration telemetryInterval, Duration keepAlive, int queueCapacity,
                            java.util.Optional<Duration> simulatedAnswer, java.util.Optional<String> iceLocalAddress,
-                           Duration latencyEvery, long measurementBytesPerDay, Duration throughputEvery) {
+                           Duration latencyEvery, long measurementBytesPerDay, Duration throughputEvery,
+                           int latencyPackets) {
 
     public AgentOptions {
         requirePositive("statusInterval", statusInterval);

@@ -38,7 +38,8 @@ public record FleetConfig(
         String httpTlsPassword,
         dk.bostotte.fleet.netq.VerdictThresholds verdicts,
         String mapTilesUrl,
-        int deviceApiPort) {
+        int deviceApiPort,
+        int echoPacketsPer10s) {
 
     public static FleetConfig defaults(Path dataDir) {
         return load(Map.of("data.dir", dataDir.toString()), Map.of());
@@ -91,7 +92,8 @@ public record FleetConfig(
                 s.get("http.tls.password", ""),
                 verdicts(s),
                 s.get("coverage.tiles.url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
-                s.getInt("device.api.port", 8443, 0, 65535));
+                s.getInt("device.api.port", 8443, 0, 65535),
+                s.getInt("netq.echo.packets.per.10s", 100, 1, 100_000));
     }
 
     /** Where the map tiles come from (scheme, host and port), for the console's content security policy. */

@@ -19,22 +19,23 @@ import org.slf4j.LoggerFactory;
  * The far end of the devices' latency probe: sends each {@link EchoPacket} straight back. It
  * answers only a device that is connected to the broker right now (mutual TLS, enrolled, not
  * revoked) and only at the address that connection comes from, and at most
- * {@value #PACKETS_PER_WINDOW} packets per device every {@value #WINDOW_MS} ms, so it can be
+ * {@code packetsPerWindow} packets per device every {@value #WINDOW_MS} ms, so it can be
  * neither an open reflector nor a load generator. Everything refused is counted by reason.
  */
 public final class UdpEchoResponder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UdpEchoResponder.class);
-    static final int PACKETS_PER_WINDOW = 100;
     static final long WINDOW_MS = 10_000;
 
     private final Vertx vertx;
     private final PresenceService presence;
     private final FleetMetrics metrics;
+    private final int packetsPerWindow;
     private final Map<String, long[]> windows = new ConcurrentHashMap<>();
     private DatagramSocket socket;
 
-    public UdpEchoResponder(Vertx vertx, PresenceService presence, FleetMetrics metrics) {
+    public UdpEchoResponder(Vertx vertx, PresenceService presence, FleetMetrics metrics, int packetsPerWindow) {
+        this.packetsPerWindow = packetsPerWindow;
         this.vertx = vertx;
         this.presence = presence;
         this.metrics = metrics;
@@ -70,7 +71,7 @@ public final class UdpEchoResponder implements AutoCloseable {
         long now = System.currentTimeMillis();
         long[] w = windows.compute(device, (k, v) -> v == null || now - v[0] >= WINDOW_MS ? new long[] {now, 0} : v);
         synchronized (w) {
-            return ++w[1] <= PACKETS_PER_WINDOW;
+            return ++w[1] <= packetsPerWindow;
         }
     }
 
