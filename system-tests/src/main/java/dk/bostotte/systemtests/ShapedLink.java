@@ -72,6 +72,23 @@ public final class ShapedLink implements AutoCloseable {
                 "latency", "100ms");
     }
 
+    /**
+     * Loses {@code percent} % of the UDP packets the device sends to {@code port}, at random
+     * (nftables {@code numgen}), as they arrive on this host's side of the pair: a real network
+     * loss, which the device does not see when sending.
+     */
+    public void loseUdpUplink(int port, int percent) {
+        String table = "bt_loss_" + hostSide.replace('-', '_');
+        run(false, "nft", "delete", "table", "inet", table);
+        if (percent <= 0) {
+            return;
+        }
+        run(true, "nft", "add", "table", "inet", table);
+        run(true, "nft", "add", "chain", "inet", table, "in", "{ type filter hook prerouting priority 0; }");
+        run(true, "nft", "add", "rule", "inet", table, "in", "iifname", hostSide, "udp", "dport", Integer.toString(port),
+                "numgen", "random", "mod", "100", "<", Integer.toString(percent), "drop");
+    }
+
     public void unshape() {
         run(false, "ip", "netns", "exec", namespace, "tc", "qdisc", "del", "dev", deviceSide, "root");
         run(false, "tc", "qdisc", "del", "dev", hostSide, "root");
@@ -79,6 +96,7 @@ public final class ShapedLink implements AutoCloseable {
 
     @Override
     public void close() {
+        run(false, "nft", "delete", "table", "inet", "bt_loss_" + hostSide.replace('-', '_'));
         run(false, "ip", "netns", "del", namespace);
         run(false, "ip", "link", "del", hostSide);
     }

@@ -61,7 +61,12 @@ public final class UdpLatencyProbe {
             receiver.start();
             for (int seq = 0; seq < packets; seq++) {
                 byte[] out = new EchoPacket(device, seq, System.nanoTime(), size).encode();
-                socket.send(new DatagramPacket(out, out.length));
+                try {
+                    socket.send(new DatagramPacket(out, out.length));
+                } catch (IOException refused) {
+                    // A packet the host itself would not send (a local firewall's drop gives EPERM, a
+                    // missing route ENETUNREACH) is a lost packet, not the end of the train.
+                }
                 Thread.sleep(spacing.toMillis());
             }
             receiver.join(linger.toMillis() + 100);
