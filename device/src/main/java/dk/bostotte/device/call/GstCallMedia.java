@@ -273,14 +273,6 @@ public final class GstCallMedia implements CallMedia {
         return raw == null ? null : stats.update(raw, System.nanoTime(), profile, videoFramesIn.get(), audioBuffersIn.get());
     }
 
-    public long videoFramesDecoded() {
-        return videoFramesIn.get();
-    }
-
-    public long audioBuffersPlayed() {
-        return audioBuffersIn.get();
-    }
-
     @Override
     public MediaProfile profile() {
         return profile;

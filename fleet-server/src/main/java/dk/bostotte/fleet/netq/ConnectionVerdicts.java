@@ -2,7 +2,6 @@ package dk.bostotte.fleet.netq;
 
 import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.percentileCont;
 
 import dk.bostotte.protocol.DeviceId;
 import java.time.Clock;
@@ -56,19 +55,16 @@ public final class ConnectionVerdicts {
                 .where(TELEMETRY.DEVICE_ID.in(devices))
                 .and(TELEMETRY.SAMPLED_AT.between(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .groupBy(TELEMETRY.DEVICE_ID).fetch()) {
-            LineFigures f = new LineFigures(r.get(count()), round(r.get(down)), round(r.get(up)), round(r.get(rtt)),
-                    round(r.get(jitter)), round(r.get(loss)));
+            LineFigures f = new LineFigures(r.get(count()), SampleFigures.round(r.get(down)),
+                    SampleFigures.round(r.get(up)), SampleFigures.round(r.get(rtt)), SampleFigures.round(r.get(jitter)),
+                    SampleFigures.round(r.get(loss)));
             out.put(r.get(TELEMETRY.DEVICE_ID), new DeviceVerdict(thresholds.classify(f), f));
         }
         return out;
     }
 
     private static Field<Double> median(Field<? extends Number> f) {
-        // percentile_cont ignores NULLs: a figure no probe measured stays unmeasured.
-        return percentileCont(0.5).withinGroupOrderBy(f.cast(Double.class)).cast(Double.class).as(f.getName() + "_median");
+        return SampleFigures.percentile(0.5, f, f.getName() + "_median");
     }
 
-    private static Double round(Double v) {
-        return v == null ? null : Math.round(v * 100) / 100.0;
-    }
 }

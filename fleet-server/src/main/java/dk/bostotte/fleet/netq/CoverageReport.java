@@ -4,7 +4,6 @@ import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
 import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
-import static org.jooq.impl.DSL.percentileCont;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -65,8 +64,9 @@ public final class CoverageReport {
                 .and(TELEMETRY.SAMPLED_AT.between(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .groupBy(CITIZEN.POSTCODE, TELEMETRY.LINK).orderBy(CITIZEN.POSTCODE, TELEMETRY.LINK).fetch()) {
             linksByPostcode.computeIfAbsent(r.get(CITIZEN.POSTCODE), k -> new ArrayList<>()).add(new LinkFigures(
-                    r.get(TELEMETRY.LINK), r.get(devices), r.get(count()), round(r.get(downMedian)), round(r.get(downP10)),
-                    round(r.get(upMedian)), round(r.get(upP10))));
+                    r.get(TELEMETRY.LINK), r.get(devices), r.get(count()), SampleFigures.round(r.get(downMedian)),
+                    SampleFigures.round(r.get(downP10)), SampleFigures.round(r.get(upMedian)),
+                    SampleFigures.round(r.get(upP10))));
         }
         List<Area> out = new ArrayList<>();
         devicesByPostcode.forEach((postcode, ids) -> {
@@ -118,10 +118,7 @@ public final class CoverageReport {
     }
 
     private static Field<Double> pct(double p, Field<? extends Number> f, String name) {
-        return percentileCont(p).withinGroupOrderBy(f.cast(Double.class)).cast(Double.class).as(name);
+        return SampleFigures.percentile(p, f, name);
     }
 
-    private static Double round(Double v) {
-        return v == null ? null : Math.round(v * 100) / 100.0;
-    }
 }

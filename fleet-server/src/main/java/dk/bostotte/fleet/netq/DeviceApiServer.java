@@ -18,9 +18,7 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +45,7 @@ public final class DeviceApiServer implements AutoCloseable {
     private final Vertx vertx;
     private final AccessPolicy policy;
     private final FleetMetrics metrics;
-    private final Map<String, long[]> hourly = new ConcurrentHashMap<>();
+    private final PerDeviceAllowance hourly = new PerDeviceAllowance(3_600_000, BYTES_PER_HOUR, System::currentTimeMillis);
     private HttpServer server;
 
     public DeviceApiServer(Vertx vertx, AccessPolicy policy, FleetMetrics metrics) {
@@ -89,17 +87,12 @@ public final class DeviceApiServer implements AutoCloseable {
     }
 
     private boolean withinBudget(String device, long bytes, RoutingContext ctx) {
-        long now = System.currentTimeMillis();
-        long[] w = hourly.compute(device, (k, v) -> v == null || now - v[0] >= 3_600_000 ? new long[] {now, 0} : v);
-        synchronized (w) {
-            if (w[1] + bytes > BYTES_PER_HOUR) {
-                metrics.throughputRefused("rate_limited");
-                ctx.response().setStatusCode(429).putHeader("Retry-After", "3600").end("measurement budget spent\n");
-                return false;
-            }
-            w[1] += bytes;
+        if (hourly.take(device, bytes)) {
             return true;
         }
+        metrics.throughputRefused("rate_limited");
+        ctx.response().setStatusCode(429).putHeader("Retry-After", "3600").end("measurement budget spent\n");
+        return false;
     }
 
     private void download(RoutingContext ctx) {

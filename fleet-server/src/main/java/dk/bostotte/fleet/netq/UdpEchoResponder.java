@@ -9,9 +9,7 @@ import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +28,11 @@ public final class UdpEchoResponder implements AutoCloseable {
     private final Vertx vertx;
     private final PresenceService presence;
     private final FleetMetrics metrics;
-    private final int packetsPerWindow;
-    private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+    private final PerDeviceAllowance allowance;
     private DatagramSocket socket;
 
     public UdpEchoResponder(Vertx vertx, PresenceService presence, FleetMetrics metrics, int packetsPerWindow) {
-        this.packetsPerWindow = packetsPerWindow;
+        this.allowance = new PerDeviceAllowance(WINDOW_MS, packetsPerWindow, System::currentTimeMillis);
         this.vertx = vertx;
         this.presence = presence;
         this.metrics = metrics;
@@ -59,20 +56,12 @@ public final class UdpEchoResponder implements AutoCloseable {
             metrics.echoRefused("not_a_connected_device");
             return;
         }
-        if (!withinRate(device.value())) {
+        if (!allowance.take(device.value(), 1)) {
             metrics.echoRefused("rate_limited");
             return;
         }
         metrics.echoAnswered();
         socket.send(packet.data(), packet.sender().port(), packet.sender().host());
-    }
-
-    private boolean withinRate(String device) {
-        long now = System.currentTimeMillis();
-        long[] w = windows.compute(device, (k, v) -> v == null || now - v[0] >= WINDOW_MS ? new long[] {now, 0} : v);
-        synchronized (w) {
-            return ++w[1] <= packetsPerWindow;
-        }
     }
 
     private static InetAddress address(String host) {
