@@ -1,6 +1,7 @@
 // Coverage: devices on a map coloured by their line's verdict, and the per-postcode table.
 // Markers are drawn by Leaflet as vectors, so they show even when the map tiles cannot load.
 import { cell, emptyRow } from './table.js';
+import { showHistory } from './history.js';
 
 const COLOURS = { 'video-hd': '#0a7a32', video: '#4caf50', 'audio-only': '#e69500', insufficient: '#b3261e', unknown: '#7a7a7a' };
 const VERDICTS = ['video-hd', 'video', 'audio-only', 'insufficient', 'unknown'];
@@ -28,13 +29,40 @@ async function points() {
   for (const p of list) {
     const marker = window.L.circleMarker([p.latitude, p.longitude], {
       radius: 8, color: '#1a1a1a', weight: 1, fillColor: COLOURS[p.verdict] ?? COLOURS.unknown, fillOpacity: 0.9,
-      className: 'verdict-' + p.verdict,
+      className: 'verdict-' + p.verdict + ' device-' + p.deviceId,
     }).addTo(map);
     marker.bindTooltip(p.deviceId + ' · ' + p.postcode + ' · ' + words(p.verdict));
+    marker.on('click', () => history(p));
     bounds.push([p.latitude, p.longitude]);
   }
   if (bounds.length > 0) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13 });
   mapEl.dataset.markers = String(list.length);
+}
+
+const historySection = document.getElementById('device-history');
+const historyChart = document.getElementById('device-history-chart');
+
+/** The clicked device's history over the same period, below the map. */
+function history(p) {
+  historySection.hidden = false;
+  historySection.querySelector('h2').textContent = historySection.dataset.heading + ' ' + p.deviceId + ' (' + p.postcode + ')';
+  showHistory(historyChart, p.deviceId, query, historySection.dataset).then(() => historySection.scrollIntoView());
+}
+
+/** The share of each verdict among an area's devices, as one stacked bar. */
+function verdictBar(counts, total) {
+  const bar = document.createElement('div');
+  bar.className = 'verdict-bar';
+  for (const v of VERDICTS) {
+    const n = counts[v] ?? 0;
+    if (n === 0) continue;
+    const part = document.createElement('span');
+    part.style.width = (100 * n / total) + '%';
+    part.style.background = COLOURS[v];
+    part.title = words(v) + ': ' + n;
+    bar.append(part);
+  }
+  return bar;
 }
 
 async function areas() {
@@ -42,13 +70,16 @@ async function areas() {
   if (!res.ok) return;
   const list = await res.json();
   body.replaceChildren();
-  if (list.length === 0) body.append(emptyRow(table.dataset.none, 8));
+  if (list.length === 0) body.append(emptyRow(table.dataset.none, 9));
   for (const a of list) {
     const tr = document.createElement('tr');
     tr.dataset.postcode = a.postcode;
     const links = a.links.map((l) => l.link + ': ' + (l.downMedianMbps ?? '–') + ' / ' + (l.downP10Mbps ?? '–') + ' ↓, '
       + (l.upMedianMbps ?? '–') + ' / ' + (l.upP10Mbps ?? '–') + ' ↑').join('; ');
-    tr.append(cell(a.postcode), cell(String(a.devices)), ...VERDICTS.map((v) => cell(String(a.verdicts[v] ?? 0))), cell(links));
+    const chart = document.createElement('td');
+    chart.append(verdictBar(a.verdicts, a.devices));
+    tr.append(cell(a.postcode), cell(String(a.devices)), chart, ...VERDICTS.map((v) => cell(String(a.verdicts[v] ?? 0))),
+      cell(links));
     body.append(tr);
   }
 }

@@ -26,6 +26,7 @@ import dk.bostotte.device.health.SystemStatus;
 import dk.bostotte.device.netq.LinkTypeDetector;
 import dk.bostotte.device.netq.NetworkSampler;
 import dk.bostotte.device.netq.ProbingSampler;
+import dk.bostotte.device.netq.RadioReader;
 import dk.bostotte.device.netq.RttProbe;
 import dk.bostotte.device.netq.SimulatedSampler;
 import dk.bostotte.protocol.codec.MessageCodec;
@@ -102,6 +103,10 @@ public final class DeviceMain implements Callable<Integer> {
             description = "About how often to test throughput, at random moments, never during a call (default: ${DEFAULT-VALUE}: three times a day).")
     int throughputEveryS;
 
+    @Option(names = "--throughput-fixed", hidden = true,
+            description = "Benchmarks only: run each throughput direction for the full 10 s instead of stopping once stable.")
+    boolean throughputFixed;
+
     @Option(names = "--measurement-budget-kb", paramLabel = "KB", defaultValue = "10000",
             description = "Bytes per day the network measurements may use, in kB (default: ${DEFAULT-VALUE}, for a metered 4G SIM).")
     int measurementBudgetKb;
@@ -137,7 +142,7 @@ public final class DeviceMain implements Callable<Integer> {
                             : Optional.empty(),
                     Optional.ofNullable(iceLocalAddress).filter(a -> !a.isBlank()),
                     Duration.ofSeconds(latencyEveryS), measurementBudgetKb * 1000L, Duration.ofSeconds(throughputEveryS),
-                    latencyPackets);
+                    latencyPackets, throughputFixed);
             bundle = ConfigBundle.load(options.bundleDir());
             tls = BundleTls.socketFactory(bundle);
             queue = TelemetryQueue.open(options.dataDir(), options.queueCapacity(), System::currentTimeMillis);
@@ -175,14 +180,14 @@ public final class DeviceMain implements Callable<Integer> {
         SystemRoot root = SystemRoot.real();
         java.util.concurrent.atomic.AtomicReference<CallController> callsRef = new java.util.concurrent.atomic.AtomicReference<>();
         NetworkSampler sampler = options.simulate() ? new SimulatedSampler(random)
-                : new ProbingSampler(new LinkTypeDetector(root),
+                : new ProbingSampler(new LinkTypeDetector(root), new RadioReader(root, SystemTools.real()),
                         new RttProbe(bundle.serverHost(), bundle.httpPort(), Duration.ofSeconds(5)),
                         // The echo responder listens on UDP at the broker's port number.
                         new UdpLatencyProbe(bundle.deviceId(), bundle.serverHost(), bundle.mqttPort(), options.latencyPackets(),
                                 Duration.ofMillis(20), 200, Duration.ofSeconds(1)),
                         new DataBudget(options.measurementBytesPerDay(), clock), options.latencyEvery())
                         .withThroughput(new ThroughputProbe(BundleTls.sslContext(bundle), bundle.serverHost(),
-                                bundle.devicePort(), Duration.ofSeconds(10)), options.throughputEvery(),
+                                bundle.devicePort(), Duration.ofSeconds(10), options.throughputFixed()), options.throughputEvery(),
                                 () -> callsRef.get() != null && callsRef.get().phase() != CallController.Phase.IDLE);
         StatusSource status = options.simulate() ? new SimulatedStatus(clock, version, random)
                 : new SystemStatus(clock, version, options.dataDir(), root,

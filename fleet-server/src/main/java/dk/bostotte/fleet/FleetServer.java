@@ -3,6 +3,9 @@ package dk.bostotte.fleet;
 import dk.bostotte.fleet.accounts.AccountService;
 import dk.bostotte.fleet.accounts.PasswordHasher;
 import dk.bostotte.fleet.accounts.Role;
+import dk.bostotte.fleet.alerts.AlertRoutes;
+import dk.bostotte.fleet.alerts.AlertService;
+import dk.bostotte.fleet.alerts.AlertStore;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.broker.FleetBroker;
 import dk.bostotte.fleet.broker.auth.AccessPolicy;
@@ -27,6 +30,7 @@ import dk.bostotte.fleet.ingest.IngestService;
 import dk.bostotte.fleet.ingest.TelemetryRetention;
 import dk.bostotte.fleet.metrics.FleetMetrics;
 import dk.bostotte.fleet.netq.ConnectionVerdicts;
+import dk.bostotte.fleet.netq.VerdictDropWatch;
 import dk.bostotte.fleet.netq.CoverageReport;
 import dk.bostotte.fleet.netq.CoverageRoutes;
 import dk.bostotte.fleet.netq.DeviceApiServer;
@@ -42,6 +46,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +60,7 @@ public final class FleetServer implements AutoCloseable {
     private Database database;
     private FleetMetrics metrics;
     private DeviceRegistry registry;
+    private AlertService alerts;
     private FleetBroker broker;
     private int httpPort;
 
@@ -143,6 +149,11 @@ public final class FleetServer implements AutoCloseable {
         new DeviceRoutes(vertx, registry, broker, audit, responses, verdicts).mount(http.router(), security);
         new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses).mount(http.router(), security);
         new CoverageRoutes(vertx, new CoverageReport(database.dsl(), verdicts), responses).mount(http.router(), security);
+        AlertStore alertStore = new AlertStore(database.dsl());
+        alerts = new AlertService(alertStore, List.of(new VerdictDropWatch(verdicts, config.alerts().verdictRecent())),
+                config.alerts().raiseAfter(), audit, metrics, Clock.systemUTC()).start(config.alerts().checkEvery());
+        toClose.push(alerts);
+        new AlertRoutes(vertx, alerts, alertStore, responses).mount(http.router(), security);
         new CallRoutes(vertx, calls, callStore, responses, metrics).mount(http.router(), security);
         httpPort = http.start(config.httpHost(), config.httpPort(), config.httpTlsKeystore(), config.httpTlsPassword());
         toClose.push(http::stop);
@@ -174,6 +185,10 @@ public final class FleetServer implements AutoCloseable {
 
     public FleetMetrics metrics() {
         return metrics;
+    }
+
+    public AlertService alerts() {
+        return alerts;
     }
 
     public DeviceRegistry registry() {

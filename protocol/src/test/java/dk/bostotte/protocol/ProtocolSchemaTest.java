@@ -401,6 +401,10 @@ class ProtocolSchemaTest {
                 variant("empty settings", Channel.CONFIG, n -> n.putObject("settings")),
                 variant("integral number for a decimal figure", Channel.TELEMETRY,
                         n -> ((ObjectNode) n.get("samples").get(0)).put("rttMs", 23)),
+                variant("a skipped throughput test", Channel.TELEMETRY,
+                        n -> ((ObjectNode) n.get("samples").get(0)).put("skipped", "budget-spent")),
+                variant("a wifi radio", Channel.TELEMETRY,
+                        n -> ((ObjectNode) n.get("samples").get(0)).putObject("radio").put("wifiBitrateMbps", 72.2)),
                 variant("500 samples", Channel.TELEMETRY, n -> {
                     ArrayNode samples = n.putArray("samples");
                     for (int i = 0; i < TelemetryBatch.MAX_SAMPLES; i++) {

@@ -32,7 +32,8 @@ public final class Samples {
     }
 
     public static NetworkSample fullSample(long seq) {
-        return new NetworkSample(seq, AT.plusSeconds(seq), LinkType.CELLULAR, 23.5, 4.25, 0.5, 48.0, 9.75, -87);
+        return new NetworkSample(seq, AT.plusSeconds(seq), LinkType.CELLULAR, 23.5, 4.25, 0.5, 48.0, 9.75, -87, 19.0, 41.5,
+                61_440L, NetworkSample.Skip.IN_CALL, new NetworkSample.Radio(72.2, "lte", -95.0, -10.5, 12.0));
     }
 
     public static NetworkSample minimalSample(long seq) {

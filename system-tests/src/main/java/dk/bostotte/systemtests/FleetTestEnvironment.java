@@ -92,6 +92,10 @@ public final class FleetTestEnvironment implements AutoCloseable {
         s.put("device.api.port", Integer.toString(deviceApiPort));
         // No tile server in tests: the coverage map must still show its markers.
         s.put("coverage.tiles.url", "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png");
+        // Alerts are checked by the tests themselves (server().alerts().check()), and raised at once.
+        s.put("alert.check.every.s", "86400");
+        s.put("alert.raise.after.minutes", "0");
+        s.put("alert.verdict.recent.minutes", "30");
         s.putAll(extraSettings);
         try {
             server = FleetServer.start(FleetConfig.load(java.util.Optional.empty(), s, Map.of()));
@@ -113,6 +117,11 @@ public final class FleetTestEnvironment implements AutoCloseable {
 
     public FleetHttp http() {
         return new FleetHttp(httpUrl());
+    }
+
+    /** Writes samples for {@code device} straight into the telemetry table, seq from {@code firstSeq}. */
+    public StoredSamples samples(DeviceId device, long firstSeq) {
+        return new StoredSamples(db(), device, firstSeq);
     }
 
     public DSLContext db() {

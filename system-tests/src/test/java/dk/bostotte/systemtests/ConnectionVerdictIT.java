@@ -1,14 +1,12 @@
 package dk.bostotte.systemtests;
 
-import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.bostotte.systemtests.FleetTestEnvironment.EnrolledDevice;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +21,9 @@ class ConnectionVerdictIT {
         env = FleetTestEnvironment.shared();
     }
 
-    /** Stores samples as the ingest would: seq, time, link and the figures (null = not measured). */
     private static void samples(EnrolledDevice d, int n, Double down, Double up, Double rtt, Double jitter, Double loss,
                                 Duration ago) {
-        for (int i = 0; i < n; i++) {
-            env.db().insertInto(TELEMETRY).set(TELEMETRY.DEVICE_ID, d.id().value()).set(TELEMETRY.SEQ, (long) i)
-                    .set(TELEMETRY.SAMPLED_AT, OffsetDateTime.now(ZoneOffset.UTC).minus(ago).plusSeconds(i))
-                    .set(TELEMETRY.LINK, "cellular").set(TELEMETRY.DOWN_MBPS, down == null ? null : (float) (down + i % 3 * 0.01))
-                    .set(TELEMETRY.UP_MBPS, up == null ? null : up.floatValue())
-                    .set(TELEMETRY.RTT_MS, rtt == null ? null : rtt.floatValue())
-                    .set(TELEMETRY.JITTER_MS, jitter == null ? null : jitter.floatValue())
-                    .set(TELEMETRY.LOSS_PCT, loss == null ? null : loss.floatValue()).execute();
-        }
+        env.samples(d.id(), 0).add(n, Instant.now().minus(ago), down, up, rtt, jitter, loss);
     }
 
     private static JsonNode verdict(EnrolledDevice d) throws Exception {

@@ -1,6 +1,5 @@
 package dk.bostotte.systemtests;
 
-import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +9,6 @@ import dk.bostotte.systemtests.FleetTestEnvironment.EnrolledDevice;
 import dk.bostotte.systemtests.browser.ConsoleBrowser;
 import org.openqa.selenium.By;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +24,7 @@ class CoverageIT {
 
     private static void sample(FleetTestEnvironment env, EnrolledDevice d, long seq, Instant at, String link, double down,
                                double up, double rtt) {
-        env.db().insertInto(TELEMETRY).set(TELEMETRY.DEVICE_ID, d.id().value()).set(TELEMETRY.SEQ, seq)
-                .set(TELEMETRY.SAMPLED_AT, at.atOffset(ZoneOffset.UTC)).set(TELEMETRY.LINK, link)
-                .set(TELEMETRY.DOWN_MBPS, (float) down).set(TELEMETRY.UP_MBPS, (float) up).set(TELEMETRY.RTT_MS, (float) rtt)
-                .set(TELEMETRY.JITTER_MS, 5f).set(TELEMETRY.LOSS_PCT, 0f).execute();
+        env.samples(d.id(), seq).link(link).add(at, down, up, rtt, 5.0, 0.0);
     }
 
     @Test
@@ -116,6 +111,16 @@ class CoverageIT {
             assertEquals(points.size(), Integer.parseInt(browser.find(By.id("coverage-map")).getAttribute("data-markers")));
             assertTrue(browser.find(By.cssSelector("tr[data-postcode='9990']")).getText().contains("ethernet"));
             browser.screenshot("coverage-map-without-tiles");
+            assertEquals(3, browser.findAll(By.cssSelector("tr[data-postcode='9990'] .verdict-bar span")).size(),
+                    "one bar part per verdict present (video-hd, video, unknown)");
+
+            // A device's history: click its marker, its samples of the period are charted below the map.
+            browser.click(By.cssSelector("path.device-" + modem.id().value()), java.time.Duration.ofSeconds(5));
+            browser.waitFor(java.time.Duration.ofSeconds(10), () -> "2".equals(
+                    browser.find(By.id("device-history-chart")).getAttribute("data-samples"))
+                    && browser.findAll(By.cssSelector("#device-history-chart canvas")).size() == 1);
+            assertTrue(browser.find(By.cssSelector("#device-history h2")).getText().contains(modem.id().value()));
+            browser.screenshot("coverage-device-history");
         }
     }
 }

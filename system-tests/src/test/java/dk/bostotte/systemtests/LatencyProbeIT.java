@@ -53,6 +53,8 @@ class LatencyProbeIT {
                     .and(TELEMETRY.LOSS_PCT.isNotNull()).orderBy(TELEMETRY.SEQ.desc()).limit(1).fetchOne();
             assertEquals(0f, row.getLossPct(), "loopback loses nothing");
             assertTrue(row.getRttMs() >= 0 && row.getRttMs() < 100, "rtt " + row.getRttMs());
+            assertTrue(row.getRttMinMs() <= row.getRttMs() && row.getRttMs() <= row.getRttP95Ms(), "min <= median <= p95: " + row);
+            assertTrue(row.getBytesUsed() > 0, "what the train cost is stored: " + row);
 
             int port = env.mqttPort();
             assertEquals(0, answered(socket, port, new EchoPacket(absent.id(), 1, 1, 64)),
@@ -74,6 +76,20 @@ class LatencyProbeIT {
     }
 
     @Test
+    void aSpentBudgetIsReportedAsASkipNotAsMissingFigures() throws Exception {
+        FleetTestEnvironment env = FleetTestEnvironment.shared();
+        EnrolledDevice d = env.enroll("rpi4-kiosk", "budget-spent");
+        try (DeviceProcess device = env.startDevice(d, "--telemetry-interval-s", "2", "--latency-every-s", "1",
+                "--measurement-budget-kb", "1")) {
+            FleetTestEnvironment.await("a sample saying the budget is spent", Duration.ofSeconds(40), () ->
+                    env.db().fetchCount(TELEMETRY, TELEMETRY.DEVICE_ID.eq(d.id().value())
+                            .and(TELEMETRY.SKIPPED.eq("budget-spent"))) >= 1);
+            assertEquals(0, env.db().fetchCount(TELEMETRY, TELEMETRY.DEVICE_ID.eq(d.id().value())
+                    .and(TELEMETRY.LOSS_PCT.isNotNull())), "no latency train ran");
+        }
+    }
+
+    @Test
     void throughputIsTestedOverTheDevicesOwnHttpsAndOnlyEnrolledDevicesAreServed() throws Exception {
         FleetTestEnvironment env = FleetTestEnvironment.shared();
         EnrolledDevice d = env.enroll("rpi4-kiosk", "throughput-probe");
@@ -88,6 +104,7 @@ class LatencyProbeIT {
             var used = java.util.regex.Pattern.compile("Mbit/s up, (\\d+) bytes").matcher(device.output());
             assertTrue(used.find());
             assertTrue(Long.parseLong(used.group(1)) <= 10_000_000L, "within the default daily budget: " + used.group(1));
+            assertTrue(row.getBytesUsed() >= Long.parseLong(used.group(1)), "the sample carries what it cost: " + row);
         }
         // Without a device certificate: the TLS handshake itself is refused.
         javax.net.ssl.SSLContext trustOnly = javax.net.ssl.SSLContext.getInstance("TLS");

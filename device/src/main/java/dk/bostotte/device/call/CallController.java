@@ -269,7 +269,7 @@ public final class CallController {
                 return;
             }
             signal(DeviceCallSignal.stats(callId, clock.instant(), stats));
-            log.debug("call {} statistics: {}", callId, stats);
+            log.info("call {} statistics: {}", callId, stats);
             MediaProfile next = adapter.next(stats);
             if (next != media.profile()) {
                 media.apply(next);

@@ -264,13 +264,26 @@ public final class GstCallMedia implements CallMedia {
         }
     }
 
+    /** Well under the reporting period, so a slow answer cannot stack reports up. */
+    private static final java.time.Duration STATS_TIMEOUT = java.time.Duration.ofMillis(1500);
+    private int statsMissed;
+
     @Override
     public CallStats sample() {
         if (webrtc == null || closed.get()) {
             return null;
         }
-        String raw = NativeWebRtc.stats(webrtc);
-        return raw == null ? null : stats.update(raw, System.nanoTime(), profile, videoFramesIn.get(), audioBuffersIn.get());
+        try {
+            String raw = NativeWebRtc.stats(webrtc, STATS_TIMEOUT);
+            statsMissed = 0;
+            return stats.update(raw, System.nanoTime(), profile, videoFramesIn.get(), audioBuffersIn.get());
+        } catch (NativeWebRtc.StatsUnavailable e) {
+            // Said once and then every tenth time: a stuck webrtcbin must show in the log, not flood it.
+            if (statsMissed++ % 10 == 0) {
+                log.warn("call statistics unavailable ({} in a row): {}", statsMissed, e.getMessage());
+            }
+            return null;
+        }
     }
 
     @Override

@@ -34,6 +34,8 @@ final class NativeWebRtc {
 
         int gst_promise_wait(Pointer promise);
 
+        void gst_promise_interrupt(Pointer promise);
+
         Pointer gst_promise_get_reply(Pointer promise);
 
         Pointer gst_structure_to_string(Pointer structure);
@@ -85,17 +87,42 @@ final class NativeWebRtc {
         }
     }
 
-    /** webrtcbin's statistics as GStreamer serialises them, or null if it did not answer. */
-    static String stats(NativeObject webrtcbin) {
+    /** Waits for promises off the caller's thread, so a webrtcbin that never answers cannot hang it. */
+    private static final java.util.concurrent.ExecutorService PROMISE_WAITER =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "webrtc-stats-wait");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** webrtcbin's statistics as GStreamer serialises them. */
+    static String stats(NativeObject webrtcbin, java.time.Duration timeout) throws StatsUnavailable {
         Pointer promise = GstLib.INSTANCE.gst_promise_new();
         try {
             GObjectLib.INSTANCE.g_signal_emit_by_name(pointer(webrtcbin), "get-stats", (Pointer) null, promise);
-            if (GstLib.INSTANCE.gst_promise_wait(promise) != REPLIED) {
-                return null;
+            java.util.concurrent.Future<Integer> result = PROMISE_WAITER.submit(() -> GstLib.INSTANCE.gst_promise_wait(promise));
+            int outcome;
+            try {
+                outcome = result.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // Wakes the waiter; the promise is only freed once it has returned.
+                GstLib.INSTANCE.gst_promise_interrupt(promise);
+                awaitQuietly(result);
+                throw new StatsUnavailable("webrtcbin did not answer get-stats within " + timeout.toMillis() + " ms");
+            } catch (InterruptedException e) {
+                GstLib.INSTANCE.gst_promise_interrupt(promise);
+                awaitQuietly(result);
+                Thread.currentThread().interrupt();
+                throw new StatsUnavailable("interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new StatsUnavailable("waiting for get-stats failed: " + e.getCause());
+            }
+            if (outcome != REPLIED) {
+                throw new StatsUnavailable("get-stats ended with promise result " + outcome + " instead of a reply");
             }
             Pointer reply = GstLib.INSTANCE.gst_promise_get_reply(promise);
             if (reply == null) {
-                return null;
+                throw new StatsUnavailable("get-stats replied with nothing");
             }
             Pointer text = GstLib.INSTANCE.gst_structure_to_string(reply);
             try {
@@ -105,6 +132,21 @@ final class NativeWebRtc {
             }
         } finally {
             GstLib.INSTANCE.gst_mini_object_unref(promise);
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.Future<?> f) {
+        try {
+            f.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // The interrupt wakes it at once; nothing left to do if it does not.
+        }
+    }
+
+    /** Why there are no statistics this time. */
+    static final class StatsUnavailable extends Exception {
+        StatsUnavailable(String why) {
+            super(why);
         }
     }
 }

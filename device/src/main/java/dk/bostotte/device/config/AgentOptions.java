@@ -8,7 +8,7 @@ public record AgentOptions(Path bundleDir, Path dataDir, boolean simulate, Durat
                            Duration telemetryInterval, Duration keepAlive, int queueCapacity,
                            java.util.Optional<Duration> simulatedAnswer, java.util.Optional<String> iceLocalAddress,
                            Duration latencyEvery, long measurementBytesPerDay, Duration throughputEvery,
-                           int latencyPackets) {
+                           int latencyPackets, boolean throughputFixed) {
 
     public AgentOptions {
         requirePositive("statusInterval", statusInterval);

@@ -1,5 +1,8 @@
 package dk.bostotte.device.fleet;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.protocol.message.LinkType;
 import dk.bostotte.protocol.message.NetworkSample;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +13,20 @@ import java.util.zip.CRC32;
 /**
  * One line of the telemetry journal: {@code <kind> <fields...> <crc32>}. The checksum lets replay
  * tell a complete record from one torn by a crash or power cut mid-write. Kinds:
- * {@code H dropped corrupt} (counters, first line of a compacted journal), {@code S <sample>}
- * (queued), {@code R first last} (acknowledged by the broker), {@code X seq} (dropped, queue full).
+ * {@code H dropped corrupt} (counters, first line of a compacted journal), {@code J <sample as wire
+ * JSON>} (queued), {@code R first last} (acknowledged by the broker), {@code X seq} (dropped, queue
+ * full). {@code S <fields>} is the queued sample of releases before the sample grew optional detail;
+ * it is still read, so an update never loses what an older app left queued.
  */
 final class JournalRecord {
 
     static final char HEADER = 'H';
-    static final char SAMPLE = 'S';
+    static final char SAMPLE = 'J';
+    static final char LEGACY_SAMPLE = 'S';
     static final char REMOVED = 'R';
     static final char DROPPED = 'X';
     private static final String NULL = "-";
+    private static final ObjectMapper JSON = new MessageCodec().mapper();
 
     private JournalRecord() {
     }
@@ -37,13 +44,26 @@ final class JournalRecord {
     }
 
     static String sample(NetworkSample s) {
-        return String.join(" ", String.valueOf(SAMPLE), Long.toString(s.seq()), s.at().toString(), s.link().name(),
-                str(s.rttMs()), str(s.jitterMs()), str(s.lossPct()), str(s.downMbps()), str(s.upMbps()),
-                str(s.signalDbm()));
+        try {
+            // Compact JSON: no line breaks, so one record stays one line.
+            return SAMPLE + " " + JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("sample " + s.seq() + " cannot be written", e);
+        }
     }
 
-    /** Parses the fields of an {@code S} record (index 0 is the kind). */
+    /** Parses the fields of a {@code J} record (index 0 is the kind; the JSON may contain spaces). */
     static NetworkSample parseSample(String[] f) {
+        String json = String.join(" ", java.util.Arrays.asList(f).subList(1, f.length));
+        try {
+            return JSON.readValue(json, NetworkSample.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("sample record is not a sample: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Parses the fields of a legacy {@code S} record (index 0 is the kind). */
+    static NetworkSample parseLegacySample(String[] f) {
         if (f.length != 10) {
             throw new IllegalArgumentException("sample record has " + f.length + " fields");
         }
@@ -73,10 +93,6 @@ final class JournalRecord {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.UTF_8));
         return String.format("%08x", crc.getValue());
-    }
-
-    private static String str(Object v) {
-        return v == null ? NULL : v.toString();
     }
 
     private static Double dbl(String s) {

@@ -32,6 +32,9 @@ final class JournalReplay {
                 case JournalRecord.SAMPLE -> {
                     return buffer.add(JournalRecord.parseSample(f));
                 }
+                case JournalRecord.LEGACY_SAMPLE -> {
+                    return buffer.add(JournalRecord.parseLegacySample(f));
+                }
                 case JournalRecord.REMOVED -> buffer.removeRange(Long.parseLong(f[1]), Long.parseLong(f[2]));
                 case JournalRecord.DROPPED -> {
                     long seq = Long.parseLong(f[1]);

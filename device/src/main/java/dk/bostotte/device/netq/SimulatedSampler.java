@@ -22,7 +22,8 @@ public final class SimulatedSampler implements NetworkSampler {
         double rtt = 15 + random.nextDouble() * 25 + Math.abs(random.nextGaussian()) * 2;
         return new NetworkSample(seq, at, LinkType.WIFI, round(rtt), round(2 + random.nextDouble() * 6),
                 round(random.nextDouble() * 0.4), round(20 + random.nextDouble() * 40), round(5 + random.nextDouble() * 10),
-                -45 - random.nextInt(25));
+                null).withRadio(-45 - random.nextInt(25),
+                        new NetworkSample.Radio(round(72 + random.nextDouble() * 100), null, null, null, null));
     }
 
     private static double round(double v) {

@@ -30,35 +30,82 @@ public final class ThroughputProbe {
     private final HttpClient client;
     private final String base;
     private final Duration maxPerDirection;
+    private final boolean fixedLength;
     private final byte[] noise = new byte[LARGEST];
 
     public ThroughputProbe(SSLContext tls, String host, int port, Duration maxPerDirection) {
+        this(tls, host, port, maxPerDirection, false);
+    }
+
+    /**
+     * With {@code fixedLength}, each direction transfers for the whole {@code maxPerDirection}, as
+     * a classic speed test does: the baseline the adaptive test is benchmarked against.
+     */
+    public ThroughputProbe(SSLContext tls, String host, int port, Duration maxPerDirection, boolean fixedLength) {
         this.client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
         this.base = "https://" + host + ":" + port + "/device/v1/throughput/";
         this.maxPerDirection = maxPerDirection;
+        this.fixedLength = fixedLength;
         new Random().nextBytes(noise); // incompressible, as the server's
     }
 
     /** Measures both ways within {@code allowance} bytes. */
     public Result measure(long allowance) {
-        Direction down = run(allowance, this::download);
-        Direction up = run(allowance - down.bytes, this::upload);
+        Direction down = fixedLength ? runFixed(allowance, this::download) : run(allowance, this::download);
+        Direction up = fixedLength ? runFixed(allowance - down.bytes, this::upload) : run(allowance - down.bytes, this::upload);
         return new Result(down.mbps, up.mbps, down.bytes + up.bytes);
     }
 
-    private record Direction(Double mbps, long bytes) {
+    /** Transfers for the whole period in pieces of about a second; the rate is all bytes over all time. */
+    private Direction runFixed(long allowance, Transfer transfer) {
+        long deadline = System.nanoTime() + maxPerDirection.toNanos();
+        long spent = 0;
+        long timed = 0;
+        int size = FIRST;
+        try {
+            while (System.nanoTime() < deadline && spent + size <= allowance) {
+                long nanos = transfer.move(size);
+                spent += size;
+                timed += nanos;
+                double rate = size * 8.0 / 1e6 / (nanos / 1e9);
+                size = (int) Math.min(LARGEST, Math.max(FIRST, (long) (rate * 1e6 / 8)));
+            }
+        } catch (IOException e) {
+            // Report what was measured before the line broke.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Direction(timed == 0 ? null : round(spent * 8.0 / 1e6 / (timed / 1e9)), spent);
+    }
+
+    record Direction(Double mbps, long bytes) {
+    }
+
+    /** Seconds a transfer should take once the rate is roughly known: long enough to smooth out bursts. */
+    static final double TARGET_SECONDS = 0.75;
+
+    /**
+     * Too short to time well: at least double (up to eight times) towards the target. Long enough:
+     * aim straight at the target at the rate just seen, so a slow line is not flooded by doubling.
+     */
+    static int nextSize(int size, double rateMbps, boolean longEnough) {
+        long target = (long) (rateMbps * 1e6 / 8 * TARGET_SECONDS);
+        long next = longEnough ? Math.max(FIRST, target) : Math.max((long) size * 2, Math.min(target, (long) size * 8));
+        return (int) Math.min(LARGEST, next);
     }
 
     @FunctionalInterface
-    private interface Transfer {
+    interface Transfer {
         /** Moves {@code size} bytes; returns the nanoseconds it took. */
         long move(int size) throws IOException, InterruptedException;
     }
 
-    private Direction run(long allowance, Transfer transfer) {
+    Direction run(long allowance, Transfer transfer) {
         long deadline = System.nanoTime() + maxPerDirection.toNanos();
         long spent = 0;
         double previous = Double.NaN;
+        long previousSize = 0;
+        long previousNanos = 0;
         double last = Double.NaN;
         int size = FIRST;
         try {
@@ -68,13 +115,14 @@ public final class ThroughputProbe {
                 double rate = size * 8.0 / 1e6 / (nanos / 1e9);
                 boolean longEnough = nanos >= STABLE_MS * 1_000_000;
                 if (longEnough && !Double.isNaN(previous) && Math.abs(rate - previous) <= 0.1 * previous) {
-                    return new Direction(round((rate + previous) / 2), spent);
+                    // Both transfers' bytes over both their times: the longer one weighs more.
+                    return new Direction(round((size + previousSize) * 8.0 / 1e6 / ((nanos + previousNanos) / 1e9)), spent);
                 }
                 previous = longEnough ? rate : Double.NaN;
+                previousSize = size;
+                previousNanos = nanos;
                 last = rate;
-                // Aim the next transfer at about half a second at the rate just seen.
-                long target = (long) (rate * 1e6 / 8 * 0.5);
-                size = (int) Math.min(LARGEST, Math.max((long) size * 2, Math.min(target, (long) size * 8)));
+                size = nextSize(size, rate, longEnough);
             }
         } catch (IOException e) {
             // The line broke mid-test: report what was measured, if anything.

@@ -35,6 +35,12 @@ class TelemetryQueueTest {
                 null, null, seq % 2 == 0 ? null : -71);
     }
 
+    private static NetworkSample detailedSample(long seq) {
+        return new NetworkSample(seq, Instant.parse("2025-03-01T10:00:00Z").plusSeconds(seq), LinkType.CELLULAR, 31.5,
+                2.25, 0.0, 4.5, 1.25, -81, 28.0, 40.5, 6_100_000L, null,
+                new NetworkSample.Radio(null, "lte", -97.0, -11.0, 8.5)).withSkipped(NetworkSample.Skip.IN_CALL);
+    }
+
     private static List<Long> seqs(List<NetworkSample> samples) {
         return samples.stream().map(NetworkSample::seq).toList();
     }
@@ -42,6 +48,28 @@ class TelemetryQueueTest {
     private static void appendAll(TelemetryQueue q, long from, long to) {
         for (long s = from; s <= to; s++) {
             q.append(sample(s));
+        }
+    }
+
+    @Test
+    void keepsTheRadioAndSkipDetailAcrossRestarts() throws IOException {
+        try (TelemetryQueue q = open(100)) {
+            q.append(detailedSample(1));
+        }
+        try (TelemetryQueue q = open(100)) {
+            assertEquals(List.of(detailedSample(1)), q.snapshot());
+        }
+    }
+
+    @Test
+    void readsSamplesAnOlderReleaseLeftQueued() throws IOException {
+        // Written by the release before samples grew detail: "S seq at link rtt jitter loss down up signal".
+        String legacy = "S 7 2025-03-01T10:00:07Z WIFI 19.5 - 0.0 - - -64";
+        Files.write(dir.resolve(TelemetryQueue.FILE), JournalRecord.frame(legacy));
+        try (TelemetryQueue q = open(100)) {
+            assertEquals(List.of(new NetworkSample(7, Instant.parse("2025-03-01T10:00:07Z"), LinkType.WIFI, 19.5, null,
+                    0.0, null, null, -64)), q.snapshot());
+            assertEquals(0, q.corruptSkipped());
         }
     }
 
@@ -102,7 +130,7 @@ class TelemetryQueueTest {
         try (TelemetryQueue q = open(100)) {
             appendAll(q, 1, 3);
         }
-        Files.writeString(dir.resolve(TelemetryQueue.FILE), "S 4 2025-03-01T10:0", StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve(TelemetryQueue.FILE), "J {\"seq\":4,\"at\":\"2025-03-01T10:0", StandardOpenOption.APPEND);
         try (TelemetryQueue q = open(100)) {
             assertEquals(List.of(1L, 2L, 3L), seqs(q.snapshot()));
             assertEquals(1, q.corruptSkipped());
@@ -122,7 +150,7 @@ class TelemetryQueueTest {
         q.close();
         Path journal = crashed.resolve(TelemetryQueue.FILE);
         String text = Files.readString(journal);
-        Files.writeString(journal, text.replace("S 2 ", "S 9 "), StandardCharsets.UTF_8);
+        Files.writeString(journal, text.replace("\"seq\":2,", "\"seq\":9,"), StandardCharsets.UTF_8);
         try (TelemetryQueue after = TelemetryQueue.open(crashed, 100, () -> CLOCK_MS)) {
             assertEquals(List.of(1L, 3L), seqs(after.snapshot()));
             assertEquals(1, after.corruptSkipped());

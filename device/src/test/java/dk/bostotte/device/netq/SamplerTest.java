@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.bostotte.device.FakeRoot;
+import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.protocol.message.LinkType;
 import dk.bostotte.protocol.message.NetworkSample;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,18 +33,41 @@ class SamplerTest {
         }
     }
 
-    @Test
-    void unreachableServerStillGivesASampleWithoutRtt() throws Exception {
-        int closedPort;
+    private static int closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
+            return s.getLocalPort();
         }
+    }
+
+    private ProbingSampler unreachable(DataBudget budget) throws Exception {
+        int port = closedPort();
         FakeRoot r = new FakeRoot(tmp);
-        NetworkSample s = new ProbingSampler(new LinkTypeDetector(r.root),
-                new RttProbe("127.0.0.1", closedPort, Duration.ofSeconds(1))).sample(42, Instant.EPOCH);
+        return new ProbingSampler(new LinkTypeDetector(r.root), new RadioReader(r.root, (t, argv) -> Optional.empty()),
+                new RttProbe("127.0.0.1", port, Duration.ofSeconds(1)),
+                new UdpLatencyProbe(new DeviceId("K7M3-Q9PH"), "127.0.0.1", port, 5, Duration.ofMillis(5), 200,
+                        Duration.ofMillis(200)),
+                budget, Duration.ofMinutes(5));
+    }
+
+    @Test
+    void unreachableServerStillGivesASampleWithTheFailureInIt() throws Exception {
+        NetworkSample s = unreachable(new DataBudget(1_000_000, Clock.systemUTC())).sample(42, Instant.EPOCH);
         assertEquals(42, s.seq());
-        assertNull(s.rttMs());
+        assertNull(s.rttMs(), "no answer, no round-trip time");
+        assertEquals(100.0, s.lossPct(), "every echo lost");
         assertEquals(LinkType.UNKNOWN, s.link());
+        assertTrue(s.bytesUsed() > 0, "the train's bytes are counted even when nothing came back");
+        assertNull(s.skipped());
+    }
+
+    @Test
+    void aSpentBudgetSkipsTheLatencyTrainAndSaysSo() throws Exception {
+        DataBudget budget = new DataBudget(1_000, Clock.systemUTC());
+        NetworkSample s = unreachable(budget).sample(1, Instant.EPOCH);
+        assertEquals(NetworkSample.Skip.BUDGET_SPENT, s.skipped());
+        assertNull(s.lossPct(), "the train did not run");
+        assertNull(s.bytesUsed());
+        assertEquals(0, budget.usedToday(), "nothing was spent");
     }
 
     @Test

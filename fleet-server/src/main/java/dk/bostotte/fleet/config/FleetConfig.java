@@ -39,7 +39,8 @@ public record FleetConfig(
         dk.bostotte.fleet.netq.VerdictThresholds verdicts,
         String mapTilesUrl,
         int deviceApiPort,
-        int echoPacketsPer10s) {
+        int echoPacketsPer10s,
+        AlertConfig alerts) {
 
     public static FleetConfig defaults(Path dataDir) {
         return load(Map.of("data.dir", dataDir.toString()), Map.of());
@@ -93,7 +94,11 @@ public record FleetConfig(
                 verdicts(s),
                 s.get("coverage.tiles.url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
                 s.getInt("device.api.port", 8443, 0, 65535),
-                s.getInt("netq.echo.packets.per.10s", 100, 1, 100_000));
+                s.getInt("netq.echo.packets.per.10s", 100, 1, 100_000),
+                new AlertConfig(
+                        Duration.ofSeconds(s.getInt("alert.check.every.s", 60, 1, 86_400)),
+                        Duration.ofMinutes(s.getInt("alert.raise.after.minutes", 120, 0, 100_000)),
+                        Duration.ofMinutes(s.getInt("alert.verdict.recent.minutes", 60, 5, 100_000))));
     }
 
     /** Where the map tiles come from (scheme, host and port), for the console's content security policy. */

@@ -95,7 +95,9 @@ public final class DeviceRegistry implements CredentialRegistry {
                 .and(TELEMETRY.SAMPLED_AT.ge(odt(from))).and(TELEMETRY.SAMPLED_AT.lt(odt(to)))
                 .orderBy(TELEMETRY.SAMPLED_AT, TELEMETRY.SEQ).limit(limit)
                 .fetch(t -> new TelemetryPoint(t.getSeq(), t.getSampledAt().toInstant(), t.getLink(), d(t.getRttMs()),
-                        d(t.getJitterMs()), d(t.getLossPct()), d(t.getDownMbps()), d(t.getUpMbps()), t.getSignalDbm()));
+                        d(t.getJitterMs()), d(t.getLossPct()), d(t.getDownMbps()), d(t.getUpMbps()), t.getSignalDbm(),
+                        d(t.getRttMinMs()), d(t.getRttP95Ms()), t.getBytesUsed(), t.getSkipped(), d(t.getWifiBitrateMbps()),
+                        t.getCellTech(), d(t.getRsrpDbm()), d(t.getRsrqDb()), d(t.getSinrDb())));
     }
 
     private static DeviceView view(Record r) {

@@ -75,51 +75,52 @@ final class IngestStore {
         if (n == 0) {
             return 0;
         }
-        String[] device = new String[n];
-        Long[] seq = new Long[n];
-        OffsetDateTime[] sampledAt = new OffsetDateTime[n];
-        OffsetDateTime[] receivedAt = new OffsetDateTime[n];
-        String[] link = new String[n];
-        Float[] rtt = new Float[n];
-        Float[] jitter = new Float[n];
-        Float[] loss = new Float[n];
-        Float[] down = new Float[n];
-        Float[] up = new Float[n];
-        Integer[] signal = new Integer[n];
+        Object[][] values = new Object[TELEMETRY_COLUMNS.size()][n];
         int i = 0;
         for (WriteOp.Telemetry t : batches) {
             for (NetworkSample s : t.samples()) {
-                device[i] = t.device().value();
-                seq[i] = s.seq();
-                sampledAt[i] = odt(s.at());
-                receivedAt[i] = odt(t.receivedAt());
-                link[i] = s.link().wire();
-                rtt[i] = f(s.rttMs());
-                jitter[i] = f(s.jitterMs());
-                loss[i] = f(s.lossPct());
-                down[i] = f(s.downMbps());
-                up[i] = f(s.upMbps());
-                signal[i] = s.signalDbm();
+                for (int c = 0; c < TELEMETRY_COLUMNS.size(); c++) {
+                    values[c][i] = TELEMETRY_COLUMNS.get(c).value().apply(t, s);
+                }
                 i++;
             }
         }
         return tx.connectionResult(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT_TELEMETRY)) {
-                ps.setArray(1, c.createArrayOf("text", device));
-                ps.setArray(2, c.createArrayOf("int8", seq));
-                ps.setArray(3, c.createArrayOf("timestamptz", sampledAt));
-                ps.setArray(4, c.createArrayOf("timestamptz", receivedAt));
-                ps.setArray(5, c.createArrayOf("text", link));
-                ps.setArray(6, c.createArrayOf("float4", rtt));
-                ps.setArray(7, c.createArrayOf("float4", jitter));
-                ps.setArray(8, c.createArrayOf("float4", loss));
-                ps.setArray(9, c.createArrayOf("float4", down));
-                ps.setArray(10, c.createArrayOf("float4", up));
-                ps.setArray(11, c.createArrayOf("int4", signal));
+                for (int col = 0; col < TELEMETRY_COLUMNS.size(); col++) {
+                    ps.setArray(col + 1, c.createArrayOf(TELEMETRY_COLUMNS.get(col).sqlType(), values[col]));
+                }
                 return ps.executeUpdate();
             }
         });
     }
+
+    /** A telemetry column, its SQL array element type and where its value comes from. */
+    private record SampleColumn(org.jooq.Field<?> field, String sqlType,
+                                java.util.function.BiFunction<WriteOp.Telemetry, NetworkSample, Object> value) {
+    }
+
+    private static final List<SampleColumn> TELEMETRY_COLUMNS = List.of(
+            new SampleColumn(TELEMETRY.DEVICE_ID, "text", (t, s) -> t.device().value()),
+            new SampleColumn(TELEMETRY.SEQ, "int8", (t, s) -> s.seq()),
+            new SampleColumn(TELEMETRY.SAMPLED_AT, "timestamptz", (t, s) -> odt(s.at())),
+            new SampleColumn(TELEMETRY.RECEIVED_AT, "timestamptz", (t, s) -> odt(t.receivedAt())),
+            new SampleColumn(TELEMETRY.LINK, "text", (t, s) -> s.link().wire()),
+            new SampleColumn(TELEMETRY.RTT_MS, "float4", (t, s) -> f(s.rttMs())),
+            new SampleColumn(TELEMETRY.JITTER_MS, "float4", (t, s) -> f(s.jitterMs())),
+            new SampleColumn(TELEMETRY.LOSS_PCT, "float4", (t, s) -> f(s.lossPct())),
+            new SampleColumn(TELEMETRY.DOWN_MBPS, "float4", (t, s) -> f(s.downMbps())),
+            new SampleColumn(TELEMETRY.UP_MBPS, "float4", (t, s) -> f(s.upMbps())),
+            new SampleColumn(TELEMETRY.SIGNAL_DBM, "int4", (t, s) -> s.signalDbm()),
+            new SampleColumn(TELEMETRY.RTT_MIN_MS, "float4", (t, s) -> f(s.rttMinMs())),
+            new SampleColumn(TELEMETRY.RTT_P95_MS, "float4", (t, s) -> f(s.rttP95Ms())),
+            new SampleColumn(TELEMETRY.BYTES_USED, "int8", (t, s) -> s.bytesUsed()),
+            new SampleColumn(TELEMETRY.SKIPPED, "text", (t, s) -> s.skipped() == null ? null : s.skipped().wire()),
+            new SampleColumn(TELEMETRY.WIFI_BITRATE_MBPS, "float4", (t, s) -> s.radio() == null ? null : f(s.radio().wifiBitrateMbps())),
+            new SampleColumn(TELEMETRY.CELL_TECH, "text", (t, s) -> s.radio() == null ? null : s.radio().cellTech()),
+            new SampleColumn(TELEMETRY.RSRP_DBM, "float4", (t, s) -> s.radio() == null ? null : f(s.radio().rsrpDbm())),
+            new SampleColumn(TELEMETRY.RSRQ_DB, "float4", (t, s) -> s.radio() == null ? null : f(s.radio().rsrqDb())),
+            new SampleColumn(TELEMETRY.SINR_DB, "float4", (t, s) -> s.radio() == null ? null : f(s.radio().sinrDb())));
 
     /** One set-based UPDATE for every device heard from in the batch, not one statement each. */
     private static void writeLastSeen(DSLContext tx, Map<String, Instant> lastSeen) {
@@ -142,12 +143,9 @@ final class IngestStore {
             + " = v.id AND (d." + DEVICE.LAST_SEEN.getName() + " IS NULL OR d." + DEVICE.LAST_SEEN.getName() + " < v.at)";
 
     private static final String INSERT_TELEMETRY = "INSERT INTO " + TELEMETRY.getName() + " ("
-            + String.join(", ", TELEMETRY.DEVICE_ID.getName(), TELEMETRY.SEQ.getName(), TELEMETRY.SAMPLED_AT.getName(),
-                    TELEMETRY.RECEIVED_AT.getName(), TELEMETRY.LINK.getName(), TELEMETRY.RTT_MS.getName(),
-                    TELEMETRY.JITTER_MS.getName(), TELEMETRY.LOSS_PCT.getName(), TELEMETRY.DOWN_MBPS.getName(),
-                    TELEMETRY.UP_MBPS.getName(), TELEMETRY.SIGNAL_DBM.getName())
-            + ") SELECT * FROM unnest(?::text[], ?::int8[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::float4[],"
-            + " ?::float4[], ?::float4[], ?::float4[], ?::float4[], ?::int4[]) ON CONFLICT DO NOTHING";
+            + String.join(", ", TELEMETRY_COLUMNS.stream().map(c -> c.field().getName()).toList())
+            + ") SELECT * FROM unnest(" + String.join(", ", TELEMETRY_COLUMNS.stream().map(c -> "?::" + c.sqlType() + "[]").toList())
+            + ") ON CONFLICT DO NOTHING";
 
     private void writeStatus(DSLContext tx, WriteOp.Status op) {
         DeviceStatus s = op.status();

@@ -45,6 +45,38 @@ public final class ConnectionVerdicts {
 
     /** Verdicts over a chosen period, for coverage reports. */
     public Map<String, DeviceVerdict> between(Collection<String> devices, java.time.Instant from, java.time.Instant to) {
+        return between(TELEMETRY.DEVICE_ID.in(devices), from, to);
+    }
+
+    /** A device's usual verdict (over the verdict window) and its verdict of the last few hours. */
+    public record Change(DeviceVerdict usual, DeviceVerdict recent) {
+    }
+
+    /**
+     * For every device measured within {@code recent}: its usual and recent verdicts. Throughput is
+     * tested only a few times a day, so the recent verdict takes the usual throughput unless a test
+     * ran within {@code recent}; latency, jitter and loss are always the recent ones.
+     */
+    public Map<String, Change> recentAgainstUsual(java.time.Duration recent) {
+        java.time.Instant now = clock.instant();
+        Map<String, DeviceVerdict> latest = between(TELEMETRY.SAMPLED_AT.ge(now.minus(recent).atOffset(ZoneOffset.UTC)),
+                now.minus(recent), now);
+        Map<String, DeviceVerdict> usual = between(latest.keySet(), now.minus(thresholds.window()), now);
+        Map<String, Change> out = new HashMap<>();
+        latest.forEach((device, r) -> {
+            DeviceVerdict u = usual.get(device);
+            if (u == null) {
+                return;
+            }
+            LineFigures f = r.figures();
+            LineFigures merged = new LineFigures(f.samples(), f.downMbps() != null ? f.downMbps() : u.figures().downMbps(),
+                    f.upMbps() != null ? f.upMbps() : u.figures().upMbps(), f.rttMs(), f.jitterMs(), f.lossPct());
+            out.put(device, new Change(u, new DeviceVerdict(thresholds.classify(merged), merged)));
+        });
+        return out;
+    }
+
+    private Map<String, DeviceVerdict> between(org.jooq.Condition devices, java.time.Instant from, java.time.Instant to) {
         Field<Double> down = median(TELEMETRY.DOWN_MBPS);
         Field<Double> up = median(TELEMETRY.UP_MBPS);
         Field<Double> rtt = median(TELEMETRY.RTT_MS);
@@ -52,7 +84,7 @@ public final class ConnectionVerdicts {
         Field<Double> loss = median(TELEMETRY.LOSS_PCT);
         Map<String, DeviceVerdict> out = new HashMap<>();
         for (Record r : dsl.select(TELEMETRY.DEVICE_ID, count(), down, up, rtt, jitter, loss).from(TELEMETRY)
-                .where(TELEMETRY.DEVICE_ID.in(devices))
+                .where(devices)
                 .and(TELEMETRY.SAMPLED_AT.between(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .groupBy(TELEMETRY.DEVICE_ID).fetch()) {
             LineFigures f = new LineFigures(r.get(count()), SampleFigures.round(r.get(down)),
