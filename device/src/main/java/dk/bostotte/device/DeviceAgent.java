@@ -4,6 +4,10 @@ import dk.bostotte.device.call.CallController;
 import dk.bostotte.device.config.DesiredConfigApplier;
 import dk.bostotte.device.config.LiveSettings;
 import dk.bostotte.device.fleet.CommandDispatcher;
+import dk.bostotte.device.fleet.CommandHandler;
+import dk.bostotte.protocol.message.CommandType;
+import dk.bostotte.protocol.message.NetworkSample;
+import java.util.concurrent.CompletableFuture;
 import dk.bostotte.device.fleet.FleetLink;
 import dk.bostotte.device.fleet.LinkListener;
 import dk.bostotte.device.fleet.TelemetryQueue;
@@ -70,6 +74,22 @@ public final class DeviceAgent implements LinkListener {
         this.telemetryTimer = new PeriodicTask(probeThread, "telemetry sample", this::takeSample);
         this.statusTimer = new PeriodicTask(probeThread, "status report", this::reportStatus);
         settings.onChange(this::settingsChanged);
+        commands.register(CommandType.RUN_NETWORK_TEST, c -> networkTestNow()
+                .thenApply(sample -> CommandHandler.Completion.done(NetworkSampler.describe(sample))));
+    }
+
+    /**
+     * A sample with every probe, now, on the probe thread (so never alongside a scheduled one); it
+     * goes into the telemetry queue like any other and completes the stage once queued.
+     */
+    public CompletableFuture<NetworkSample> networkTestNow() {
+        return CompletableFuture.supplyAsync(() -> {
+            sampler.requestFullTest();
+            NetworkSample s = sampler.sample(queue.nextSeq(), clock.instant());
+            queue.append(s);
+            agentThread.execute(uploader::pump);
+            return s;
+        }, probeThread);
     }
 
     /** Where remote-support features register their {@code CommandHandler}s. */

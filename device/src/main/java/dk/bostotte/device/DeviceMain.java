@@ -27,12 +27,18 @@ import dk.bostotte.device.netq.LinkTypeDetector;
 import dk.bostotte.device.netq.NetworkSampler;
 import dk.bostotte.device.netq.ProbingSampler;
 import dk.bostotte.device.netq.RadioReader;
+import dk.bostotte.device.support.DiagnosticsBundle;
+import dk.bostotte.device.support.LockState;
+import dk.bostotte.device.support.LogRing;
+import dk.bostotte.device.support.RemoteSupport;
 import dk.bostotte.device.netq.RttProbe;
 import dk.bostotte.device.netq.SimulatedSampler;
 import dk.bostotte.protocol.codec.MessageCodec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -206,8 +212,49 @@ public final class DeviceMain implements Callable<Integer> {
         if (options.simulate()) {
             SimulatedButtons.readFrom(System.in, calls, agentThread);
         }
-        return new DeviceAgent(clock, settings, queue, sampler, status, link, configApplier, codec, agentThread, calls);
+        DeviceAgent agent = new DeviceAgent(clock, settings, queue, sampler, status, link, configApplier, codec, agentThread,
+                calls);
+
+        LockState lock = new LockState(options.dataDir());
+        calls.refuseWhile(lock::isLocked);
+        lock.onChange(m -> {
+            log.info("device {} {}", bundle.deviceId(), m.isPresent() ? "locked by IT support" : "unlocked by IT support");
+            if (m.isPresent()) {
+                agentThread.execute(calls::hangUp);
+            }
+        });
+        if (lock.isLocked()) {
+            log.info("device {} is locked by IT support: calls are refused", bundle.deviceId());
+        }
+        DiagnosticsBundle diagnostics = new DiagnosticsBundle(LOG_RING)
+                .section("app", () -> Map.of("deviceId", bundle.deviceId().value(), "model", bundle.model(),
+                        "serial", bundle.serial(), "version", version, "simulated", options.simulate(),
+                        "java", System.getProperty("java.version"),
+                        "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")))
+                .section("settings", settings::current)
+                .section("lock", () -> Map.of("locked", lock.isLocked(), "message", lock.message().orElse("")))
+                .section("telemetryQueue", () -> Map.of("waiting", queue.size(), "droppedWhenFull", queue.dropped(),
+                        "corruptSkipped", queue.corruptSkipped()))
+                .section("lastSample", () -> queue.snapshot().stream().reduce((a, b) -> b).map(NetworkSampler::describe)
+                        .orElse("none waiting to be sent"))
+                .section("call", () -> calls.phase().toString())
+                .section("media", plan::toString)
+                .section("connectedToFleet", link::isConnected);
+        ScheduledExecutorService supportThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "remote-support");
+            t.setDaemon(true);
+            return t;
+        });
+        new RemoteSupport(lock, diagnostics, SystemTools.real(), options.simulate(), supportThread, exitStatus -> {
+            agent.stop();
+            Runtime.getRuntime().halt(exitStatus);
+        }, List.of(options.dataDir(), options.bundleDir()), BundleTls.sslContext(bundle), bundle.serverHost(),
+                bundle.devicePort()).registerWith(agent.commands());
+        return agent;
     }
+
+    /** The recent log lines, for the diagnostics bundle IT support can collect. */
+    private static final LogRing LOG_RING = LogRing.install(2000);
 
     private static void atLeast(String option, int value, int min) {
         if (value < min) {

@@ -7,6 +7,8 @@ import dk.bostotte.fleet.ingest.IngestService;
 import dk.bostotte.fleet.metrics.FleetMetrics;
 import dk.bostotte.fleet.presence.PresenceService;
 import dk.bostotte.fleet.calls.CallService;
+import dk.bostotte.fleet.commands.CommandService;
+import dk.bostotte.protocol.message.CommandResult;
 import dk.bostotte.protocol.Channel;
 import dk.bostotte.protocol.codec.Decoded;
 import dk.bostotte.protocol.codec.MessageCodec;
@@ -21,6 +23,7 @@ final class FleetBrokerEvents implements BrokerEvents {
     private final FleetMetrics metrics;
     private final MessageCodec codec;
     private volatile CallService calls;
+    private volatile CommandService commands;
 
     FleetBrokerEvents(IngestService ingest, PresenceService presence, FleetMetrics metrics, MessageCodec codec) {
         this.ingest = ingest;
@@ -50,7 +53,19 @@ final class FleetBrokerEvents implements BrokerEvents {
             c.fromDevice(message.device(), signal.orThrow());
             return IngestOutcome.ACCEPTED;
         }
-        return ingest.ingest(message);
+        IngestOutcome outcome = ingest.ingest(message);
+        CommandService c = commands;
+        if (message.channel() == Channel.COMMAND_RESULT && outcome == IngestOutcome.ACCEPTED && c != null) {
+            codec.decode(CommandResult.class, message.payload()).fold(r -> {
+                c.resultStored(message.device(), r);
+                return null;
+            }, e -> null);
+        }
+        return outcome;
+    }
+
+    void commandsReady(CommandService commands) {
+        this.commands = commands;
     }
 
     @Override

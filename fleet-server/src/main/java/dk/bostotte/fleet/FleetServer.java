@@ -7,6 +7,10 @@ import dk.bostotte.fleet.alerts.AlertRoutes;
 import dk.bostotte.fleet.alerts.AlertService;
 import dk.bostotte.fleet.alerts.AlertStore;
 import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.commands.CommandRoutes;
+import dk.bostotte.fleet.commands.CommandService;
+import dk.bostotte.fleet.commands.CommandStore;
+import dk.bostotte.fleet.commands.LogBundles;
 import dk.bostotte.fleet.broker.FleetBroker;
 import dk.bostotte.fleet.broker.auth.AccessPolicy;
 import dk.bostotte.fleet.broker.hivemq.EmbeddedHiveMqBroker;
@@ -141,7 +145,9 @@ public final class FleetServer implements AutoCloseable {
         UdpEchoResponder echo = new UdpEchoResponder(vertx, presence, metrics, config.echoPacketsPer10s());
         echo.start(config.mqttHost(), config.mqttPort());
         toClose.push(echo);
-        DeviceApiServer deviceApi = new DeviceApiServer(vertx, new AccessPolicy(fleetCa, registry, Clock.systemUTC()), metrics);
+        LogBundles logBundles = new LogBundles(database.dsl(), config.dataDir().resolve("log-bundles"));
+        DeviceApiServer deviceApi = new DeviceApiServer(vertx, new AccessPolicy(fleetCa, registry, Clock.systemUTC()), metrics,
+                logBundles);
         deviceApi.start(config.mqttHost(), config.deviceApiPort(), keystore, ServerTls.readKeystorePassword(config.pkiDir()),
                 caCert);
         toClose.push(deviceApi);
@@ -154,6 +160,12 @@ public final class FleetServer implements AutoCloseable {
                 config.alerts().raiseAfter(), audit, metrics, Clock.systemUTC()).start(config.alerts().checkEvery());
         toClose.push(alerts);
         new AlertRoutes(vertx, alerts, alertStore, responses).mount(http.router(), security);
+        CommandStore commandStore = new CommandStore(database.dsl(), codec.mapper());
+        CommandService commands = new CommandService(commandStore, broker, presence, registry, codec, audit,
+                Clock.systemUTC()).start(config.commandSweepEvery());
+        toClose.push(commands);
+        brokerEvents.commandsReady(commands);
+        new CommandRoutes(vertx, commands, commandStore, registry, logBundles, audit, responses).mount(http.router(), security);
         new CallRoutes(vertx, calls, callStore, responses, metrics).mount(http.router(), security);
         httpPort = http.start(config.httpHost(), config.httpPort(), config.httpTlsKeystore(), config.httpTlsPassword());
         toClose.push(http::stop);

@@ -96,6 +96,8 @@ public final class FleetTestEnvironment implements AutoCloseable {
         s.put("alert.check.every.s", "86400");
         s.put("alert.raise.after.minutes", "0");
         s.put("alert.verdict.recent.minutes", "30");
+        // Expiry and resends of commands are looked at every second, so the tests need not wait.
+        s.put("command.sweep.every.s", "1");
         s.putAll(extraSettings);
         try {
             server = FleetServer.start(FleetConfig.load(java.util.Optional.empty(), s, Map.of()));

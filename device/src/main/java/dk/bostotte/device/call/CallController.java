@@ -29,6 +29,7 @@ public final class CallController {
 
     private static final Logger log = LoggerFactory.getLogger(CallController.class);
     static final Duration STATS_EVERY = Duration.ofSeconds(2);
+    private long statsReports;
 
     public enum Phase { IDLE, RINGING, CALLING, CONNECTING, IN_CALL }
 
@@ -79,6 +80,13 @@ public final class CallController {
 
     public Phase phase() {
         return phase;
+    }
+
+    private java.util.function.BooleanSupplier locked = () -> false;
+
+    /** While {@code locked} says so (IT support locked a lost device), rings are declined and no call goes out. */
+    public void refuseWhile(java.util.function.BooleanSupplier locked) {
+        this.locked = locked;
     }
 
     // ------------------------------------------------------------------ from the fleet
@@ -139,6 +147,11 @@ public final class CallController {
             signal(DeviceCallSignal.of(s.callId(), DeviceCallSignal.Type.BUSY, clock.instant()));
             return;
         }
+        if (locked.getAsBoolean()) {
+            signal(DeviceCallSignal.withReason(s.callId(), DeviceCallSignal.Type.DECLINE, clock.instant(),
+                    "the device is locked by IT support"));
+            return;
+        }
         phase = Phase.RINGING;
         callId = s.callId();
         other = s.caller();
@@ -186,6 +199,10 @@ public final class CallController {
     /** "Ring til min bostøtte": asks the fleet to ring the citizen's worker (or team). */
     public void callSupportWorker() {
         if (phase != Phase.IDLE) {
+            return;
+        }
+        if (locked.getAsBoolean()) {
+            log.info("no call out: the device is locked");
             return;
         }
         phase = Phase.CALLING;
@@ -269,7 +286,12 @@ public final class CallController {
                 return;
             }
             signal(DeviceCallSignal.stats(callId, clock.instant(), stats));
-            log.info("call {} statistics: {}", callId, stats);
+            // Every half minute in the log, for support after the fact; every report at debug.
+            if (statsReports++ % 15 == 0) {
+                log.info("call {} statistics: {}", callId, stats);
+            } else {
+                log.debug("call {} statistics: {}", callId, stats);
+            }
             MediaProfile next = adapter.next(stats);
             if (next != media.profile()) {
                 media.apply(next);

@@ -32,6 +32,13 @@ public final class CommandDispatcher {
     private final Clock clock;
     private final Consumer<CommandResult> results;
     private final Map<CommandType, CommandHandler> handlers = new EnumMap<>(CommandType.class);
+    /** Ids already handled: the fleet resends until it hears "received", and a reboot must not run twice. */
+    private final Map<String, Boolean> seen = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 256;
+        }
+    };
 
     public CommandDispatcher(MessageCodec codec, Clock clock, Consumer<CommandResult> results) {
         this.codec = codec;
@@ -55,6 +62,15 @@ public final class CommandDispatcher {
     }
 
     void dispatch(Command command) {
+        boolean again;
+        synchronized (this) {
+            again = seen.put(command.id(), Boolean.TRUE) != null;
+        }
+        if (again) {
+            log.info("command {} ({}) received again; already handled", command.id(), command.type().wire());
+            report(command, Outcome.RECEIVED, null);
+            return;
+        }
         log.info("command {} ({}) received", command.id(), command.type().wire());
         report(command, Outcome.RECEIVED, null);
         if (!command.expiresAt().isAfter(clock.instant())) {

@@ -56,6 +56,7 @@ public final class ProbingSampler implements NetworkSampler {
     }
 
     /** Makes the next sample run every probe now (IT support asked), budget and calls permitting. */
+    @Override
     public void requestFullTest() {
         fullTestRequested = true;
     }

@@ -102,6 +102,22 @@ class CallControllerTest {
     }
 
     @Test
+    void aLockedDeviceDeclinesRingsAndPlacesNoCalls() throws Exception {
+        controller(Optional.of(Duration.ofMillis(1)));
+        java.util.concurrent.atomic.AtomicBoolean locked = new java.util.concurrent.atomic.AtomicBoolean(true);
+        controller.refuseWhile(locked::get);
+        receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE));
+        assertEquals(List.of(DeviceCallSignal.Type.DECLINE), sentTypes());
+        assertTrue(sent.get(0).reason().contains("locked"), sent.get(0).reason());
+        onAgent(controller::callSupportWorker);
+        assertEquals(1, sent.size(), "no call request from a locked device");
+        assertEquals(CallController.Phase.IDLE, controller.phase());
+        locked.set(false);
+        receive(CallSignal.ring("c2", Instant.now(), "Mette", null, ICE));
+        assertEquals(DeviceCallSignal.Type.RINGING, sent.get(1).type(), "unlocked, it rings again");
+    }
+
+    @Test
     void aSecondRingWhileBusyIsAnsweredBusyAndTheFirstCallGoesOn() throws Exception {
         controller(Optional.empty());
         receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE));

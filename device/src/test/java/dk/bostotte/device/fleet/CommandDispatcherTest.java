@@ -52,6 +52,19 @@ class CommandDispatcherTest {
     }
 
     @Test
+    void aResentCommandIsAcknowledgedButNotRunAgain() {
+        List<Command> ran = new ArrayList<>();
+        dispatcher.register(CommandType.REBOOT, c -> {
+            ran.add(c);
+            return CompletableFuture.completedFuture(CommandHandler.Completion.done("rebooting"));
+        });
+        dispatcher.onPayload(command("c-9", CommandType.REBOOT, NOW.plusSeconds(60)));
+        dispatcher.onPayload(command("c-9", CommandType.REBOOT, NOW.plusSeconds(60)));
+        assertEquals(1, ran.size(), "a reboot must not run twice because the fleet resent it");
+        assertEquals(List.of("c-9:received:null", "c-9:done:rebooting", "c-9:received:null"), outcomes());
+    }
+
+    @Test
     void registeredHandlerDecidesTheOutcome() {
         CompletableFuture<CommandHandler.Completion> later = new CompletableFuture<>();
         dispatcher.register(CommandType.RUN_NETWORK_TEST, c -> later);

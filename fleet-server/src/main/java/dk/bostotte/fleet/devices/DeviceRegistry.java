@@ -79,6 +79,11 @@ public final class DeviceRegistry implements CredentialRegistry {
         return n > 0;
     }
 
+    /** Records what the device confirmed: locked by IT support, or unlocked again. */
+    public void setLocked(DeviceId id, boolean locked) {
+        dsl.update(DEVICE).set(DEVICE.LOCKED, locked).where(DEVICE.ID.eq(id.value())).execute();
+    }
+
     public List<DeviceView> list() {
         return dsl.select().from(DEVICE).leftJoin(DEVICE_STATUS).on(DEVICE_STATUS.DEVICE_ID.eq(DEVICE.ID))
                 .orderBy(DEVICE.ID).fetch(DeviceRegistry::view);
@@ -108,7 +113,8 @@ public final class DeviceRegistry implements CredentialRegistry {
                 s.getSpeaker(), s.getScreen());
         return new DeviceView(r.get(DEVICE.ID), r.get(DEVICE.MODEL), r.get(DEVICE.SERIAL), r.get(DEVICE.LIFECYCLE),
                 r.get(DEVICE.ONLINE), instant(r.get(DEVICE.LAST_SEEN)), instant(r.get(DEVICE.CONNECTED_AT)),
-                r.get(DEVICE.APP_VERSION), r.get(DEVICE.REVOKED), instant(r.get(DEVICE.ENROLLED_AT)), status);
+                r.get(DEVICE.APP_VERSION), r.get(DEVICE.REVOKED), r.get(DEVICE.LOCKED), instant(r.get(DEVICE.ENROLLED_AT)),
+                status);
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -128,10 +128,6 @@ public final class DeviceRoutes {
     }
 
     private Optional<DeviceId> pathId(RoutingContext ctx) {
-        Optional<DeviceId> id = DeviceId.parse(ctx.pathParam("id"));
-        if (id.isEmpty()) {
-            responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not a device id");
-        }
-        return id;
+        return dk.bostotte.fleet.http.PathIds.device(ctx, responses);
     }
 }

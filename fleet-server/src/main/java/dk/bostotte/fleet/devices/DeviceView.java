@@ -13,6 +13,7 @@ public record DeviceView(
         Instant connectedAt,
         String appVersion,
         boolean revoked,
+        boolean locked,
         Instant enrolledAt,
         StatusView status) {
 

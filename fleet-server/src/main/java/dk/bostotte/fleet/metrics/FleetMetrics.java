@@ -76,6 +76,10 @@ public final class FleetMetrics {
         registry.counter("bostotte.netq.throughput.refused", "reason", reason).increment();
     }
 
+    public void logBundleRefused() {
+        registry.counter("bostotte.log.bundles.refused").increment();
+    }
+
     public void alertRaised(String kind) {
         registry.counter("bostotte.alerts.raised", "kind", kind).increment();
     }

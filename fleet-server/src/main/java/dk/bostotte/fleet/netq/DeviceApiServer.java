@@ -48,22 +48,28 @@ public final class DeviceApiServer implements AutoCloseable {
     private final PerDeviceAllowance hourly = new PerDeviceAllowance(3_600_000, BYTES_PER_HOUR, System::currentTimeMillis);
     private HttpServer server;
 
-    public DeviceApiServer(Vertx vertx, AccessPolicy policy, FleetMetrics metrics) {
+    private final dk.bostotte.fleet.commands.LogBundles logBundles;
+
+    public DeviceApiServer(Vertx vertx, AccessPolicy policy, FleetMetrics metrics,
+                           dk.bostotte.fleet.commands.LogBundles logBundles) {
         this.vertx = vertx;
         this.policy = policy;
         this.metrics = metrics;
+        this.logBundles = logBundles;
     }
 
     public int start(String host, int port, Path serverKeystore, char[] keystorePassword, Path fleetCaPem) {
         Router router = Router.router(vertx);
         router.get("/device/v1/throughput/download").handler(this::download);
         router.post("/device/v1/throughput/upload").handler(this::upload);
+        router.post("/device/v1/logs").handler(io.vertx.ext.web.handler.BodyHandler.create(false)
+                .setBodyLimit(dk.bostotte.fleet.commands.LogBundles.MAX_BYTES)).handler(this::logs);
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("no such device endpoint\n"));
         HttpServerOptions options = new HttpServerOptions().setSsl(true).setClientAuth(ClientAuth.REQUIRED)
                 .setKeyCertOptions(new PfxOptions().setPath(serverKeystore.toString()).setPassword(new String(keystorePassword)))
                 .setTrustOptions(new PemTrustOptions().addCertPath(fleetCaPem.toString()));
         server = vertx.createHttpServer(options).requestHandler(router).listen(port, host).await();
-        log.info("device API (throughput tests) on https://{}:{}/", host, server.actualPort());
+        log.info("device API (throughput tests, log bundles) on https://{}:{}/", host, server.actualPort());
         return server.actualPort();
     }
 
@@ -84,6 +90,29 @@ public final class DeviceApiServer implements AutoCloseable {
         metrics.throughputRefused("not_an_enrolled_device");
         ctx.response().setStatusCode(403).end("only enrolled devices\n");
         return Optional.empty();
+    }
+
+    /** A diagnostics bundle for a collect-logs command of this device. */
+    private void logs(RoutingContext ctx) {
+        Optional<String> device = device(ctx);
+        if (device.isEmpty()) {
+            return;
+        }
+        byte[] zip = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        String command = ctx.queryParams().get("command");
+        vertx.executeBlocking(() -> logBundles.store(device.get(), command, zip)).onSuccess(b -> {
+            log.info("log bundle {} ({} bytes) from {} for command {}", b.id(), b.sizeBytes(), device.get(), command);
+            ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                    .end("{\"bundle\":\"" + b.id() + "\"}");
+        }).onFailure(e -> {
+            if (e instanceof dk.bostotte.fleet.commands.LogBundles.Refused r) {
+                metrics.logBundleRefused();
+                ctx.response().setStatusCode(r.status()).end(r.getMessage() + "\n");
+            } else {
+                log.warn("log bundle from {} not stored: {}", device.get(), e.toString());
+                ctx.response().setStatusCode(500).end("not stored\n");
+            }
+        });
     }
 
     private boolean withinBudget(String device, long bytes, RoutingContext ctx) {

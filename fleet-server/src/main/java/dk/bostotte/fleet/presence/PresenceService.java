@@ -25,6 +25,8 @@ public final class PresenceService {
     private final Map<String, java.net.InetAddress> addresses = new ConcurrentHashMap<>();
     private final java.util.List<java.util.function.Consumer<DeviceId>> offlineListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<java.util.function.Consumer<DeviceId>> onlineListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PresenceService(BatchWriter writer) {
         this.writer = writer;
@@ -48,6 +50,11 @@ public final class PresenceService {
         offlineListeners.add(listener);
     }
 
+    /** Called (on the broker's thread) when a device's first connection comes; keep it short. */
+    public void onOnline(java.util.function.Consumer<DeviceId> listener) {
+        onlineListeners.add(listener);
+    }
+
     /** The address the device's newest connection came from, while it is connected. */
     public java.util.Optional<java.net.InetAddress> addressOf(DeviceId device) {
         return connections.containsKey(device.value()) ? java.util.Optional.ofNullable(addresses.get(device.value()))
@@ -61,6 +68,7 @@ public final class PresenceService {
             if (now == 1) {
                 log.info("device {} online", clientId);
                 record(new WriteOp.Presence(device, true, at));
+                onlineListeners.forEach(l -> l.accept(device));
             }
         });
     }

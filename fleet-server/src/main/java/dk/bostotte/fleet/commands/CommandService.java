@@ -1,0 +1,168 @@
+package dk.bostotte.fleet.commands;
+
+import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.broker.FleetBroker;
+import dk.bostotte.fleet.presence.PresenceService;
+import dk.bostotte.protocol.Channel;
+import dk.bostotte.protocol.DeviceId;
+import dk.bostotte.protocol.codec.MessageCodec;
+import dk.bostotte.fleet.devices.DeviceRegistry;
+import dk.bostotte.protocol.message.Command;
+import dk.bostotte.protocol.message.CommandResult;
+import dk.bostotte.protocol.message.CommandType;
+import dk.bostotte.protocol.message.ProtocolMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remote commands: stored when issued (and audited with who issued them), sent at once to an online
+ * device, and to an offline one when it comes back. A command is sent again until the device says
+ * it has it ({@code received}, which makes it {@code delivered}): a publish can be lost with a
+ * connection, and the device ignores an id it has seen. Past its expiry it is {@code expired}.
+ */
+public final class CommandService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandService.class);
+    /** After a connect, give the device time to subscribe before sending what waited for it. */
+    static final Duration AFTER_CONNECT = Duration.ofSeconds(2);
+    static final Duration RESEND_AFTER = Duration.ofSeconds(20);
+
+    private final CommandStore store;
+    private final FleetBroker broker;
+    private final PresenceService presence;
+    private final MessageCodec codec;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "commands");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final DeviceRegistry registry;
+
+    public CommandService(CommandStore store, FleetBroker broker, PresenceService presence, DeviceRegistry registry,
+                          MessageCodec codec, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.broker = broker;
+        this.presence = presence;
+        this.codec = codec;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public CommandService start(Duration sweepEvery) {
+        presence.onOnline(device -> timer.schedule(() -> deliverQueued(device.value(), true),
+                AFTER_CONNECT.toMillis(), TimeUnit.MILLISECONDS));
+        timer.scheduleWithFixedDelay(this::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Stores and audits the command, then sends it if the device is online. Blocking. */
+    public CommandView issue(DeviceId device, CommandRequest request, String who) {
+        Instant now = clock.instant();
+        CommandView c = store.insert(UUID.randomUUID(), device.value(), request.commandType().wire(), request.paramsOrEmpty(),
+                who, now, now.plus(request.expiry()));
+        audit.record(who, "command.issue", device.value(), Map.of("command", c.id(), "type", c.type(), "params", c.params()));
+        log.info("command {} ({}) for {} issued by {}", c.id(), c.type(), device, who);
+        if (presence.isOnline(device)) {
+            send(c);
+        }
+        return c;
+    }
+
+    /**
+     * A device's answer has been stored (by the ingest): act on what it means for the fleet. A lock
+     * or unlock the device confirmed changes what the console shows; a confirmed wipe revokes the
+     * certificate, so the erased device can never come back with it. Runs on the commands thread.
+     */
+    public void resultStored(DeviceId device, CommandResult result) {
+        if (result.outcome() != CommandResult.Outcome.DONE) {
+            return;
+        }
+        timer.execute(() -> {
+            try {
+                UUID id = UUID.fromString(result.id());
+                store.find(id).filter(c -> c.deviceId().equals(device.value())).ifPresent(c -> {
+                    switch (CommandType.fromWire(c.type())) {
+                        case LOCK -> registry.setLocked(device, true);
+                        case UNLOCK -> registry.setLocked(device, false);
+                        case WIPE -> {
+                            registry.revoke(device);
+                            audit.record("system", "device.revoke", device.value(), Map.of("after", "wipe", "command", c.id()));
+                            log.info("device {} wiped; certificate revoked", device);
+                            broker.disconnect(device.value(), "wiped");
+                        }
+                        default -> {
+                        }
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.warn("acting on the result of command {} failed: {}", result.id(), e.toString());
+            }
+        });
+    }
+
+    /** Expires overdue commands; resends queued ones to online devices that have not confirmed them. */
+    void sweep() {
+        try {
+            Instant now = clock.instant();
+            for (CommandView c : store.expire(now)) {
+                lastSent.remove(c.id());
+                audit.record("system", "command.expire", c.deviceId(), Map.of("command", c.id(), "type", c.type()));
+                log.info("command {} ({}) for {} expired", c.id(), c.type(), c.deviceId());
+            }
+            for (String device : store.devicesWithQueued(now)) {
+                deliverQueued(device, false);
+            }
+        } catch (RuntimeException e) {
+            log.warn("command sweep failed, will retry: {}", e.toString());
+        }
+    }
+
+    private void deliverQueued(String device, boolean justConnected) {
+        try {
+            DeviceId id = DeviceId.parse(device).orElseThrow();
+            if (!presence.isOnline(id)) {
+                return;
+            }
+            Instant now = clock.instant();
+            for (CommandView c : store.queued(device, now)) {
+                Instant sent = lastSent.get(c.id());
+                if (justConnected || sent == null || !now.isBefore(sent.plus(RESEND_AFTER))) {
+                    send(c);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("sending queued commands to {} failed, will retry: {}", device, e.toString());
+        }
+    }
+
+    private void send(CommandView c) {
+        lastSent.put(c.id(), clock.instant());
+        Command wire = new Command(ProtocolMessage.VERSION, c.id(), CommandType.fromWire(c.type()),
+                c.issuedAt(), c.expiresAt(), c.params().isEmpty() ? null : c.params());
+        broker.publish(DeviceId.parse(c.deviceId()).orElseThrow(), Channel.COMMAND, codec.encode(wire))
+                .whenComplete((ok, e) -> {
+                    if (e != null) {
+                        log.warn("command {} not sent to {}: {}", c.id(), c.deviceId(), e.toString());
+                    }
+                });
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,97 @@
+package dk.bostotte.fleet.commands;
+
+import static dk.bostotte.fleet.db.jooq.Tables.COMMAND;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.bostotte.fleet.db.jooq.tables.records.CommandRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+/** The {@code command} table. Results from devices are written by the ingest; this issues and reads. Blocking. */
+public final class CommandStore {
+
+    static final String QUEUED = "queued";
+    static final String DELIVERED = "delivered";
+    static final String EXPIRED = "expired";
+
+    private final DSLContext dsl;
+    private final ObjectMapper json;
+
+    public CommandStore(DSLContext dsl, ObjectMapper json) {
+        this.dsl = dsl;
+        this.json = json;
+    }
+
+    CommandView insert(UUID id, String device, String type, Map<String, String> params, String who, Instant at,
+                       Instant expires) {
+        return view(dsl.insertInto(COMMAND).set(COMMAND.ID, id).set(COMMAND.DEVICE_ID, device).set(COMMAND.TYPE, type)
+                .set(COMMAND.PARAMS, JSONB.valueOf(write(params))).set(COMMAND.ISSUED_BY, who)
+                .set(COMMAND.ISSUED_AT, odt(at)).set(COMMAND.EXPIRES_AT, odt(expires)).set(COMMAND.UPDATED_AT, odt(at))
+                .returning().fetchOne());
+    }
+
+    public Optional<CommandView> find(UUID id) {
+        return dsl.selectFrom(COMMAND).where(COMMAND.ID.eq(id)).fetchOptional().map(this::view);
+    }
+
+    /** The device's newest commands first. */
+    public List<CommandView> ofDevice(String device, int limit) {
+        return dsl.selectFrom(COMMAND).where(COMMAND.DEVICE_ID.eq(device))
+                .orderBy(COMMAND.ISSUED_AT.desc()).limit(limit).fetch(this::view);
+    }
+
+    /** Commands still waiting for the device to say it has them, oldest first. */
+    List<CommandView> queued(String device, Instant now) {
+        return dsl.selectFrom(COMMAND).where(COMMAND.DEVICE_ID.eq(device)).and(COMMAND.STATE.eq(QUEUED))
+                .and(COMMAND.EXPIRES_AT.gt(odt(now))).orderBy(COMMAND.ISSUED_AT).fetch(this::view);
+    }
+
+    /** Devices with queued, unexpired commands. */
+    List<String> devicesWithQueued(Instant now) {
+        return dsl.selectDistinct(COMMAND.DEVICE_ID).from(COMMAND).where(COMMAND.STATE.eq(QUEUED))
+                .and(COMMAND.EXPIRES_AT.gt(odt(now))).fetch(COMMAND.DEVICE_ID);
+    }
+
+    /** Queued or delivered commands past their expiry become expired; returns them. */
+    List<CommandView> expire(Instant now) {
+        return dsl.update(COMMAND).set(COMMAND.STATE, EXPIRED).set(COMMAND.UPDATED_AT, odt(now))
+                .set(COMMAND.DETAIL, "not finished before it expired")
+                .where(COMMAND.STATE.in(QUEUED, DELIVERED)).and(COMMAND.EXPIRES_AT.le(odt(now)))
+                .returning().fetch(this::view);
+    }
+
+    private CommandView view(CommandRecord r) {
+        return new CommandView(r.getId().toString(), r.getDeviceId(), r.getType(), read(r.getParams()), r.getState(),
+                r.getDetail(), r.getIssuedBy(), r.getIssuedAt().toInstant(), r.getExpiresAt().toInstant(),
+                r.getUpdatedAt().toInstant());
+    }
+
+    private String write(Map<String, String> params) {
+        try {
+            return json.writeValueAsString(params);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Map<String, String> read(JSONB params) {
+        try {
+            return params == null ? Map.of() : json.readValue(params.data(), new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    private static OffsetDateTime odt(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,31 @@
+package dk.bostotte.fleet.http;
+
+import dk.bostotte.protocol.DeviceId;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code :id} of a route as a device id or a UUID; when it is not one, answers 404 naming it and gives empty. */
+public final class PathIds {
+
+    private PathIds() {
+    }
+
+    public static Optional<DeviceId> device(RoutingContext ctx, Responses responses) {
+        Optional<DeviceId> id = DeviceId.parse(ctx.pathParam("id"));
+        if (id.isEmpty()) {
+            responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not a device id");
+        }
+        return id;
+    }
+
+    /** {@code what} names the kind of id in the error, e.g. "a command id". */
+    public static Optional<UUID> uuid(RoutingContext ctx, Responses responses, String what) {
+        try {
+            return Optional.of(UUID.fromString(ctx.pathParam("id")));
+        } catch (IllegalArgumentException e) {
+            responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not " + what);
+            return Optional.empty();
+        }
+    }
+}
