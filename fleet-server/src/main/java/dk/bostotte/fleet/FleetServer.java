@@ -35,6 +35,9 @@ import dk.bostotte.fleet.ingest.TelemetryRetention;
 import dk.bostotte.fleet.metrics.FleetMetrics;
 import dk.bostotte.fleet.netq.ConnectionVerdicts;
 import dk.bostotte.fleet.netq.VerdictDropWatch;
+import dk.bostotte.fleet.netq.VerdictSnapshot;
+import dk.bostotte.fleet.console.DeviceLiveRoutes;
+import dk.bostotte.fleet.devices.FleetList;
 import dk.bostotte.fleet.netq.CoverageReport;
 import dk.bostotte.fleet.netq.CoverageRoutes;
 import dk.bostotte.fleet.netq.DeviceApiServer;
@@ -65,6 +68,7 @@ public final class FleetServer implements AutoCloseable {
     private FleetMetrics metrics;
     private DeviceRegistry registry;
     private AlertService alerts;
+    private VerdictSnapshot verdictSnapshot;
     private FleetBroker broker;
     private int httpPort;
 
@@ -137,7 +141,7 @@ public final class FleetServer implements AutoCloseable {
         toClose.push(() -> vertx.close().await());
         Responses responses = new Responses(codec.mapper());
         FleetHttpServer http = new FleetHttpServer(vertx, responses);
-        ApiSecurity security = new ApiSecurity(vertx, accounts, responses);
+        ApiSecurity security = new ApiSecurity(vertx, accounts, responses, audit);
         http.protectApi(security);
         new HealthRoutes(vertx, broker, database, metrics, responses).mount(http.router(), security);
         new ConsolePages(vertx, accounts, security, audit, config.mapTilesUrl(), config.mapTilesOrigin()).mount(http.router());
@@ -152,7 +156,10 @@ public final class FleetServer implements AutoCloseable {
                 caCert);
         toClose.push(deviceApi);
         ConnectionVerdicts verdicts = new ConnectionVerdicts(database.dsl(), config.verdicts(), Clock.systemUTC());
-        new DeviceRoutes(vertx, registry, broker, audit, responses, verdicts).mount(http.router(), security);
+        new DeviceRoutes(vertx, registry, broker, audit, responses, verdicts, new FleetList(database.dsl()))
+                .mount(http.router(), security);
+        verdictSnapshot = new VerdictSnapshot(database.dsl(), verdicts, Clock.systemUTC()).start(config.verdictSnapshotEvery());
+        toClose.push(verdictSnapshot);
         new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses).mount(http.router(), security);
         new CoverageRoutes(vertx, new CoverageReport(database.dsl(), verdicts), responses).mount(http.router(), security);
         AlertStore alertStore = new AlertStore(database.dsl());
@@ -166,6 +173,7 @@ public final class FleetServer implements AutoCloseable {
         toClose.push(commands);
         brokerEvents.commandsReady(commands);
         new CommandRoutes(vertx, commands, commandStore, registry, logBundles, audit, responses).mount(http.router(), security);
+        new DeviceLiveRoutes(vertx, registry, commandStore, alertStore, responses).mount(http.router(), security);
         new CallRoutes(vertx, calls, callStore, responses, metrics).mount(http.router(), security);
         httpPort = http.start(config.httpHost(), config.httpPort(), config.httpTlsKeystore(), config.httpTlsPassword());
         toClose.push(http::stop);
@@ -197,6 +205,10 @@ public final class FleetServer implements AutoCloseable {
 
     public FleetMetrics metrics() {
         return metrics;
+    }
+
+    public VerdictSnapshot verdictSnapshot() {
+        return verdictSnapshot;
     }
 
     public AlertService alerts() {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,11 +28,7 @@ public final class AlertService implements AutoCloseable {
     private final AuditLog audit;
     private final FleetMetrics metrics;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "alerts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = dk.bostotte.fleet.BackgroundThread.named("alerts");
 
     public AlertService(AlertStore store, List<AlertWatch> watches, Duration raiseAfter, AuditLog audit,
                         FleetMetrics metrics, Clock clock) {

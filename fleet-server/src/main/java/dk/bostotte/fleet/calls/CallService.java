@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -56,11 +55,7 @@ public final class CallService implements AutoCloseable {
     private final IceServers iceServers;
     private final FleetMetrics metrics;
     private final Clock clock;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "calls");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread = dk.bostotte.fleet.BackgroundThread.named("calls");
     private final Map<UUID, Call> calls = new HashMap<>();
     private final Map<DeviceId, Call> byDevice = new HashMap<>();
     /** Open consoles per account id; read from WebSocket threads, changed on the call thread. */

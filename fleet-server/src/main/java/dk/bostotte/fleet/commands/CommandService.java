@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,11 +42,7 @@ public final class CommandService implements AutoCloseable {
     private final AuditLog audit;
     private final Clock clock;
     private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "commands");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = dk.bostotte.fleet.BackgroundThread.named("commands");
 
     private final DeviceRegistry registry;
 

@@ -41,7 +41,8 @@ public record FleetConfig(
         int deviceApiPort,
         int echoPacketsPer10s,
         AlertConfig alerts,
-        Duration commandSweepEvery) {
+        Duration commandSweepEvery,
+        Duration verdictSnapshotEvery) {
 
     public static FleetConfig defaults(Path dataDir) {
         return load(Map.of("data.dir", dataDir.toString()), Map.of());
@@ -100,7 +101,8 @@ public record FleetConfig(
                         Duration.ofSeconds(s.getInt("alert.check.every.s", 60, 1, 86_400)),
                         Duration.ofMinutes(s.getInt("alert.raise.after.minutes", 120, 0, 100_000)),
                         Duration.ofMinutes(s.getInt("alert.verdict.recent.minutes", 60, 5, 100_000))),
-                Duration.ofSeconds(s.getInt("command.sweep.every.s", 10, 1, 3600)));
+                Duration.ofSeconds(s.getInt("command.sweep.every.s", 10, 1, 3600)),
+                Duration.ofSeconds(s.getInt("verdict.snapshot.every.s", 300, 1, 86_400)));
     }
 
     /** Where the map tiles come from (scheme, host and port), for the console's content security policy. */

@@ -26,10 +26,12 @@ public final class DeviceRoutes {
     private final AuditLog audit;
     private final Responses responses;
     private final dk.bostotte.fleet.netq.ConnectionVerdicts verdicts;
+    private final FleetList fleet;
 
     public DeviceRoutes(Vertx vertx, DeviceRegistry registry, FleetBroker broker, AuditLog audit, Responses responses,
-                        dk.bostotte.fleet.netq.ConnectionVerdicts verdicts) {
+                        dk.bostotte.fleet.netq.ConnectionVerdicts verdicts, FleetList fleet) {
         this.verdicts = verdicts;
+        this.fleet = fleet;
         this.vertx = vertx;
         this.registry = registry;
         this.broker = broker;
@@ -41,6 +43,7 @@ public final class DeviceRoutes {
         var readers = security.requireRole(Role.SUPPORT, Role.ADMIN);
         var admins = security.requireRole(Role.ADMIN);
         router.get("/api/devices").handler(readers).handler(ctx -> blocking(ctx, registry::list));
+        router.get("/api/fleet").handler(readers).handler(this::fleet);
         router.get("/api/devices/:id").handler(readers).handler(this::one);
         router.get("/api/devices/:id/telemetry").handler(readers).handler(this::telemetry);
         router.get("/api/devices/:id/verdict").handler(readers).handler(ctx -> pathId(ctx).ifPresent(id ->
@@ -60,6 +63,15 @@ public final class DeviceRoutes {
                 }
             }).onFailure(ctx::fail);
         }
+    }
+
+    private void fleet(RoutingContext ctx) {
+        FleetQuery.Parsed q = FleetQuery.parse(ctx.queryParams());
+        if (q.problem() != null) {
+            responses.error(ctx, 400, q.problem());
+            return;
+        }
+        blocking(ctx, () -> fleet.page(q.query(), java.time.Instant.now()));
     }
 
     private void telemetry(RoutingContext ctx) {

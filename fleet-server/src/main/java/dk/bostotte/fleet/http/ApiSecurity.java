@@ -35,7 +35,10 @@ public final class ApiSecurity {
     private final Responses responses;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiSecurity(Vertx vertx, AccountService accounts, Responses responses) {
+    private final dk.bostotte.fleet.audit.AuditLog audit;
+
+    public ApiSecurity(Vertx vertx, AccountService accounts, Responses responses, dk.bostotte.fleet.audit.AuditLog audit) {
+        this.audit = audit;
         this.vertx = vertx;
         this.accounts = accounts;
         this.responses = responses;
@@ -137,6 +140,13 @@ public final class ApiSecurity {
             }
             log.warn("refused {} {} for {} (role {}): needs {}", ctx.request().method(), ctx.normalizedPath(),
                     a == null ? "?" : a.username(), a == null ? "-" : a.role().wire(), allowed);
+            if (a != null && audit != null) {
+                String what = ctx.request().method() + " " + ctx.normalizedPath();
+                vertx.executeBlocking(() -> {
+                    audit.record(a.username(), "access.refused", what, java.util.Map.of("role", a.role().wire()));
+                    return null;
+                });
+            }
             responses.error(ctx, 403, "your role may not do this");
         };
     }

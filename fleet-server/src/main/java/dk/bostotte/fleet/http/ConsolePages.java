@@ -29,7 +29,8 @@ public final class ConsolePages {
     private static final Pattern INCLUDE = Pattern.compile("<!--#include ([a-z]+\\.html)-->\n?");
     /** Read from the jar once, not on every request. */
     private static final Map<String, String> TEMPLATES = Map.of("login.html", load("login.html"),
-            "devices.html", load("devices.html"), "citizens.html", load("citizens.html"), "coverage.html", load("coverage.html"));
+            "devices.html", load("devices.html"), "citizens.html", load("citizens.html"), "coverage.html", load("coverage.html"),
+            "device.html", load("device.html"));
 
     private final Vertx vertx;
     private final AccountService accounts;
@@ -53,15 +54,25 @@ public final class ConsolePages {
         router.post("/login").handler(this::login);
         router.post("/logout").handler(this::logout);
         router.get("/").handler(ctx -> signedInPage(ctx, "citizens.html"));
-        router.get("/devices").handler(ctx -> signedInPage(ctx, "devices.html"));
-        router.get("/coverage").handler(ctx -> {
-            Account a = ctx.session().get(ApiSecurity.ACCOUNT);
-            if (a != null && a.role() == dk.bostotte.fleet.accounts.Role.STAFF) {
-                ctx.redirect("/"); // coverage is for IT support and admins
-                return;
-            }
-            signedInPage(ctx, "coverage.html");
-        });
+        // The fleet, a device and coverage are for IT support and admins.
+        router.get("/devices").handler(ctx -> supportPage(ctx, "devices.html"));
+        router.get("/devices/:id").handler(ctx -> supportPage(ctx, "device.html"));
+        router.get("/coverage").handler(ctx -> supportPage(ctx, "coverage.html"));
+    }
+
+    /** A page for support and admin; staff are sent to their own page, and the attempt is audited. */
+    private void supportPage(RoutingContext ctx, String template) {
+        Account a = ctx.session().get(ApiSecurity.ACCOUNT);
+        if (a != null && a.role() == dk.bostotte.fleet.accounts.Role.STAFF) {
+            String path = ctx.normalizedPath();
+            vertx.executeBlocking(() -> {
+                audit.record(a.username(), "access.refused", path, Map.of("role", a.role().wire()));
+                return null;
+            });
+            ctx.redirect("/");
+            return;
+        }
+        signedInPage(ctx, template);
     }
 
     private void signedInPage(RoutingContext ctx, String template) {

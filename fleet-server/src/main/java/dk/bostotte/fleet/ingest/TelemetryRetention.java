@@ -4,7 +4,6 @@ import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
@@ -23,11 +22,7 @@ public final class TelemetryRetention implements AutoCloseable {
 
     private final DSLContext dsl;
     private final int retentionDays;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "telemetry-retention");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = dk.bostotte.fleet.BackgroundThread.named("telemetry-retention");
 
     public TelemetryRetention(DSLContext dsl, int retentionDays) {
         this.dsl = dsl;

@@ -1,0 +1,192 @@
+// One device for IT support: its state live over server-sent events, its alerts, remote commands
+// (each confirmed in a dialog first), diagnostics bundles, network history and recent calls.
+// Values go in as text only, never as markup.
+import { cell, emptyRow } from './table.js';
+import { showHistory } from './history.js';
+
+const page = document.getElementById('device-page');
+const deviceId = decodeURIComponent(location.pathname.split('/').pop());
+const csrf = document.querySelector('meta[name="csrf-token"]').content;
+document.getElementById('device-id').textContent = deviceId;
+const api = '/api/devices/' + encodeURIComponent(deviceId);
+
+function words(verdict) {
+  return page.dataset['line' + verdict.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')];
+}
+
+function text(id, value) {
+  document.getElementById(id).textContent = value ?? '–';
+}
+
+async function post(path, body) {
+  return fetch(path, {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(body ?? {}),
+  });
+}
+
+function showDevice(d) {
+  const state = d.revoked ? 'revoked' : (d.online ? 'online' : 'offline');
+  const el = document.getElementById('device-state');
+  el.textContent = page.dataset[state] + (d.locked ? ', ' + page.dataset.locked : '');
+  el.dataset.state = state;
+  el.dataset.locked = String(d.locked);
+  text('device-last-seen', d.lastSeen ? new Date(d.lastSeen).toLocaleString() : null);
+  text('device-version', d.appVersion);
+  text('device-model', d.model + ' · ' + d.serial);
+  text('device-lifecycle', d.lifecycle);
+  const s = d.status;
+  text('device-health', s ? [s.cpuTempC != null ? s.cpuTempC.toFixed(1) + ' °C' : null, s.throttled ? 'throttled' : null,
+    s.diskFreeMb + ' / ' + s.diskTotalMb + ' MB disk', 'camera ' + yesNo(s.camera), 'mic ' + yesNo(s.microphone),
+    'speaker ' + yesNo(s.speaker), 'screen ' + yesNo(s.screen)].filter((x) => x).join(' · ') : null);
+}
+
+/** The "nothing here" line of a list, in the page's words. */
+function noneItem(ul) {
+  const li = document.createElement('li');
+  li.textContent = ul.dataset.none;
+  return li;
+}
+
+function yesNo(b) {
+  return b ? page.dataset.yes : page.dataset.no;
+}
+
+function showCommands(list) {
+  const table = document.getElementById('device-commands');
+  const body = table.querySelector('tbody');
+  body.replaceChildren();
+  if (list.length === 0) body.append(emptyRow(table.dataset.none, 5));
+  for (const c of list) {
+    const tr = document.createElement('tr');
+    tr.dataset.command = c.id;
+    tr.dataset.type = c.type;
+    tr.dataset.state = c.state;
+    const params = Object.entries(c.params ?? {}).map(([k, v]) => k + ': ' + v).join(', ');
+    tr.append(cell(c.type + (params ? ' (' + params + ')' : '')), cell(c.state, 'command-' + c.state), cell(c.detail), cell(c.issuedBy),
+      cell(new Date(c.issuedAt).toLocaleString()));
+    body.append(tr);
+  }
+  if (list.some((c) => c.type === 'collect-logs' && c.state === 'done')) bundles();
+}
+
+function showAlerts(list) {
+  const ul = document.getElementById('device-alerts');
+  ul.replaceChildren();
+  if (list.length === 0) ul.append(noneItem(ul));
+  for (const a of list) {
+    const li = document.createElement('li');
+    li.textContent = a.kind + ': ' + a.detail + ' (' + new Date(a.raisedAt).toLocaleString() + ') ';
+    if (!a.acknowledgedBy) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = ul.dataset.ack;
+      b.addEventListener('click', async () => {
+        await post('/api/alerts/' + a.id + '/acknowledge');
+        b.remove();
+      });
+      li.append(b);
+    } else {
+      li.append(document.createTextNode('✓ ' + a.acknowledgedBy));
+    }
+    ul.append(li);
+  }
+}
+
+async function bundles() {
+  const res = await fetch(api + '/log-bundles', { credentials: 'same-origin' });
+  if (!res.ok) return;
+  const list = await res.json();
+  const ul = document.getElementById('device-log-bundles');
+  ul.replaceChildren();
+  if (list.length === 0) ul.append(noneItem(ul));
+  for (const b of list) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = '/api/log-bundles/' + encodeURIComponent(b.id);
+    a.className = 'log-bundle';
+    a.textContent = new Date(b.receivedAt).toLocaleString() + ' (' + Math.ceil(b.sizeBytes / 1024) + ' kB)';
+    li.append(a);
+    ul.append(li);
+  }
+}
+
+async function calls() {
+  const res = await fetch('/api/calls?deviceId=' + encodeURIComponent(deviceId), { credentials: 'same-origin' });
+  if (!res.ok) return;
+  const list = await res.json();
+  const table = document.getElementById('device-calls');
+  const body = table.querySelector('tbody');
+  body.replaceChildren();
+  if (list.length === 0) body.append(emptyRow(table.dataset.none, 5));
+  for (const c of list.slice(0, 20)) {
+    const q = c.quality ?? {};
+    const quality = [q.lossPctMean != null ? 'loss ' + q.lossPctMean + ' %' : null, q.rttMsMean != null ? 'rtt ' + q.rttMsMean + ' ms' : null]
+      .filter((x) => x).join(', ');
+    const tr = document.createElement('tr');
+    tr.append(cell(new Date(c.createdAt).toLocaleString()), cell(c.worker), cell(c.state + (c.reason ? ': ' + c.reason : '')),
+      cell(c.durationS != null ? c.durationS + ' s' : null), cell(quality));
+    body.append(tr);
+  }
+}
+
+/** Asks in the page's own dialog (not window.confirm): large buttons, the question in the user's language. */
+function confirmAction(question, ask) {
+  const dialog = document.getElementById('confirm-dialog');
+  document.getElementById('confirm-text').textContent = question;
+  const askLabel = document.getElementById('confirm-ask');
+  const input = document.getElementById('confirm-input');
+  askLabel.hidden = !ask;
+  askLabel.querySelector('span').textContent = ask ?? '';
+  input.value = '';
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? { message: input.value } : null), { once: true });
+    dialog.showModal();
+  });
+}
+
+for (const b of document.querySelectorAll('button[data-command]')) {
+  b.addEventListener('click', async () => {
+    const answer = await confirmAction(b.dataset.confirm, b.dataset.ask);
+    if (!answer) return;
+    const body = { type: b.dataset.command };
+    if (b.dataset.command === 'lock' && answer.message) body.params = { message: answer.message };
+    const res = await post(api + '/commands', body);
+    if (!res.ok) alert((await res.json()).error);
+  });
+}
+
+function history() {
+  const days = Number(document.getElementById('device-period').value);
+  const to = new Date();
+  const from = new Date(to.getTime() - days * 86400000);
+  const section = document.getElementById('device-history');
+  showHistory(document.getElementById('device-history-chart'), deviceId,
+    'from=' + from.toISOString() + '&to=' + to.toISOString(), section.dataset);
+}
+document.getElementById('device-period').addEventListener('change', history);
+
+async function line() {
+  const res = await fetch(api + '/verdict', { credentials: 'same-origin' });
+  if (!res.ok) return;
+  const v = await res.json();
+  const f = v.figures ?? {};
+  text('device-line', words(v.verdict) + (f.samples ? ' (' + [f.downMbps != null ? f.downMbps + '/' + f.upMbps + ' Mbit/s' : null,
+    f.rttMs != null ? f.rttMs + ' ms' : null, f.lossPct != null ? f.lossPct + ' %' : null].filter((x) => x).join(', ') + ')' : ''));
+}
+
+// The live part: the server sends the device, its commands and open alerts whenever they change.
+const events = new EventSource(api + '/live');
+events.onmessage = (e) => {
+  const s = JSON.parse(e.data);
+  showDevice(s.device);
+  showCommands(s.commands);
+  showAlerts(s.alerts);
+  page.dataset.live = 'yes';
+};
+events.addEventListener('gone', () => events.close());
+
+line();
+bundles();
+calls();
+history();
