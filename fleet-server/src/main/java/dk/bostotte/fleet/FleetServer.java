@@ -5,12 +5,17 @@ import dk.bostotte.fleet.accounts.PasswordHasher;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.alerts.AlertRoutes;
 import dk.bostotte.fleet.alerts.AlertService;
+import dk.bostotte.fleet.alerts.AlertWatch;
+import dk.bostotte.fleet.alerts.DeviceHealthWatches;
 import dk.bostotte.fleet.alerts.AlertStore;
 import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.audit.AuditRoutes;
 import dk.bostotte.fleet.commands.CommandRoutes;
 import dk.bostotte.fleet.commands.CommandService;
 import dk.bostotte.fleet.commands.CommandStore;
 import dk.bostotte.fleet.commands.LogBundles;
+import dk.bostotte.fleet.loans.LoanRoutes;
+import dk.bostotte.fleet.loans.LoanService;
 import dk.bostotte.fleet.broker.FleetBroker;
 import dk.bostotte.fleet.broker.auth.AccessPolicy;
 import dk.bostotte.fleet.broker.hivemq.EmbeddedHiveMqBroker;
@@ -160,10 +165,15 @@ public final class FleetServer implements AutoCloseable {
                 .mount(http.router(), security);
         verdictSnapshot = new VerdictSnapshot(database.dsl(), verdicts, Clock.systemUTC()).start(config.verdictSnapshotEvery());
         toClose.push(verdictSnapshot);
-        new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses).mount(http.router(), security);
+        LoanService loans = new LoanService(database.dsl(), audit);
+        new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses, loans).mount(http.router(), security);
+        new LoanRoutes(vertx, loans, responses).mount(http.router(), security);
+        new AuditRoutes(vertx, audit, responses).mount(http.router(), security);
         new CoverageRoutes(vertx, new CoverageReport(database.dsl(), verdicts), responses).mount(http.router(), security);
         AlertStore alertStore = new AlertStore(database.dsl());
-        alerts = new AlertService(alertStore, List.of(new VerdictDropWatch(verdicts, config.alerts().verdictRecent())),
+        List<AlertWatch> watches = new java.util.ArrayList<>(DeviceHealthWatches.all(database.dsl(), config.alerts()));
+        watches.add(new VerdictDropWatch(verdicts, config.alerts().verdictRecent()));
+        alerts = new AlertService(alertStore, watches,
                 config.alerts().raiseAfter(), audit, metrics, Clock.systemUTC()).start(config.alerts().checkEvery());
         toClose.push(alerts);
         new AlertRoutes(vertx, alerts, alertStore, responses).mount(http.router(), security);

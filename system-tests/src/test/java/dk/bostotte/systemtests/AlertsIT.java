@@ -3,6 +3,10 @@ package dk.bostotte.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static dk.bostotte.fleet.db.jooq.Tables.CALL;
+import static dk.bostotte.fleet.db.jooq.Tables.DEVICE;
+import static dk.bostotte.fleet.db.jooq.Tables.DEVICE_STATUS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.bostotte.systemtests.FleetTestEnvironment.EnrolledDevice;
@@ -71,6 +75,56 @@ class AlertsIT {
         var again = env.http().post("/api/alerts/" + id + "/acknowledge", "support", PW, "{}");
         assertEquals(409, again.statusCode(), again.body());
         assertTrue(again.body().contains("already acknowledged by support"), again.body());
+    }
+
+    private static java.util.Set<String> openKinds(EnrolledDevice d) throws Exception {
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        alertsOf(d, "&state=open").forEach(a -> kinds.add(a.path("kind").asText()));
+        return kinds;
+    }
+
+    private static void status(EnrolledDevice d, float cpu, boolean throttled, long diskFree) {
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        env.db().insertInto(DEVICE_STATUS).set(DEVICE_STATUS.DEVICE_ID, d.id().value()).set(DEVICE_STATUS.REPORTED_AT, now)
+                .set(DEVICE_STATUS.APP_VERSION, "0.1.0").set(DEVICE_STATUS.UPTIME_S, 100L).set(DEVICE_STATUS.CPU_TEMP_C, cpu)
+                .set(DEVICE_STATUS.THROTTLED, throttled).set(DEVICE_STATUS.MEM_TOTAL_MB, 2048L)
+                .set(DEVICE_STATUS.MEM_AVAILABLE_MB, 1024L).set(DEVICE_STATUS.DISK_TOTAL_MB, 29_000L)
+                .set(DEVICE_STATUS.DISK_FREE_MB, diskFree).set(DEVICE_STATUS.CAMERA, true).set(DEVICE_STATUS.MICROPHONE, true)
+                .set(DEVICE_STATUS.SPEAKER, true).set(DEVICE_STATUS.SCREEN, true).execute();
+    }
+
+    private static void failedCall(EnrolledDevice d, String reason) {
+        env.db().insertInto(CALL).set(CALL.ID, java.util.UUID.randomUUID()).set(CALL.DEVICE_ID, d.id().value())
+                .set(CALL.DIRECTION, "to-device").set(CALL.STATE, "failed").set(CALL.REASON, reason)
+                .set(CALL.CREATED_AT, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1)).execute();
+    }
+
+    @Test
+    void faultsAreFoundBeforeTheCitizenCalls() throws Exception {
+        EnrolledDevice away = env.enroll("rpi4-kiosk", "alert-offline");
+        EnrolledDevice holiday = env.enroll("rpi4-kiosk", "alert-offline-planned");
+        EnrolledDevice sick = env.enroll("rpi4-kiosk", "alert-hot-full-failing");
+        EnrolledDevice fine = env.enroll("rpi4-kiosk", "alert-fine");
+        var twoDaysAgo = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(2);
+        for (EnrolledDevice d : java.util.List.of(away, holiday)) {
+            env.db().update(DEVICE).set(DEVICE.LAST_SEEN, twoDaysAgo).where(DEVICE.ID.eq(d.id().value())).execute();
+        }
+        var planned = env.http().put("/api/devices/" + holiday.id().value() + "/planned-outage", "support", PW,
+                "{\"until\":\"" + Instant.now().plus(Duration.ofDays(14)) + "\"}");
+        assertEquals(200, planned.statusCode(), planned.body());
+        status(sick, 86f, true, 120);
+        status(fine, 52f, false, 20_000);
+        failedCall(sick, "ICE did not connect within 20 s");
+        failedCall(sick, "ICE did not connect within 20 s");
+
+        env.server().alerts().check();
+        env.server().alerts().check();
+        assertEquals(java.util.Set.of("offline"), openKinds(away));
+        assertEquals(java.util.Set.of(), openKinds(holiday), "a planned outage does not alert");
+        assertEquals(java.util.Set.of("disk-full", "failed-calls", "overheating"), openKinds(sick));
+        assertEquals(java.util.Set.of(), openKinds(fine));
+        assertEquals(400, env.http().put("/api/devices/" + holiday.id().value() + "/planned-outage", "support", PW,
+                "{\"until\":\"next week\"}").statusCode());
     }
 
     @Test

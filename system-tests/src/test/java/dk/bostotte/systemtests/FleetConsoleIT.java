@@ -145,4 +145,54 @@ class FleetConsoleIT {
             browser.screenshot("device-locked");
         }
     }
+
+    @Test
+    void anAdminLendsADeviceToACitizenAndTakesItBack() throws Exception {
+        assumeTrue(ConsoleBrowser.available(), "chromium is not installed");
+        EnrolledDevice d = env.enroll("rpi4-kiosk", "loan-browser");
+        var created = env.http().post("/api/citizens", "admin", PW,
+                "{\"displayName\":\"Låner <i>Hansen</i>\",\"postcode\":\"8000\",\"assignedTo\":\"staff\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        long citizen = JSON.readTree(created.body()).path("id").asLong();
+        assertEquals(403, env.http().get("/api/inventory", "support", PW).statusCode(), "loans are for admins");
+        String row = "#inventory tr[data-device='" + d.id().value() + "']";
+        try (ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"))) {
+            browser.signIn("admin", PW);
+            browser.get("/inventory");
+            browser.click(By.cssSelector(row + " button"), Duration.ofSeconds(10));
+            browser.waitFor(Duration.ofSeconds(5), () -> !browser.findAll(
+                    By.cssSelector("#lend-citizen option[value='" + citizen + "']")).isEmpty());
+            browser.find(By.cssSelector("#lend-citizen option[value='" + citizen + "']")).click();
+            browser.js("document.getElementById('lend-expected').value = '2027-06-30';");
+            browser.click(By.id("lend-ok"), Duration.ofSeconds(5));
+            browser.waitFor(Duration.ofSeconds(10), () -> "loaned".equals(browser.find(By.cssSelector(row)).getAttribute("data-lifecycle")));
+            String text = browser.find(By.cssSelector(row)).getText();
+            assertTrue(text.contains("Låner <i>Hansen</i>") && text.contains("2027-06-30"), "markup shown as text: " + text);
+            browser.screenshot("inventory-loaned");
+            JsonNode mine = JSON.readTree(env.http().get("/api/citizens", "admin", PW).body());
+            boolean linked = false;
+            for (JsonNode c : mine) {
+                linked |= c.path("citizen").path("id").asLong() == citizen
+                        && d.id().value().equals(c.path("citizen").path("deviceId").asText());
+            }
+            assertTrue(linked, "the citizen now has the device");
+
+            browser.click(By.cssSelector(row + " button"), Duration.ofSeconds(5));
+            browser.click(By.id("confirm-ok"), Duration.ofSeconds(5));
+            browser.waitFor(Duration.ofSeconds(10), () -> "returned".equals(browser.find(By.cssSelector(row)).getAttribute("data-lifecycle")));
+            browser.screenshot("inventory-returned");
+
+            browser.get("/audit?action=device.");
+            browser.waitFor(Duration.ofSeconds(10), () -> !browser.findAll(By.cssSelector("#audit tr[data-action='device.return']")).isEmpty());
+            browser.screenshot("audit-log");
+        }
+        JsonNode loans = JSON.readTree(env.http().get("/api/devices/" + d.id().value() + "/loans", "admin", PW).body());
+        assertEquals(1, loans.size());
+        assertEquals("2027-06-30", loans.get(0).path("expectedReturn").asText());
+        assertFalse(loans.get(0).path("returnedOn").isNull(), loans.toString());
+        var again = env.http().post("/api/devices/" + d.id().value() + "/return", "admin", PW, "{}");
+        assertEquals(409, again.statusCode(), "not on loan any more: " + again.body());
+        assertEquals(400, env.http().post("/api/devices/" + d.id().value() + "/loan", "admin", PW,
+                "{\"citizenId\":" + citizen + ",\"startedOn\":\"tomorrow\"}").statusCode());
+    }
 }

@@ -63,7 +63,7 @@ public final class AlertService implements AutoCloseable {
                 Alert a = live.get(device);
                 if (a == null) {
                     store.pending(device, watch.kind(), now, detail);
-                } else if (Alert.PENDING.equals(a.state()) && !now.isBefore(a.since().plus(raiseAfter))) {
+                } else if (Alert.PENDING.equals(a.state()) && !now.isBefore(a.since().plus(watch.raiseAfter().orElse(raiseAfter)))) {
                     store.open(a.id(), now, detail);
                     metrics.alertRaised(watch.kind().wire());
                     log.warn("alert {} for device {}: {} (since {})", watch.kind().wire(), device, detail, a.since());

@@ -10,4 +10,12 @@ public interface AlertWatch {
 
     /** Devices the condition holds for at {@code now}, each with its detail for IT support. */
     Map<String, String> holdingAt(Instant now);
+
+    /**
+     * How long the condition must hold before it is raised, when the watch knows better than the
+     * service-wide setting (a device offline for 24 h has waited long enough already).
+     */
+    default java.util.Optional<java.time.Duration> raiseAfter() {
+        return java.util.Optional.empty();
+    }
 }

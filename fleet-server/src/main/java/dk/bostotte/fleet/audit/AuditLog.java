@@ -18,6 +18,41 @@ public final class AuditLog {
         this.json = json;
     }
 
+    /** One entry as the audit page shows it. */
+    public record Entry(long id, java.time.Instant at, String actor, String action, String subject, String detail) {
+    }
+
+    /**
+     * Entries newest first, filtered by actor (exact), action (prefix, e.g. "command." for all
+     * commands), subject (exact) and time; at most {@code limit}, before entry {@code beforeId} when
+     * paging back.
+     */
+    public java.util.List<Entry> search(String actor, String actionPrefix, String subject, java.time.Instant from,
+                                        java.time.Instant to, Long beforeId, int limit) {
+        org.jooq.Condition c = org.jooq.impl.DSL.noCondition();
+        if (actor != null) {
+            c = c.and(AUDIT_LOG.ACTOR.eq(actor));
+        }
+        if (actionPrefix != null) {
+            c = c.and(AUDIT_LOG.ACTION.startsWith(actionPrefix));
+        }
+        if (subject != null) {
+            c = c.and(AUDIT_LOG.SUBJECT.eq(subject));
+        }
+        if (from != null) {
+            c = c.and(AUDIT_LOG.AT.ge(from.atOffset(java.time.ZoneOffset.UTC)));
+        }
+        if (to != null) {
+            c = c.and(AUDIT_LOG.AT.lt(to.atOffset(java.time.ZoneOffset.UTC)));
+        }
+        if (beforeId != null) {
+            c = c.and(AUDIT_LOG.ID.lt(beforeId));
+        }
+        return dsl.selectFrom(AUDIT_LOG).where(c).orderBy(AUDIT_LOG.ID.desc()).limit(limit)
+                .fetch(r -> new Entry(r.getId(), r.getAt().toInstant(), r.getActor(), r.getAction(), r.getSubject(),
+                        r.getDetail() == null ? "{}" : r.getDetail().data()));
+    }
+
     public void record(String actor, String action, String subject, Map<String, ?> detail) {
         String detailJson;
         try {

@@ -42,8 +42,11 @@ public final class CitizenRoutes {
     private final Responses responses;
     private final ConnectionVerdicts verdicts;
 
+    private final dk.bostotte.fleet.loans.LoanService loans;
+
     public CitizenRoutes(Vertx vertx, CitizenRegistry citizens, PresenceService presence, ConnectionVerdicts verdicts,
-                         AuditLog audit, Responses responses) {
+                         AuditLog audit, Responses responses, dk.bostotte.fleet.loans.LoanService loans) {
+        this.loans = loans;
         this.vertx = vertx;
         this.citizens = citizens;
         this.presence = presence;
@@ -89,6 +92,9 @@ public final class CitizenRoutes {
                     n.autoAnswerCallers() == null ? List.of() : n.autoAnswerCallers(), n.latitude(), n.longitude());
             audit.record(a.username(), "citizen.create", Long.toString(c.id()),
                     Map.of("deviceId", String.valueOf(device), "assignedTo", String.valueOf(n.assignedTo())));
+            if (device != null) {
+                loans.recordGiven(device, c.id(), a.username()); // added with a device: that is a loan from today
+            }
             return c;
         }).onSuccess(c -> responses.json(ctx, 201, c)).onFailure(e -> {
             if (e instanceof CitizenRegistry.InvalidCitizenException) {

@@ -100,7 +100,11 @@ public record FleetConfig(
                 new AlertConfig(
                         Duration.ofSeconds(s.getInt("alert.check.every.s", 60, 1, 86_400)),
                         Duration.ofMinutes(s.getInt("alert.raise.after.minutes", 120, 0, 100_000)),
-                        Duration.ofMinutes(s.getInt("alert.verdict.recent.minutes", 60, 5, 100_000))),
+                        Duration.ofMinutes(s.getInt("alert.verdict.recent.minutes", 60, 5, 100_000)),
+                        Duration.ofHours(s.getInt("alert.offline.hours", 24, 1, 10_000)),
+                        s.getInt("alert.failed.calls.per.day", 2, 1, 1000),
+                        s.getInt("alert.disk.free.mb", 500, 1, 1_000_000),
+                        s.getInt("alert.cpu.temp.c", 80, 40, 150)),
                 Duration.ofSeconds(s.getInt("command.sweep.every.s", 10, 1, 3600)),
                 Duration.ofSeconds(s.getInt("verdict.snapshot.every.s", 300, 1, 86_400)));
     }

@@ -84,6 +84,12 @@ public final class DeviceRegistry implements CredentialRegistry {
         dsl.update(DEVICE).set(DEVICE.LOCKED, locked).where(DEVICE.ID.eq(id.value())).execute();
     }
 
+    /** Marks an outage as planned until {@code until} (no offline alert till then), or clears the mark. */
+    public boolean setPlannedOutage(DeviceId id, Optional<Instant> until) {
+        return dsl.update(DEVICE).set(DEVICE.OUTAGE_PLANNED_UNTIL, until.map(u -> u.atOffset(ZoneOffset.UTC)).orElse(null))
+                .where(DEVICE.ID.eq(id.value())).execute() > 0;
+    }
+
     public List<DeviceView> list() {
         return dsl.select().from(DEVICE).leftJoin(DEVICE_STATUS).on(DEVICE_STATUS.DEVICE_ID.eq(DEVICE.ID))
                 .orderBy(DEVICE.ID).fetch(DeviceRegistry::view);
@@ -114,7 +120,7 @@ public final class DeviceRegistry implements CredentialRegistry {
         return new DeviceView(r.get(DEVICE.ID), r.get(DEVICE.MODEL), r.get(DEVICE.SERIAL), r.get(DEVICE.LIFECYCLE),
                 r.get(DEVICE.ONLINE), instant(r.get(DEVICE.LAST_SEEN)), instant(r.get(DEVICE.CONNECTED_AT)),
                 r.get(DEVICE.APP_VERSION), r.get(DEVICE.REVOKED), r.get(DEVICE.LOCKED), instant(r.get(DEVICE.ENROLLED_AT)),
-                status);
+                instant(r.get(DEVICE.OUTAGE_PLANNED_UNTIL)), status);
     }
 
     private static Instant instant(OffsetDateTime t) {

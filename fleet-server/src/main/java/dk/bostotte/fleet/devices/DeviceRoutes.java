@@ -48,6 +48,7 @@ public final class DeviceRoutes {
         router.get("/api/devices/:id/telemetry").handler(readers).handler(this::telemetry);
         router.get("/api/devices/:id/verdict").handler(readers).handler(ctx -> pathId(ctx).ifPresent(id ->
                 vertx.executeBlocking(() -> verdicts.of(id)).onSuccess(v -> responses.json(ctx, 200, v)).onFailure(ctx::fail)));
+        router.put("/api/devices/:id/planned-outage").handler(readers).handler(this::plannedOutage);
         router.post("/api/devices").handler(admins).handler(this::register);
         router.post("/api/devices/:id/revoke").handler(admins).handler(this::revoke);
     }
@@ -63,6 +64,39 @@ public final class DeviceRoutes {
                 }
             }).onFailure(ctx::fail);
         }
+    }
+
+    /** The body of a planned outage: until when (ISO-8601), or null to clear it. */
+    record PlannedOutage(String until) {
+    }
+
+    private void plannedOutage(RoutingContext ctx) {
+        Optional<DeviceId> id = pathId(ctx);
+        PlannedOutage body = id.isEmpty() ? null : responses.body(ctx, PlannedOutage.class);
+        if (body == null) {
+            return;
+        }
+        Optional<java.time.Instant> until;
+        try {
+            until = Optional.ofNullable(body.until()).filter(u -> !u.isBlank()).map(java.time.Instant::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            responses.error(ctx, 400, "until must be an ISO-8601 instant such as 2026-12-24T00:00:00Z, not '" + body.until() + "'");
+            return;
+        }
+        String actor = ApiSecurity.account(ctx).username();
+        vertx.executeBlocking(() -> {
+            if (!registry.setPlannedOutage(id.get(), until)) {
+                return Optional.<DeviceView>empty();
+            }
+            audit.record(actor, "device.planned-outage", id.get().value(), Map.of("until", until.map(Object::toString).orElse("")));
+            return registry.find(id.get());
+        }).onSuccess(v -> {
+            if (v.isEmpty()) {
+                responses.error(ctx, 404, "no device " + id.get());
+            } else {
+                responses.json(ctx, 200, v.get());
+            }
+        }).onFailure(ctx::fail);
     }
 
     private void fleet(RoutingContext ctx) {

@@ -15,6 +15,7 @@ public record DeviceView(
         boolean revoked,
         boolean locked,
         Instant enrolledAt,
+        Instant outagePlannedUntil,
         StatusView status) {
 
     /** The latest status report, if any. */

@@ -30,7 +30,7 @@ public final class ConsolePages {
     /** Read from the jar once, not on every request. */
     private static final Map<String, String> TEMPLATES = Map.of("login.html", load("login.html"),
             "devices.html", load("devices.html"), "citizens.html", load("citizens.html"), "coverage.html", load("coverage.html"),
-            "device.html", load("device.html"));
+            "device.html", load("device.html"), "inventory.html", load("inventory.html"), "audit.html", load("audit.html"));
 
     private final Vertx vertx;
     private final AccountService accounts;
@@ -58,12 +58,19 @@ public final class ConsolePages {
         router.get("/devices").handler(ctx -> supportPage(ctx, "devices.html"));
         router.get("/devices/:id").handler(ctx -> supportPage(ctx, "device.html"));
         router.get("/coverage").handler(ctx -> supportPage(ctx, "coverage.html"));
+        router.get("/audit").handler(ctx -> supportPage(ctx, "audit.html"));
+        router.get("/inventory").handler(ctx -> rolePage(ctx, "inventory.html", dk.bostotte.fleet.accounts.Role.ADMIN));
     }
 
     /** A page for support and admin; staff are sent to their own page, and the attempt is audited. */
     private void supportPage(RoutingContext ctx, String template) {
+        rolePage(ctx, template, dk.bostotte.fleet.accounts.Role.SUPPORT, dk.bostotte.fleet.accounts.Role.ADMIN);
+    }
+
+    /** A page only {@code roles} may open; anyone else is sent to their own page, and the attempt is audited. */
+    private void rolePage(RoutingContext ctx, String template, dk.bostotte.fleet.accounts.Role... roles) {
         Account a = ctx.session().get(ApiSecurity.ACCOUNT);
-        if (a != null && a.role() == dk.bostotte.fleet.accounts.Role.STAFF) {
+        if (a != null && !a.hasAnyRole(java.util.Set.of(roles))) {
             String path = ctx.normalizedPath();
             vertx.executeBlocking(() -> {
                 audit.record(a.username(), "access.refused", path, Map.of("role", a.role().wire()));

@@ -1,0 +1,99 @@
+// Inventory and loans (admin): every device with its state and current loan; lend a ready device to
+// a citizen without one, take a device back, retire one. Values go in as text only.
+import { cell, emptyRow } from './table.js';
+
+const table = document.getElementById('inventory');
+const body = table.querySelector('tbody');
+const error = document.getElementById('inventory-error');
+const csrf = document.querySelector('meta[name="csrf-token"]').content;
+
+async function post(path, payload) {
+  const res = await fetch(path, {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(payload ?? {}),
+  });
+  error.textContent = res.ok ? '' : (await res.json()).error;
+  return res.ok;
+}
+
+function ask(dialog) {
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
+    dialog.showModal();
+  });
+}
+
+async function confirmText(text) {
+  document.getElementById('confirm-text').textContent = text;
+  return ask(document.getElementById('confirm-dialog'));
+}
+
+function button(text, action) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.addEventListener('click', action);
+  return b;
+}
+
+async function lend(item) {
+  const res = await fetch('/api/citizens', { credentials: 'same-origin' });
+  const citizens = (await res.json()).map((c) => c.citizen ?? c).filter((c) => !c.deviceId);
+  const select = document.getElementById('lend-citizen');
+  select.replaceChildren(...citizens.map((c) => {
+    const o = document.createElement('option');
+    o.value = String(c.id);
+    o.textContent = c.displayName + (c.postcode ? ' (' + c.postcode + ')' : '');
+    return o;
+  }));
+  document.getElementById('lend-device').textContent = item.deviceId;
+  document.getElementById('lend-start').value = new Date().toISOString().slice(0, 10);
+  document.getElementById('lend-expected').value = '';
+  if (!(await ask(document.getElementById('lend-dialog')))) return;
+  await post('/api/devices/' + encodeURIComponent(item.deviceId) + '/loan', {
+    citizenId: Number(select.value), startedOn: document.getElementById('lend-start').value,
+    expectedReturn: document.getElementById('lend-expected').value || null,
+  });
+  refresh();
+}
+
+async function refresh() {
+  const res = await fetch('/api/inventory', { credentials: 'same-origin' });
+  if (!res.ok) return;
+  const items = await res.json();
+  body.replaceChildren();
+  if (items.length === 0) body.append(emptyRow(table.dataset.none, 7));
+  for (const item of items) {
+    const tr = document.createElement('tr');
+    tr.dataset.device = item.deviceId;
+    tr.dataset.lifecycle = item.lifecycle;
+    const loan = item.loan;
+    const actions = document.createElement('td');
+    if (item.lifecycle === 'enrolled' || item.lifecycle === 'returned') {
+      actions.append(button(table.dataset.lend, () => lend(item)));
+    }
+    if (item.lifecycle === 'loaned') {
+      actions.append(button(table.dataset.return, async () => {
+        if (await confirmText(table.dataset.confirmReturn + ' ' + item.deviceId)) {
+          await post('/api/devices/' + encodeURIComponent(item.deviceId) + '/return', {});
+          refresh();
+        }
+      }));
+    } else if (item.lifecycle !== 'retired') {
+      actions.append(button(table.dataset.retire, async () => {
+        if (await confirmText(table.dataset.confirmRetire + ' ' + item.deviceId)) {
+          await post('/api/devices/' + encodeURIComponent(item.deviceId) + '/retire', {});
+          refresh();
+        }
+      }));
+    }
+    const state = table.dataset['lifecycle' + item.lifecycle.split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join('_')]
+      ?? item.lifecycle;
+    tr.append(cell(item.deviceId), cell(item.model + ' · ' + item.serial), cell(state), cell(loan?.citizen),
+      cell(loan?.startedOn), cell(loan ? (loan.expectedReturn ?? '–') + (loan.overdue ? ' ' + table.dataset.overdue : '') : null),
+      actions);
+    body.append(tr);
+  }
+}
+
+refresh();
