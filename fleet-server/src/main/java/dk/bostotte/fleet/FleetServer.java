@@ -10,6 +10,7 @@ import dk.bostotte.fleet.alerts.DeviceHealthWatches;
 import dk.bostotte.fleet.alerts.AlertStore;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.audit.AuditRoutes;
+import dk.bostotte.fleet.accounts.UserRoutes;
 import dk.bostotte.fleet.commands.CommandRoutes;
 import dk.bostotte.fleet.commands.CommandService;
 import dk.bostotte.fleet.commands.CommandStore;
@@ -117,7 +118,7 @@ public final class FleetServer implements AutoCloseable {
         metrics.gauge("bostotte.devices.connected", "Devices connected to the broker now", presence::connectedDevices);
         registry = new DeviceRegistry(database.dsl());
         AuditLog audit = new AuditLog(database.dsl(), codec.mapper());
-        AccountService accounts = new AccountService(database.dsl(), new PasswordHasher());
+        AccountService accounts = new AccountService(database.dsl(), new PasswordHasher()).loadDisabled();
         if (config.demoAccounts()) {
             createDemoAccounts(accounts);
         }
@@ -169,6 +170,7 @@ public final class FleetServer implements AutoCloseable {
         new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses, loans).mount(http.router(), security);
         new LoanRoutes(vertx, loans, responses).mount(http.router(), security);
         new AuditRoutes(vertx, audit, responses).mount(http.router(), security);
+        new UserRoutes(vertx, accounts, security, audit, responses).mount(http.router());
         new CoverageRoutes(vertx, new CoverageReport(database.dsl(), verdicts), responses).mount(http.router(), security);
         AlertStore alertStore = new AlertStore(database.dsl());
         List<AlertWatch> watches = new java.util.ArrayList<>(DeviceHealthWatches.all(database.dsl(), config.alerts()));

@@ -46,6 +46,57 @@ public final class AccountService {
                 .and(ACCOUNT.ROLE.eq(Role.STAFF.wire())).fetch(ACCOUNT.ID);
     }
 
+    /** An account as the users page shows it; never its password hash. */
+    public record UserView(long id, String username, String displayName, String role, String team, boolean disabled,
+                           java.time.Instant createdAt) {
+    }
+
+    public java.util.List<UserView> list() {
+        return dsl.selectFrom(ACCOUNT).orderBy(ACCOUNT.USERNAME).fetch(r -> new UserView(r.getId(), r.getUsername(),
+                r.getDisplayName(), r.getRole(), r.getTeam(), r.getDisabled(), r.getCreatedAt().toInstant()));
+    }
+
+    /** Creates an account; empty if the username is taken. Blocking (hashes the password). */
+    public Optional<UserView> create(String username, String displayName, Role role, String team, char[] password) {
+        String hash = hasher.hash(password);
+        return dsl.insertInto(ACCOUNT).set(ACCOUNT.USERNAME, username).set(ACCOUNT.DISPLAY_NAME, displayName)
+                .set(ACCOUNT.ROLE, role.wire()).set(ACCOUNT.TEAM, team).set(ACCOUNT.PASSWORD_HASH, hash)
+                .onConflictDoNothing().returning().fetchOptional()
+                .map(r -> new UserView(r.getId(), r.getUsername(), r.getDisplayName(), r.getRole(), r.getTeam(),
+                        r.getDisabled(), r.getCreatedAt().toInstant()));
+    }
+
+    /** Disables (signed-in sessions end at their next request) or enables an account; false if there is none. */
+    public boolean setDisabled(long id, boolean disabled) {
+        boolean found = dsl.update(ACCOUNT).set(ACCOUNT.DISABLED, disabled).where(ACCOUNT.ID.eq(id)).execute() > 0;
+        if (found) {
+            if (disabled) {
+                disabledIds.add(id);
+            } else {
+                disabledIds.remove(id);
+            }
+        }
+        return found;
+    }
+
+    /** Sets a new password; false if there is no such account. Blocking. */
+    public boolean resetPassword(long id, char[] password) {
+        return dsl.update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, hasher.hash(password)).where(ACCOUNT.ID.eq(id)).execute() > 0;
+    }
+
+    /** Whether the account was disabled since start-up or before: checked on every request of a session. */
+    public boolean isDisabled(long id) {
+        return disabledIds.contains(id);
+    }
+
+    private final java.util.Set<Long> disabledIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Loads the disabled accounts once at start-up. */
+    public AccountService loadDisabled() {
+        disabledIds.addAll(dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.DISABLED.isTrue()).fetch(ACCOUNT.ID));
+        return this;
+    }
+
     /** Puts an account in a team (null: none). */
     public void setTeam(String username, String team) {
         dsl.update(ACCOUNT).set(ACCOUNT.TEAM, team).where(ACCOUNT.USERNAME.eq(username)).execute();

@@ -58,6 +58,19 @@ public final class CitizenRegistry {
         return find(citizenId).orElseThrow();
     }
 
+    /** Assigns the citizen to a worker (a staff account); empty if there is no such citizen. */
+    public Optional<Citizen> assign(long citizenId, String username) {
+        long account = accountId(username);
+        String role = dsl.select(ACCOUNT.ROLE).from(ACCOUNT).where(ACCOUNT.ID.eq(account)).fetchOne(ACCOUNT.ROLE);
+        if (!"staff".equals(role)) {
+            throw new InvalidCitizenException("'" + username + "' is not a support worker (staff) account");
+        }
+        if (dsl.update(CITIZEN).set(CITIZEN.ASSIGNED_ACCOUNT_ID, account).where(CITIZEN.ID.eq(citizenId)).execute() == 0) {
+            return Optional.empty();
+        }
+        return find(citizenId);
+    }
+
     private long accountId(String username) {
         Long id = dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.USERNAME.eq(username)).fetchOne(ACCOUNT.ID);
         if (id == null) {

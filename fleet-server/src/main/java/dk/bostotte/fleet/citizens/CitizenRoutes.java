@@ -60,6 +60,48 @@ public final class CitizenRoutes {
         router.post("/api/citizens").handler(security.requireRole(Role.ADMIN)).handler(this::create);
         router.put("/api/citizens/:id/answer-policy").handler(security.requireRole(Role.STAFF, Role.ADMIN))
                 .handler(this::answerPolicy);
+        router.put("/api/citizens/:id/assignee").handler(security.requireRole(Role.ADMIN)).handler(this::assign);
+    }
+
+    /** The body of an assignment: the worker's username. */
+    record Assignee(String username) {
+    }
+
+    /** An admin assigns the citizen to a support worker; audited. */
+    private void assign(RoutingContext ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not a citizen id");
+            return;
+        }
+        Assignee a = responses.body(ctx, Assignee.class);
+        if (a == null) {
+            return;
+        }
+        if (a.username() == null || a.username().isBlank()) {
+            responses.error(ctx, 400, "username is required");
+            return;
+        }
+        String who = ApiSecurity.account(ctx).username();
+        vertx.executeBlocking(() -> {
+            Optional<Citizen> c = citizens.assign(id, a.username().trim());
+            c.ifPresent(x -> audit.record(who, "citizen.assign", Long.toString(id), Map.of("assignedTo", a.username().trim())));
+            return c;
+        }).onSuccess(c -> {
+            if (c.isEmpty()) {
+                responses.error(ctx, 404, "no citizen " + id);
+            } else {
+                responses.json(ctx, 200, c.get());
+            }
+        }).onFailure(e -> {
+            if (e instanceof CitizenRegistry.InvalidCitizenException) {
+                responses.error(ctx, 400, e.getMessage());
+            } else {
+                ctx.fail(e);
+            }
+        });
     }
 
     private void list(RoutingContext ctx) {

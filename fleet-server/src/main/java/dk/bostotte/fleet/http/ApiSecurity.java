@@ -53,6 +53,10 @@ public final class ApiSecurity {
         }
         Session session = ctx.session();
         Account account = session == null ? null : session.get(ACCOUNT);
+        if (account != null && accounts.isDisabled(account.id())) {
+            session.destroy(); // disabled by an admin since signing in
+            account = null;
+        }
         if (account == null) {
             ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"bostotte\", charset=\"UTF-8\"");
             responses.error(ctx, 401, "sign in or send credentials");
@@ -84,7 +88,7 @@ public final class ApiSecurity {
         char[] password = decoded.substring(colon + 1).toCharArray();
         String cacheKey = sha256(decoded);
         CachedLogin cached = recentLogins.get(cacheKey);
-        if (cached != null && cached.until() > System.nanoTime()) {
+        if (cached != null && cached.until() > System.nanoTime() && !accounts.isDisabled(cached.account().id())) {
             ctx.put(ACCOUNT, cached.account());
             ctx.next();
             return;
@@ -149,6 +153,11 @@ public final class ApiSecurity {
             }
             responses.error(ctx, 403, "your role may not do this");
         };
+    }
+
+    /** Forgets remembered basic-auth logins, so a new password or a disabled account counts at once. */
+    public void forgetLogins() {
+        recentLogins.clear();
     }
 
     public static Account account(RoutingContext ctx) {

@@ -30,7 +30,8 @@ public final class ConsolePages {
     /** Read from the jar once, not on every request. */
     private static final Map<String, String> TEMPLATES = Map.of("login.html", load("login.html"),
             "devices.html", load("devices.html"), "citizens.html", load("citizens.html"), "coverage.html", load("coverage.html"),
-            "device.html", load("device.html"), "inventory.html", load("inventory.html"), "audit.html", load("audit.html"));
+            "device.html", load("device.html"), "inventory.html", load("inventory.html"), "audit.html", load("audit.html"),
+            "users.html", load("users.html"));
 
     private final Vertx vertx;
     private final AccountService accounts;
@@ -60,6 +61,7 @@ public final class ConsolePages {
         router.get("/coverage").handler(ctx -> supportPage(ctx, "coverage.html"));
         router.get("/audit").handler(ctx -> supportPage(ctx, "audit.html"));
         router.get("/inventory").handler(ctx -> rolePage(ctx, "inventory.html", dk.bostotte.fleet.accounts.Role.ADMIN));
+        router.get("/users").handler(ctx -> rolePage(ctx, "users.html", dk.bostotte.fleet.accounts.Role.ADMIN));
     }
 
     /** A page for support and admin; staff are sent to their own page, and the attempt is audited. */
