@@ -156,6 +156,21 @@ for (const b of document.querySelectorAll('button[data-command]')) {
   });
 }
 
+// Settings go out as a set-config command: only the fields filled in change.
+document.getElementById('device-settings').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const form = e.target;
+  const params = {};
+  for (const el of form.elements) {
+    if (el.name && el.value !== '') params[el.name] = el.value;
+  }
+  if (Object.keys(params).length === 0) return;
+  if (!(await confirmAction(form.dataset.confirm))) return;
+  const res = await post(api + '/commands', { type: 'set-config', params });
+  if (!res.ok) alert((await res.json()).error);
+  else form.reset();
+});
+
 function history() {
   const days = Number(document.getElementById('device-period').value);
   const to = new Date();

@@ -61,6 +61,12 @@ final class FleetBrokerEvents implements BrokerEvents {
                 return null;
             }, e -> null);
         }
+        if (message.channel() == Channel.CONFIG_REPORTED && outcome == IngestOutcome.ACCEPTED && c != null) {
+            codec.decode(dk.bostotte.protocol.message.ReportedConfig.class, message.payload()).fold(r -> {
+                c.configReported(message.device(), r);
+                return null;
+            }, e -> null);
+        }
         return outcome;
     }
 

@@ -84,15 +84,31 @@ class CommandsIT {
     }
 
     @Test
-    void aTypeTheDeviceCannotCarryOutFailsWithTheReason() throws Exception {
-        EnrolledDevice d = env.enroll("rpi4-kiosk", "command-unsupported");
+    void settingsGoOutAsTheRetainedConfigAndTheCommandEndsWhenTheDeviceAppliedThem() throws Exception {
+        EnrolledDevice d = env.enroll("rpi4-kiosk", "command-set-config");
         try (DeviceProcess device = env.startDevice(d, "--simulate")) {
             device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
-            // Settings go out as the retained config, not as a command the device carries out itself.
-            JsonNode c = issue(d, "{\"type\":\"set-config\",\"params\":{\"language\":\"en\"}}");
-            JsonNode failed = awaitState(c.path("id").asText(), "failed", Duration.ofSeconds(30));
-            assertTrue(failed.path("detail").asText().contains("unsupported command type: set-config"), failed.toString());
+            JsonNode c = issue(d, "{\"type\":\"set-config\",\"params\":{\"language\":\"en\",\"telemetryIntervalS\":\"30\"}}");
+            JsonNode done = awaitState(c.path("id").asText(), "done", Duration.ofSeconds(30));
+            assertTrue(done.path("detail").asText().contains("applied config revision 1"), done.toString());
+            device.awaitLog("applied config revision 1", Duration.ofSeconds(5));
         }
+        // Offline now: the next revision waits, retained by the broker, and is applied on connect.
+        JsonNode later = issue(d, "{\"type\":\"set-config\",\"params\":{\"statusIntervalS\":\"120\"}}");
+        assertEquals("delivered", later.path("state").asText(), later.toString());
+        try (DeviceProcess device = env.startDevice(d, "--simulate")) {
+            JsonNode done = awaitState(later.path("id").asText(), "done", Duration.ofSeconds(30));
+            assertTrue(done.path("detail").asText().contains("revision 2"), done.toString());
+            device.awaitLog("applied config revision 2: DeviceSettings\\[statusIntervalS=120, telemetryIntervalS=30, language=en\\]",
+                    Duration.ofSeconds(5));
+        }
+        String path = "/api/devices/" + d.id().value() + "/commands";
+        var unknown = env.http().post(path, "support", PW, "{\"type\":\"set-config\",\"params\":{\"volume\":\"7\"}}");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("unknown setting 'volume'"), unknown.body());
+        var outOfRange = env.http().post(path, "support", PW, "{\"type\":\"set-config\",\"params\":{\"statusIntervalS\":\"1\"}}");
+        assertEquals(400, outOfRange.statusCode());
+        assertTrue(outOfRange.body().contains("statusIntervalS"), outOfRange.body());
     }
 
     /** Waits until the device as the API shows it has {@code field} = {@code value}. */
@@ -191,7 +207,7 @@ class CommandsIT {
         assertEquals(400, env.http().post(path, "support", PW, "{\"type\":\"reboot\",\"expiresInS\":1}").statusCode());
         assertEquals(400, env.http().post(path, "support", PW, "not json").statusCode());
         assertEquals(400, env.http().post(path, "support", PW,
-                "{\"type\":\"set-config\",\"params\":{\"volume\":\"" + "9".repeat(201) + "\"}}").statusCode());
+                "{\"type\":\"lock\",\"params\":{\"message\":\"" + "9".repeat(201) + "\"}}").statusCode());
         assertEquals(404, env.http().post("/api/devices/AAAA-AAAA/commands", "support", PW, "{\"type\":\"reboot\"}")
                 .statusCode(), "a well-formed id of no enrolled device");
         assertEquals(404, env.http().get("/api/commands/not-a-uuid", "support", PW).statusCode());

@@ -64,6 +64,13 @@ public final class CommandRoutes {
             return;
         }
         Optional<String> problem = request.problem();
+        if (problem.isEmpty() && request.commandType() == dk.bostotte.protocol.message.CommandType.SET_CONFIG) {
+            try {
+                CommandService.settingsFrom(request.params());
+            } catch (IllegalArgumentException e) {
+                problem = Optional.of(e.getMessage());
+            }
+        }
         if (problem.isPresent()) {
             responses.error(ctx, 400, problem.get());
             return;

@@ -10,6 +10,9 @@ import dk.bostotte.fleet.devices.DeviceRegistry;
 import dk.bostotte.protocol.message.Command;
 import dk.bostotte.protocol.message.CommandResult;
 import dk.bostotte.protocol.message.CommandType;
+import dk.bostotte.protocol.message.DesiredConfig;
+import dk.bostotte.protocol.message.DeviceSettings;
+import dk.bostotte.protocol.message.ReportedConfig;
 import dk.bostotte.protocol.message.ProtocolMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,10 +74,81 @@ public final class CommandService implements AutoCloseable {
                 who, now, now.plus(request.expiry()));
         audit.record(who, "command.issue", device.value(), Map.of("command", c.id(), "type", c.type(), "params", c.params()));
         log.info("command {} ({}) for {} issued by {}", c.id(), c.type(), device, who);
+        if (request.commandType() == CommandType.SET_CONFIG) {
+            return pushConfig(device, c, now);
+        }
         if (presence.isOnline(device)) {
             send(c);
         }
         return c;
+    }
+
+    /** The settings a set-config command may change. */
+    static final java.util.Set<String> SETTINGS = java.util.Set.of("statusIntervalS", "telemetryIntervalS", "language");
+
+    /**
+     * The settings in a set-config command's params, typed and checked as the device will check
+     * them; an {@link IllegalArgumentException} names what is wrong.
+     */
+    public static Map<String, Object> settingsFrom(Map<String, String> params) {
+        if (params == null || params.isEmpty()) {
+            throw new IllegalArgumentException("set-config needs at least one of " + SETTINGS);
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            if (!SETTINGS.contains(p.getKey())) {
+                throw new IllegalArgumentException("unknown setting '" + p.getKey() + "'; settings are " + SETTINGS);
+            }
+            if (p.getKey().equals("language")) {
+                out.put(p.getKey(), p.getValue());
+            } else {
+                try {
+                    out.put(p.getKey(), Integer.parseInt(p.getValue().trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(p.getKey() + " must be a whole number of seconds, not '" + p.getValue() + "'");
+                }
+            }
+        }
+        dk.bostotte.protocol.codec.Checks checks = new dk.bostotte.protocol.codec.Checks();
+        new DesiredConfig(ProtocolMessage.VERSION, 1, CODEC.mapper().convertValue(out, DeviceSettings.class)).check(checks);
+        checks.firstError().ifPresent(e -> {
+            throw new IllegalArgumentException(e.message());
+        });
+        return out;
+    }
+
+    private static final MessageCodec CODEC = new MessageCodec();
+
+    /**
+     * Settings are not a command the device runs: the fleet publishes a new retained config revision
+     * (the device gets it at once, or on its next connect) and the command is done when the device
+     * reports that revision applied.
+     */
+    private CommandView pushConfig(DeviceId device, CommandView c, Instant now) {
+        CommandStore.Desired old = store.desired(device.value());
+        Map<String, Object> settings = new java.util.LinkedHashMap<>(old.settings());
+        settings.putAll(settingsFrom(c.params()));
+        long revision = old.revision() + 1;
+        store.pushConfig(device.value(), revision, settings, UUID.fromString(c.id()), now);
+        DesiredConfig config = new DesiredConfig(ProtocolMessage.VERSION, revision,
+                codec.mapper().convertValue(settings, DeviceSettings.class));
+        broker.publish(device, Channel.CONFIG, codec.encode(config)).whenComplete((ok, e) -> {
+            if (e != null) {
+                log.warn("config revision {} for {} not published: {}", revision, device, e.toString());
+            }
+        });
+        return store.find(UUID.fromString(c.id())).orElse(c);
+    }
+
+    /** The device said which config revision it runs: finishes the set-config commands it answers. */
+    public void configReported(DeviceId device, ReportedConfig reported) {
+        timer.execute(() -> {
+            try {
+                store.configReported(device.value(), reported.revision(), reported.applied(), reported.error(), clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("config report of {} not matched to commands: {}", device, e.toString());
+            }
+        });
     }
 
     /**

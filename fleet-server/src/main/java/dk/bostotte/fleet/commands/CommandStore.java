@@ -1,6 +1,7 @@
 package dk.bostotte.fleet.commands;
 
 import static dk.bostotte.fleet.db.jooq.Tables.COMMAND;
+import static dk.bostotte.fleet.db.jooq.Tables.DEVICE_CONFIG;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -69,13 +70,53 @@ public final class CommandStore {
                 .returning().fetch(this::view);
     }
 
+    /** The device's desired settings as last pushed (revision 0 and empty settings if never). */
+    record Desired(long revision, Map<String, Object> settings) {
+    }
+
+    Desired desired(String device) {
+        var r = dsl.selectFrom(DEVICE_CONFIG).where(DEVICE_CONFIG.DEVICE_ID.eq(device)).fetchOne();
+        if (r == null) {
+            return new Desired(0, Map.of());
+        }
+        try {
+            return new Desired(r.getDesiredRevision(), json.readValue(r.getDesired().data(),
+                    new TypeReference<Map<String, Object>>() { }));
+        } catch (JsonProcessingException e) {
+            return new Desired(r.getDesiredRevision(), Map.of());
+        }
+    }
+
+    /** Stores the new desired settings and marks the command as delivered with that revision. */
+    void pushConfig(String device, long revision, Map<String, Object> settings, UUID command, Instant at) {
+        JSONB desired = JSONB.valueOf(write(settings));
+        dsl.transaction(tx -> {
+            tx.dsl().insertInto(DEVICE_CONFIG).set(DEVICE_CONFIG.DEVICE_ID, device).set(DEVICE_CONFIG.DESIRED_REVISION, revision)
+                    .set(DEVICE_CONFIG.DESIRED, desired).onConflict(DEVICE_CONFIG.DEVICE_ID).doUpdate()
+                    .set(DEVICE_CONFIG.DESIRED_REVISION, revision).set(DEVICE_CONFIG.DESIRED, desired).execute();
+            tx.dsl().update(COMMAND).set(COMMAND.STATE, DELIVERED).set(COMMAND.CONFIG_REVISION, revision)
+                    .set(COMMAND.DETAIL, "config revision " + revision + " published").set(COMMAND.UPDATED_AT, odt(at))
+                    .where(COMMAND.ID.eq(command)).execute();
+        });
+    }
+
+    /** Finishes the set-config commands of the device up to {@code revision}: done if applied, else failed. */
+    int configReported(String device, long revision, boolean applied, String error, Instant at) {
+        return dsl.update(COMMAND).set(COMMAND.STATE, applied ? "done" : "failed")
+                .set(COMMAND.DETAIL, applied ? "the device applied config revision " + revision
+                        : "the device refused config revision " + revision + ": " + error)
+                .set(COMMAND.UPDATED_AT, odt(at))
+                .where(COMMAND.DEVICE_ID.eq(device)).and(COMMAND.TYPE.eq("set-config")).and(COMMAND.STATE.eq(DELIVERED))
+                .and(COMMAND.CONFIG_REVISION.le(revision)).execute();
+    }
+
     private CommandView view(CommandRecord r) {
         return new CommandView(r.getId().toString(), r.getDeviceId(), r.getType(), read(r.getParams()), r.getState(),
                 r.getDetail(), r.getIssuedBy(), r.getIssuedAt().toInstant(), r.getExpiresAt().toInstant(),
                 r.getUpdatedAt().toInstant());
     }
 
-    private String write(Map<String, String> params) {
+    private String write(Map<String, ?> params) {
         try {
             return json.writeValueAsString(params);
         } catch (JsonProcessingException e) {
