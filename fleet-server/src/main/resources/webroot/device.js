@@ -1,7 +1,7 @@
 // One device for IT support: its state live over server-sent events, its alerts, remote commands
 // (each confirmed in a dialog first), diagnostics bundles, network history and recent calls.
 // Values go in as text only, never as markup.
-import { cell, emptyRow } from './table.js';
+import { cell, emptyRow, lifecycleWords } from './table.js';
 import { showHistory } from './history.js';
 
 const page = document.getElementById('device-page');
@@ -34,7 +34,7 @@ function showDevice(d) {
   text('device-last-seen', d.lastSeen ? new Date(d.lastSeen).toLocaleString() : null);
   text('device-version', d.appVersion);
   text('device-model', d.model + ' · ' + d.serial);
-  text('device-lifecycle', d.lifecycle);
+  text('device-lifecycle', lifecycleWords(page, d.lifecycle));
   const s = d.status;
   text('device-health', s ? [s.cpuTempC != null ? s.cpuTempC.toFixed(1) + ' °C' : null, s.throttled ? 'throttled' : null,
     s.diskFreeMb + ' / ' + s.diskTotalMb + ' MB disk', 'camera ' + yesNo(s.camera), 'mic ' + yesNo(s.microphone),

@@ -1,6 +1,6 @@
 // The fleet list: filters, order and page live in the page's own query string, so a filtered view
 // can be bookmarked and shared; the server filters, sorts and pages. Values go in as text only.
-import { cell, emptyRow } from './table.js';
+import { cell, emptyRow, lifecycleWords } from './table.js';
 
 const table = document.getElementById('devices');
 const body = table.querySelector('tbody');
@@ -57,7 +57,7 @@ async function refresh() {
       ? ' ' + table.dataset.outdated : '');
     tr.append(id, cell(d.model), cell(table.dataset[state] + (d.locked ? ', ' + table.dataset.locked : ''), 'state-' + state),
       cell(d.lastSeen ? new Date(d.lastSeen).toLocaleString() : null), cell(version), cell(words(d.verdict)),
-      cell(d.postcode), cell(d.lifecycle), cell(d.openAlerts > 0 ? String(d.openAlerts) : ''));
+      cell(d.postcode), cell(lifecycleWords(table, d.lifecycle)), cell(d.openAlerts > 0 ? String(d.openAlerts) : ''));
     body.append(tr);
   }
   const first = page.total === 0 ? 0 : page.page * page.size + 1;

@@ -7,6 +7,7 @@ const SERIES = [
   { key: 'lossPct', scale: '%', stroke: '#b3261e', label: 'loss' },
   { key: 'downMbps', scale: 'mbps', stroke: '#0a7a32', label: 'down', points: true },
   { key: 'upMbps', scale: 'mbps', stroke: '#e69500', label: 'up', points: true },
+  { key: 'signalDbm', scale: 'dbm', stroke: '#6a3d9a', label: 'signal' },
 ];
 
 /** Columns for uPlot: x in seconds, then one array per series (null where not measured). */
@@ -48,7 +49,8 @@ export async function showHistory(el, deviceId, query, labels) {
       points: def.points ? { show: true, size: 7, fill: def.stroke } : { show: false },
     }))],
     axes: [{}, { scale: 'ms', label: labels.ms }, { scale: 'mbps', side: 1, label: labels.mbps, grid: { show: false } },
-      { scale: '%', side: 1, label: '%', grid: { show: false } }],
+      { scale: '%', side: 1, label: '%', grid: { show: false } },
+      { scale: 'dbm', side: 1, label: 'dBm', grid: { show: false } }],
   };
   return new window.uPlot(opts, columns(samples), el);
 }

@@ -1,6 +1,6 @@
 // Inventory and loans (admin): every device with its state and current loan; lend a ready device to
 // a citizen without one, take a device back, retire one. Values go in as text only.
-import { cell, emptyRow } from './table.js';
+import { cell, emptyRow, lifecycleWords } from './table.js';
 
 const table = document.getElementById('inventory');
 const body = table.querySelector('tbody');
@@ -87,8 +87,7 @@ async function refresh() {
         }
       }));
     }
-    const state = table.dataset['lifecycle' + item.lifecycle.split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join('_')]
-      ?? item.lifecycle;
+    const state = lifecycleWords(table, item.lifecycle);
     tr.append(cell(item.deviceId), cell(item.model + ' · ' + item.serial), cell(state), cell(loan?.citizen),
       cell(loan?.startedOn), cell(loan ? (loan.expectedReturn ?? '–') + (loan.overdue ? ' ' + table.dataset.overdue : '') : null),
       actions);

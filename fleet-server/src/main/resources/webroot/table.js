@@ -14,3 +14,9 @@ export function emptyRow(text, columns) {
   tr.append(td);
   return tr;
 }
+
+/** The words for a device's lifecycle (in_stock, loaned, …) from the element's data-lifecycle-* attributes. */
+export function lifecycleWords(el, lifecycle) {
+  const key = 'lifecycle' + lifecycle.split('_').map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : '_' + w)).join('');
+  return el.dataset[key] ?? lifecycle;
+}

@@ -19,9 +19,20 @@ public final class Peripherals {
         this.root = root;
     }
 
+    /**
+     * A video4linux capture device that is not one of the SoC's own codec or ISP nodes: a Pi always
+     * has /dev/video10-31 for its hardware codec and ISP, camera or not. Named in
+     * {@code /sys/class/video4linux/videoN/name}; a node without a name counts, as on a plain PC.
+     */
     public boolean camera() {
-        return root.list("/dev").stream().anyMatch(n -> n.startsWith("video"));
+        return root.list("/sys/class/video4linux").stream().filter(n -> n.startsWith("video"))
+                .map(n -> root.read("/sys/class/video4linux/" + n + "/name").orElse("").toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(name -> SOC_NODES.stream().noneMatch(name::contains));
     }
+
+    /** Names of the Raspberry Pi's (and similar SoCs') codec and ISP video nodes. */
+    static final java.util.List<String> SOC_NODES = java.util.List.of("codec", "bcm2835-isp", "rpivid", "pispbe", "hevc",
+            "hantro");
 
     public boolean microphone() {
         return anyPcm(CAPTURE);

@@ -30,7 +30,8 @@ class SystemStatusTest {
                 .file("/proc/uptime", "93784.52 351234.10\n")
                 .file("/proc/meminfo", "MemTotal:        8029476 kB\nMemFree:          512000 kB\nMemAvailable:    3921504 kB\n")
                 .file("/sys/class/thermal/thermal_zone0/temp", "48312\n")
-                .file("/dev/video0", "")
+                .file("/sys/class/video4linux/video0/name", "unicam-image\n")
+                .file("/sys/class/video4linux/video10/name", "bcm2835-codec-decode\n")
                 .file("/proc/asound/card0/pcm0c/info", "capture")
                 .file("/proc/asound/card1/pcm3p/info", "playback")
                 .file("/sys/class/drm/card1-HDMI-A-1/status", "connected\n")
@@ -52,6 +53,18 @@ class SystemStatusTest {
         assertTrue(p.microphone());
         assertTrue(p.speaker());
         assertTrue(p.screen());
+    }
+
+    @Test
+    void aPiWithOnlyItsOwnCodecAndIspNodesHasNoCamera() {
+        FakeRoot r = new FakeRoot(tmp);
+        for (String[] node : new String[][] {{"video10", "bcm2835-codec-decode"}, {"video11", "bcm2835-codec-encode"},
+                {"video12", "bcm2835-codec-isp"}, {"video13", "bcm2835-isp"}, {"video19", "rpivid"}}) {
+            r.file("/sys/class/video4linux/" + node[0] + "/name", node[1] + "\n");
+        }
+        assertFalse(new Peripherals(r.root).camera(), "the codec is not a camera");
+        r.file("/sys/class/video4linux/video0/name", "HD Pro Webcam C920\n");
+        assertTrue(new Peripherals(r.root).camera(), "a USB webcam is");
     }
 
     @Test
