@@ -35,6 +35,8 @@ function showDevice(d) {
   text('device-version', d.appVersion);
   text('device-model', d.model + ' · ' + d.serial);
   text('device-lifecycle', lifecycleWords(page, d.lifecycle));
+  const planned = document.getElementById('device-planned-now');
+  planned.textContent = d.outagePlannedUntil ? new Date(d.outagePlannedUntil).toLocaleDateString() : planned.dataset.none;
   const s = d.status;
   text('device-health', s ? [s.cpuTempC != null ? s.cpuTempC.toFixed(1) + ' °C' : null, s.throttled ? 'throttled' : null,
     s.diskFreeMb + ' / ' + s.diskTotalMb + ' MB disk', 'camera ' + yesNo(s.camera), 'mic ' + yesNo(s.microphone),
@@ -47,6 +49,17 @@ function noneItem(ul) {
   li.textContent = ul.dataset.none;
   return li;
 }
+
+// A planned outage (holiday, hospital stay) keeps the offline alert quiet until the date.
+document.getElementById('device-planned').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const day = e.target.until.value;
+  const res = await fetch(api + '/planned-outage', {
+    method: 'PUT', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+    body: JSON.stringify({ until: day ? new Date(day + 'T23:59:59').toISOString() : null }),
+  });
+  if (!res.ok) alert((await res.json()).error);
+});
 
 function yesNo(b) {
   return b ? page.dataset.yes : page.dataset.no;

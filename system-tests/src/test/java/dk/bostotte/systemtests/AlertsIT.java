@@ -125,6 +125,26 @@ class AlertsIT {
         assertEquals(java.util.Set.of(), openKinds(fine));
         assertEquals(400, env.http().put("/api/devices/" + holiday.id().value() + "/planned-outage", "support", PW,
                 "{\"until\":\"next week\"}").statusCode());
+
+        // IT support's alerts page lists what is open, and acknowledges in place.
+        org.junit.jupiter.api.Assumptions.assumeTrue(dk.bostotte.systemtests.browser.ConsoleBrowser.available());
+        try (var browser = dk.bostotte.systemtests.browser.ConsoleBrowser.open(env.httpUrl(),
+                java.nio.file.Path.of("target", "screenshots"))) {
+            browser.signIn("support", PW);
+            browser.get("/alerts?state=open&unacknowledged=true");
+            String row = "#alerts tr[data-kind='offline'] a[href='/devices/" + away.id().value() + "']";
+            browser.waitFor(Duration.ofSeconds(10), () -> !browser.findAll(org.openqa.selenium.By.cssSelector(row)).isEmpty());
+            browser.screenshot("alerts");
+            long id = alertsOf(away, "&state=open").get(0).path("id").asLong();
+            browser.click(org.openqa.selenium.By.cssSelector("#alerts tr[data-alert='" + id + "'] button"), Duration.ofSeconds(5));
+            FleetTestEnvironment.await("acknowledged from the page", Duration.ofSeconds(10), () -> {
+                try {
+                    return "support".equals(alertsOf(away, "&state=open").get(0).path("acknowledgedBy").asText());
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
     }
 
     @Test

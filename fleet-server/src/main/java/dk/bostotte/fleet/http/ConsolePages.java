@@ -31,7 +31,7 @@ public final class ConsolePages {
     private static final Map<String, String> TEMPLATES = Map.of("login.html", load("login.html"),
             "devices.html", load("devices.html"), "citizens.html", load("citizens.html"), "coverage.html", load("coverage.html"),
             "device.html", load("device.html"), "inventory.html", load("inventory.html"), "audit.html", load("audit.html"),
-            "users.html", load("users.html"));
+            "users.html", load("users.html"), "alerts.html", load("alerts.html"));
 
     private final Vertx vertx;
     private final AccountService accounts;
@@ -60,6 +60,7 @@ public final class ConsolePages {
         router.get("/devices/:id").handler(ctx -> supportPage(ctx, "device.html"));
         router.get("/coverage").handler(ctx -> supportPage(ctx, "coverage.html"));
         router.get("/audit").handler(ctx -> supportPage(ctx, "audit.html"));
+        router.get("/alerts").handler(ctx -> supportPage(ctx, "alerts.html"));
         router.get("/inventory").handler(ctx -> rolePage(ctx, "inventory.html", dk.bostotte.fleet.accounts.Role.ADMIN));
         router.get("/users").handler(ctx -> rolePage(ctx, "users.html", dk.bostotte.fleet.accounts.Role.ADMIN));
     }

@@ -122,7 +122,9 @@ public final class ConsoleBrowser implements AutoCloseable {
     /** Polls {@code condition} until it holds or fails with the page's call state after {@code timeout}. */
     public void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
         try {
+            // Pages re-render their lists while they run: an element replaced mid-check is checked again.
             new WebDriverWait(driver, timeout, Duration.ofMillis(100)).withMessage(() -> "page state: " + callState())
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> condition.getAsBoolean());
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("timeout-" + System.currentTimeMillis());

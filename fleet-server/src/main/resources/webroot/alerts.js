@@ -1,0 +1,56 @@
+// The fleet's alerts, newest first: open ones by default; a person acknowledges each. Text only.
+import { cell, emptyRow } from './table.js';
+
+const table = document.getElementById('alerts');
+const body = table.querySelector('tbody');
+const form = document.getElementById('alerts-filter');
+const csrf = document.querySelector('meta[name="csrf-token"]').content;
+const query = new URLSearchParams(location.search);
+if (!query.has('state')) query.set('state', 'open');
+for (const el of form.elements) {
+  if (!el.name) continue;
+  if (el.type === 'checkbox') el.checked = query.get(el.name) === 'true';
+  else el.value = query.get(el.name) ?? '';
+}
+
+function kindWords(kind) {
+  return table.dataset['kind' + kind.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')] ?? kind;
+}
+
+async function refresh() {
+  const res = await fetch('/api/alerts?' + query.toString(), { credentials: 'same-origin' });
+  if (!res.ok) return;
+  const list = await res.json();
+  body.replaceChildren();
+  if (list.length === 0) body.append(emptyRow(table.dataset.none, 6));
+  for (const a of list) {
+    const tr = document.createElement('tr');
+    tr.dataset.alert = String(a.id);
+    tr.dataset.kind = a.kind;
+    const device = document.createElement('td');
+    const link = document.createElement('a');
+    link.href = '/devices/' + encodeURIComponent(a.deviceId);
+    link.textContent = a.deviceId;
+    device.append(link);
+    const seen = document.createElement('td');
+    if (a.acknowledgedBy) {
+      seen.textContent = a.acknowledgedBy + ' · ' + new Date(a.acknowledgedAt).toLocaleString();
+    } else {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = table.dataset.ack;
+      b.addEventListener('click', async () => {
+        await fetch('/api/alerts/' + a.id + '/acknowledge', { method: 'POST', credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: '{}' });
+        refresh();
+      });
+      seen.append(b);
+    }
+    tr.append(cell(new Date(a.raisedAt).toLocaleString()), device, cell(kindWords(a.kind)), cell(a.detail),
+      cell(a.state), seen);
+    body.append(tr);
+  }
+}
+
+refresh();
+setInterval(refresh, 30000);
