@@ -27,6 +27,8 @@ import dk.bostotte.device.netq.LinkTypeDetector;
 import dk.bostotte.device.netq.NetworkSampler;
 import dk.bostotte.device.netq.ProbingSampler;
 import dk.bostotte.device.netq.RadioReader;
+import dk.bostotte.device.kiosk.KioskHardware;
+import dk.bostotte.device.kiosk.SystemdWatchdog;
 import dk.bostotte.device.support.DiagnosticsBundle;
 import dk.bostotte.device.support.LockState;
 import dk.bostotte.device.support.LogRing;
@@ -109,6 +111,16 @@ public final class DeviceMain implements Callable<Integer> {
             description = "About how often to test throughput, at random moments, never during a call (default: ${DEFAULT-VALUE}: three times a day).")
     int throughputEveryS;
 
+    @Option(names = "--gpio", paramLabel = "auto|mock|off", defaultValue = "auto",
+            description = "Answer button and status light: the Pi's GPIO if present (auto; none when --simulate), Pi4J's mock platform, or off (default: ${DEFAULT-VALUE}).")
+    String gpio;
+
+    @Option(names = "--button-pin", paramLabel = "BCM", defaultValue = "17", description = "GPIO (BCM number) of the answer button, to ground (default: ${DEFAULT-VALUE}).")
+    int buttonPin;
+
+    @Option(names = "--led-pin", paramLabel = "BCM", defaultValue = "27", description = "GPIO (BCM number) of the status light (default: ${DEFAULT-VALUE}).")
+    int ledPin;
+
     @Option(names = "--throughput-fixed", hidden = true,
             description = "Benchmarks only: run each throughput direction for the full 10 s instead of stopping once stable.")
     boolean throughputFixed;
@@ -148,7 +160,7 @@ public final class DeviceMain implements Callable<Integer> {
                             : Optional.empty(),
                     Optional.ofNullable(iceLocalAddress).filter(a -> !a.isBlank()),
                     Duration.ofSeconds(latencyEveryS), measurementBudgetKb * 1000L, Duration.ofSeconds(throughputEveryS),
-                    latencyPackets, throughputFixed);
+                    latencyPackets, throughputFixed, parseGpio(gpio), buttonPin, ledPin);
             bundle = ConfigBundle.load(options.bundleDir());
             tls = BundleTls.socketFactory(bundle);
             queue = TelemetryQueue.open(options.dataDir(), options.queueCapacity(), System::currentTimeMillis);
@@ -159,6 +171,7 @@ public final class DeviceMain implements Callable<Integer> {
         }
         DeviceAgent agent = wire(bundle, options, tls, queue);
         agent.start();
+        SystemdWatchdog.start(HEARTBEAT_TIMER, () -> System.currentTimeMillis() - agentHeartbeat.get() < 30_000);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.stop();
             // A JVM ended by SIGTERM exits 143; a stop we handled completely is a normal exit.
@@ -250,11 +263,38 @@ public final class DeviceMain implements Callable<Integer> {
             Runtime.getRuntime().halt(exitStatus);
         }, List.of(options.dataDir(), options.bundleDir()), BundleTls.sslContext(bundle), bundle.serverHost(),
                 bundle.devicePort()).registerWith(agent.commands());
+        // The agent thread proves it is alive every 5 s; a watchdog ping is sent only while it does.
+        HEARTBEAT_TIMER.scheduleAtFixedRate(() -> agentThread.execute(() -> agentHeartbeat.set(System.currentTimeMillis())),
+                0, 5, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            KioskHardware.context(options.gpio(), options.simulate()).ifPresentOrElse(pi4j -> KioskHardware.start(pi4j,
+                    options.buttonPin(), options.ledPin(), calls, link::isConnected, agentThread, HEARTBEAT_TIMER),
+                    () -> log.info("no GPIO: answer button and status light not in use"));
+        } catch (RuntimeException e) {
+            // A kiosk without its button still makes calls from the screen: say so, carry on.
+            log.warn("answer button and status light not available: {}", e.toString());
+        }
         return agent;
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong agentHeartbeat =
+            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+    private static final ScheduledExecutorService HEARTBEAT_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kiosk-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** The recent log lines, for the diagnostics bundle IT support can collect. */
     private static final LogRing LOG_RING = LogRing.install(2000);
+
+    private static KioskHardware.Gpio parseGpio(String value) {
+        try {
+            return KioskHardware.Gpio.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--gpio must be auto, mock or off, not '" + value + "'");
+        }
+    }
 
     private static void atLeast(String option, int value, int min) {
         if (value < min) {

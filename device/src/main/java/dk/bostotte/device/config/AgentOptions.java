@@ -8,7 +8,8 @@ public record AgentOptions(Path bundleDir, Path dataDir, boolean simulate, Durat
                            Duration telemetryInterval, Duration keepAlive, int queueCapacity,
                            java.util.Optional<Duration> simulatedAnswer, java.util.Optional<String> iceLocalAddress,
                            Duration latencyEvery, long measurementBytesPerDay, Duration throughputEvery,
-                           int latencyPackets, boolean throughputFixed) {
+                           int latencyPackets, boolean throughputFixed, dk.bostotte.device.kiosk.KioskHardware.Gpio gpio,
+                           int buttonPin, int ledPin) {
 
     public AgentOptions {
         requirePositive("statusInterval", statusInterval);

@@ -118,7 +118,9 @@ public final class ThroughputProbe {
                     // Both transfers' bytes over both their times: the longer one weighs more.
                     return new Direction(round((size + previousSize) * 8.0 / 1e6 / ((nanos + previousNanos) / 1e9)), spent);
                 }
-                previous = longEnough ? rate : Double.NaN;
+                // The first transfer warms up TCP and TLS and drains a shaper's idle burst allowance:
+                // it sizes the next one but never counts towards agreement.
+                previous = longEnough && spent > size ? rate : Double.NaN;
                 previousSize = size;
                 previousNanos = nanos;
                 last = rate;
