@@ -54,7 +54,15 @@ async function lend(item) {
     citizenId: Number(select.value), startedOn: document.getElementById('lend-start').value,
     expectedReturn: document.getElementById('lend-expected').value || null,
   });
-  refresh();
+  document.getElementById('stock-new').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  if (await post('/api/inventory', { model: e.target.model.value, serial: e.target.serial.value })) {
+    e.target.reset();
+    refresh();
+  }
+});
+
+refresh();
 }
 
 async function refresh() {
@@ -76,14 +84,30 @@ async function refresh() {
       actions.append(button(table.dataset.return, async () => {
         if (await confirmText(table.dataset.confirmReturn + ' ' + item.deviceId)) {
           await post('/api/devices/' + encodeURIComponent(item.deviceId) + '/return', {});
-          refresh();
+          document.getElementById('stock-new').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  if (await post('/api/inventory', { model: e.target.model.value, serial: e.target.serial.value })) {
+    e.target.reset();
+    refresh();
+  }
+});
+
+refresh();
         }
       }));
     } else if (item.lifecycle !== 'retired') {
       actions.append(button(table.dataset.retire, async () => {
         if (await confirmText(table.dataset.confirmRetire + ' ' + item.deviceId)) {
           await post('/api/devices/' + encodeURIComponent(item.deviceId) + '/retire', {});
-          refresh();
+          document.getElementById('stock-new').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  if (await post('/api/inventory', { model: e.target.model.value, serial: e.target.serial.value })) {
+    e.target.reset();
+    refresh();
+  }
+});
+
+refresh();
         }
       }));
     }
@@ -94,5 +118,13 @@ async function refresh() {
     body.append(tr);
   }
 }
+
+document.getElementById('stock-new').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  if (await post('/api/inventory', { model: e.target.model.value, serial: e.target.serial.value })) {
+    e.target.reset();
+    refresh();
+  }
+});
 
 refresh();

@@ -166,7 +166,7 @@ public final class FleetServer implements AutoCloseable {
                 .mount(http.router(), security);
         verdictSnapshot = new VerdictSnapshot(database.dsl(), verdicts, Clock.systemUTC()).start(config.verdictSnapshotEvery());
         toClose.push(verdictSnapshot);
-        LoanService loans = new LoanService(database.dsl(), audit);
+        LoanService loans = new LoanService(database.dsl(), audit, registry);
         new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses, loans).mount(http.router(), security);
         new LoanRoutes(vertx, loans, responses).mount(http.router(), security);
         new AuditRoutes(vertx, audit, responses).mount(http.router(), security);

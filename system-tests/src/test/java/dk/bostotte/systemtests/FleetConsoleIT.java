@@ -195,4 +195,23 @@ class FleetConsoleIT {
         assertEquals(400, env.http().post("/api/devices/" + d.id().value() + "/loan", "admin", PW,
                 "{\"citizenId\":" + citizen + ",\"startedOn\":\"tomorrow\"}").statusCode());
     }
+
+    @Test
+    void aBoxTakenIntoStockBecomesEnrolledWhenItIsEnrolled() throws Exception {
+        var stocked = env.http().post("/api/inventory", "admin", PW, "{\"model\":\"rpi4-kiosk\",\"serial\":\"stock-then-enrol\"}");
+        assertEquals(201, stocked.statusCode(), stocked.body());
+        assertEquals("in_stock", JSON.readTree(stocked.body()).path("lifecycle").asText());
+        assertEquals(409, env.http().post("/api/inventory", "admin", PW,
+                "{\"model\":\"rpi4-kiosk\",\"serial\":\"stock-then-enrol\"}").statusCode(), "one box, one entry");
+        assertEquals(400, env.http().post("/api/inventory", "admin", PW, "{\"model\":\"\",\"serial\":\"x\"}").statusCode());
+        assertEquals(403, env.http().post("/api/inventory", "support", PW, "{}").statusCode());
+
+        EnrolledDevice d = env.enroll("rpi4-kiosk", "stock-then-enrol");
+        JsonNode enrolled = JSON.readTree(env.http().get("/api/devices/" + d.id().value(), "admin", PW).body());
+        assertEquals("enrolled", enrolled.path("lifecycle").asText(), enrolled.toString());
+        assertEquals(1, env.db().fetchCount(DEVICE, DEVICE.SERIAL.eq("stock-then-enrol")), "the same device, not a second one");
+        try (DeviceProcess device = env.startDevice(d, "--simulate")) {
+            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+        }
+    }
 }

@@ -40,7 +40,7 @@ public final class DeviceRegistry implements CredentialRegistry {
 
     public DeviceRegistry(DSLContext dsl) {
         this.dsl = dsl;
-        dsl.select(DEVICE.ID, DEVICE.CERT_FINGERPRINT, DEVICE.REVOKED).from(DEVICE)
+        dsl.select(DEVICE.ID, DEVICE.CERT_FINGERPRINT, DEVICE.REVOKED).from(DEVICE).where(DEVICE.CERT_FINGERPRINT.isNotNull())
                 .forEach(r -> credentials.put(r.value1(), new Credential(r.value2(), r.value3())));
     }
 
@@ -61,6 +61,16 @@ public final class DeviceRegistry implements CredentialRegistry {
 
     public DeviceView register(DeviceRegistration r) {
         try {
+            // A box taken into stock earlier is the same device: enrolment gives it its id and certificate.
+            int fromStock = dsl.update(DEVICE).set(DEVICE.ID, r.id()).set(DEVICE.CERT_FINGERPRINT, r.certFingerprint())
+                    .set(DEVICE.CERT_NOT_AFTER, odt(r.certNotAfter())).set(DEVICE.LIFECYCLE, "enrolled")
+                    .set(DEVICE.ENROLLED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                    .where(DEVICE.MODEL.eq(r.model())).and(DEVICE.SERIAL.eq(r.serial())).and(DEVICE.LIFECYCLE.eq("in_stock"))
+                    .execute();
+            if (fromStock > 0) {
+                credentials.put(r.id(), new Credential(r.certFingerprint(), false));
+                return find(new DeviceId(r.id())).orElseThrow();
+            }
             dsl.insertInto(DEVICE).set(DEVICE.ID, r.id()).set(DEVICE.MODEL, r.model()).set(DEVICE.SERIAL, r.serial())
                     .set(DEVICE.CERT_FINGERPRINT, r.certFingerprint()).set(DEVICE.CERT_NOT_AFTER, odt(r.certNotAfter()))
                     .execute();
@@ -69,6 +79,18 @@ public final class DeviceRegistry implements CredentialRegistry {
         }
         credentials.put(r.id(), new Credential(r.certFingerprint(), false));
         return find(new DeviceId(r.id())).orElseThrow();
+    }
+
+    /** Takes a device into stock: an id for its label, no certificate yet. */
+    public DeviceView addToStock(String model, String serial) {
+        try {
+            DeviceId id = DeviceId.random(new java.security.SecureRandom());
+            dsl.insertInto(DEVICE).set(DEVICE.ID, id.value()).set(DEVICE.MODEL, model).set(DEVICE.SERIAL, serial)
+                    .set(DEVICE.LIFECYCLE, "in_stock").setNull(DEVICE.ENROLLED_AT).execute();
+            return find(id).orElseThrow();
+        } catch (IntegrityConstraintViolationException e) {
+            throw new DuplicateDeviceException("a device with model " + model + " and serial " + serial + " is already registered");
+        }
     }
 
     /** Marks the device revoked; returns false when there is no such device. */

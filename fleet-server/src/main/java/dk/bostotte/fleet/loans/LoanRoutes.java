@@ -27,6 +27,9 @@ public final class LoanRoutes {
     record ReturnRequest(String returnedOn) {
     }
 
+    record StockRequest(String model, String serial) {
+    }
+
     private final Vertx vertx;
     private final LoanService loans;
     private final Responses responses;
@@ -40,6 +43,7 @@ public final class LoanRoutes {
     public void mount(Router router, ApiSecurity security) {
         var admins = security.requireRole(Role.ADMIN);
         router.get("/api/inventory").handler(admins).handler(ctx -> answer(ctx, 200, loans::inventory));
+        router.post("/api/inventory").handler(admins).handler(this::stock);
         router.get("/api/devices/:id/loans").handler(admins).handler(ctx -> PathIds.device(ctx, responses)
                 .ifPresent(d -> answer(ctx, 200, () -> loans.history(d.value()))));
         router.post("/api/devices/:id/loan").handler(admins).handler(this::lend);
@@ -71,6 +75,32 @@ public final class LoanRoutes {
         String who = ApiSecurity.account(ctx).username();
         answer(ctx, 201, () -> loans.lend(device.get().value(), r.citizenId(), start.orElse(LocalDate.now()),
                 expected.orElse(null), who));
+    }
+
+    /** A new box on the shelf: model and serial from its label; it gets its device id now, its certificate at enrolment. */
+    private void stock(RoutingContext ctx) {
+        StockRequest r = responses.body(ctx, StockRequest.class);
+        if (r == null) {
+            return;
+        }
+        // The same limits as enrolment, which later finds the box by model and serial.
+        if (r.model() == null || r.model().isBlank() || r.model().length() > 64) {
+            responses.error(ctx, 400, "model: required, at most 64 characters");
+            return;
+        }
+        if (r.serial() == null || r.serial().isBlank() || r.serial().length() > 128) {
+            responses.error(ctx, 400, "serial: required, at most 128 characters");
+            return;
+        }
+        String who = ApiSecurity.account(ctx).username();
+        vertx.executeBlocking(() -> loans.stock(r.model().trim(), r.serial().trim(), who)).onSuccess(d -> responses.json(ctx, 201, d))
+                .onFailure(e -> {
+                    if (e instanceof dk.bostotte.fleet.devices.DeviceRegistry.DuplicateDeviceException) {
+                        responses.error(ctx, 409, e.getMessage());
+                    } else {
+                        ctx.fail(e);
+                    }
+                });
     }
 
     private void giveBack(RoutingContext ctx) {

@@ -42,10 +42,19 @@ public final class LoanService {
 
     private final DSLContext dsl;
     private final AuditLog audit;
+    private final dk.bostotte.fleet.devices.DeviceRegistry registry;
 
-    public LoanService(DSLContext dsl, AuditLog audit) {
+    public LoanService(DSLContext dsl, AuditLog audit, dk.bostotte.fleet.devices.DeviceRegistry registry) {
         this.dsl = dsl;
         this.audit = audit;
+        this.registry = registry;
+    }
+
+    /** Takes a device into stock (audited); enrolment later makes it enrolled. */
+    public dk.bostotte.fleet.devices.DeviceView stock(String model, String serial, String who) {
+        var d = registry.addToStock(model, serial);
+        audit.record(who, "device.stock", d.id(), Map.of("model", model, "serial", serial));
+        return d;
     }
 
     public Loan lend(String deviceId, long citizenId, LocalDate startedOn, LocalDate expectedReturn, String who) {
