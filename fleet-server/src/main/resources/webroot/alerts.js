@@ -1,10 +1,10 @@
 // The fleet's alerts, newest first: open ones by default; a person acknowledges each. Text only.
+import { send } from './api.js';
 import { cell, emptyRow } from './table.js';
 
 const table = document.getElementById('alerts');
 const body = table.querySelector('tbody');
 const form = document.getElementById('alerts-filter');
-const csrf = document.querySelector('meta[name="csrf-token"]').content;
 const query = new URLSearchParams(location.search);
 if (!query.has('state')) query.set('state', 'open');
 for (const el of form.elements) {
@@ -40,8 +40,7 @@ async function refresh() {
       b.type = 'button';
       b.textContent = table.dataset.ack;
       b.addEventListener('click', async () => {
-        await fetch('/api/alerts/' + a.id + '/acknowledge', { method: 'POST', credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: '{}' });
+        await send('POST', '/api/alerts/' + a.id + '/acknowledge');
         refresh();
       });
       seen.append(b);

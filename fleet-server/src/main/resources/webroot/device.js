@@ -3,10 +3,10 @@
 // Values go in as text only, never as markup.
 import { cell, emptyRow, lifecycleWords } from './table.js';
 import { showHistory } from './history.js';
+import { send } from './api.js';
 
 const page = document.getElementById('device-page');
 const deviceId = decodeURIComponent(location.pathname.split('/').pop());
-const csrf = document.querySelector('meta[name="csrf-token"]').content;
 document.getElementById('device-id').textContent = deviceId;
 const api = '/api/devices/' + encodeURIComponent(deviceId);
 
@@ -18,12 +18,7 @@ function text(id, value) {
   document.getElementById(id).textContent = value ?? '–';
 }
 
-async function post(path, body) {
-  return fetch(path, {
-    method: 'POST', credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(body ?? {}),
-  });
-}
+const post = (path, body) => send('POST', path, body);
 
 function showDevice(d) {
   const state = d.revoked ? 'revoked' : (d.online ? 'online' : 'offline');
@@ -54,10 +49,7 @@ function noneItem(ul) {
 document.getElementById('device-planned').addEventListener('submit', async (e) => {
   e.preventDefault();
   const day = e.target.until.value;
-  const res = await fetch(api + '/planned-outage', {
-    method: 'PUT', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
-    body: JSON.stringify({ until: day ? new Date(day + 'T23:59:59').toISOString() : null }),
-  });
+  const res = await send('PUT', api + '/planned-outage', { until: day ? new Date(day + 'T23:59:59').toISOString() : null });
   if (!res.ok) alert((await res.json()).error);
 });
 

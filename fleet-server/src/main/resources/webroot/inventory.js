@@ -1,20 +1,13 @@
 // Inventory and loans (admin): every device with its state and current loan; lend a ready device to
 // a citizen without one, take a device back, retire one. Values go in as text only.
-import { cell, emptyRow, lifecycleWords } from './table.js';
+import { postShowingError } from './api.js';
+import { button, cell, emptyRow, lifecycleWords } from './table.js';
 
 const table = document.getElementById('inventory');
 const body = table.querySelector('tbody');
 const error = document.getElementById('inventory-error');
-const csrf = document.querySelector('meta[name="csrf-token"]').content;
 
-async function post(path, payload) {
-  const res = await fetch(path, {
-    method: 'POST', credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(payload ?? {}),
-  });
-  error.textContent = res.ok ? '' : (await res.json()).error;
-  return res.ok;
-}
+const post = (path, payload) => postShowingError(path, payload, error);
 
 function ask(dialog) {
   return new Promise((resolve) => {
@@ -26,14 +19,6 @@ function ask(dialog) {
 async function confirmText(text) {
   document.getElementById('confirm-text').textContent = text;
   return ask(document.getElementById('confirm-dialog'));
-}
-
-function button(text, action) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  b.addEventListener('click', action);
-  return b;
 }
 
 async function lend(item) {

@@ -20,3 +20,12 @@ export function lifecycleWords(el, lifecycle) {
   const key = 'lifecycle' + lifecycle.split('_').map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : '_' + w)).join('');
   return el.dataset[key] ?? lifecycle;
 }
+
+/** A plain button that runs {@code action} when clicked. */
+export function button(text, action) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.addEventListener('click', action);
+  return b;
+}

@@ -1,27 +1,12 @@
 // Users and roles (admin): create, disable or enable, set a new password. Text only.
-import { cell } from './table.js';
+import { postShowingError } from './api.js';
+import { button, cell } from './table.js';
 
 const table = document.getElementById('users');
 const body = table.querySelector('tbody');
 const error = document.getElementById('users-error');
-const csrf = document.querySelector('meta[name="csrf-token"]').content;
 
-async function post(path, payload) {
-  const res = await fetch(path, {
-    method: 'POST', credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(payload ?? {}),
-  });
-  error.textContent = res.ok ? '' : (await res.json()).error;
-  return res.ok;
-}
-
-function button(text, action) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  b.addEventListener('click', action);
-  return b;
-}
+const post = (path, payload) => postShowingError(path, payload, error);
 
 function newPassword(username) {
   const dialog = document.getElementById('password-dialog');
