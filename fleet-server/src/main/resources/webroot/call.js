@@ -56,12 +56,13 @@ export class CallPanel {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
   }
 
-  async dial(deviceId, name) {
+  /** Calls a citizen's device; {@code appointmentId} links the call to the booked visit it was started from. */
+  async dial(deviceId, name, appointmentId) {
     if (this.call) return;
-    this.call = { id: null, deviceId, pc: null, pending: [] };
+    this.call = { id: null, deviceId, pc: null, pending: [], name };
     this.open(name, this.text.ringing);
     window.bostotteCall.dialAt = Date.now();
-    this.send({ type: 'call', deviceId });
+    this.send({ type: 'call', deviceId, appointmentId: appointmentId ?? null });
     await this.openMedia();
   }
 
@@ -69,7 +70,8 @@ export class CallPanel {
     const id = this.ringingId;
     if (!id || this.call) return;
     this.incoming.hidden = true;
-    this.call = { id, deviceId: this.incoming.dataset.device, pc: null, pending: [] };
+    this.call = { id, deviceId: this.incoming.dataset.device, pc: null, pending: [],
+      name: document.getElementById('incoming-who').textContent };
     this.open(document.getElementById('incoming-who').textContent, this.text.connecting);
     await this.openMedia();
     this.send({ type: 'accept', callId: id });
@@ -184,6 +186,7 @@ export class CallPanel {
     if (this.call.id !== m.callId) return;
     window.bostotteCall.state = m.state;
     window.bostotteCall.callId = m.callId;
+    if (m.state === 'connected') this.call.connected = true;
     if (FINAL.has(m.state)) {
       this.finish(m.state, m.reason);
     } else {
@@ -285,6 +288,11 @@ export class CallPanel {
 
   finish(state, reason) {
     clearInterval(this.statsTimer);
+    // The page may ask the worker whether this was the planned visit (contact log).
+    if (this.call?.id && this.call.connected) {
+      document.dispatchEvent(new CustomEvent('bostotte:call-finished',
+        { detail: { callId: this.call.id, deviceId: this.call.deviceId, name: this.call.name, state } }));
+    }
     if (this.call?.pc) this.call.pc.close();
     this.call = null;
     window.bostotteCall.state = state;

@@ -1,48 +1,266 @@
-// "Mine borgere": the worker's citizens with their device's state and a call button. Text only, never markup.
+// "Mine borgere": the worker's citizens with their device's state, the line in words, the next online
+// visit and a call button that says beforehand when a call is unlikely to work; the worker's booked
+// visits (call, move, cancel), reminders shortly before them, and the contact log with its CSV export.
+// Text only, never markup.
 import { CallPanel } from './call.js';
-import { cell, emptyRow } from './table.js';
+import { cell, emptyRow, button } from './table.js';
+import { send } from './api.js';
 
 const table = document.getElementById('citizens');
 const body = table.querySelector('tbody');
+const visitsTable = document.getElementById('appointments');
+const contactsTable = document.getElementById('contacts');
+const reminders = document.getElementById('visit-reminders');
 const calls = new CallPanel();
+const lang = document.documentElement.lang || 'da';
+const byId = new Map();
+let visits = [];
 
+const when = (iso) => new Date(iso).toLocaleString(lang, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const time = (iso) => new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+const dataKey = (prefix, wire) => prefix + wire.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+/** The value of a datetime-local input as an ISO instant (the browser's zone is the worker's). */
+const instant = (local) => (local ? new Date(local).toISOString() : null);
+const localValue = (iso) => {
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+};
 
-async function refresh() {
-  const res = await fetch('/api/citizens', { credentials: 'same-origin' });
-  if (!res.ok) return;
-  const list = await res.json();
+async function getJson(path) {
+  const res = await fetch(path, { credentials: 'same-origin' });
+  return res.ok ? res.json() : null;
+}
+
+/** Opens a dialog whose form resolves with its values on "save", or null. */
+function ask(dialog, fill) {
+  const form = dialog.querySelector('form');
+  form.reset();
+  dialog.querySelector('.error').textContent = '';
+  fill(form);
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'save' ? form : null), { once: true });
+  });
+}
+
+/** Sends and, on an error, reopens the dialog with the server's words; true once it worked. */
+async function sendFrom(dialog, method, path, payload) {
+  const res = await send(method, path, payload);
+  if (res.ok) return true;
+  dialog.querySelector('.error').textContent = (await res.json()).error;
+  dialog.showModal();
+  return false;
+}
+
+// ------------------------------------------------------------------ citizens
+
+async function refreshCitizens() {
+  const list = await getJson('/api/citizens');
+  if (!list) return;
   body.replaceChildren();
-  if (list.length === 0) {
-    body.append(emptyRow(table.dataset.none, 6));
-  }
-  for (const { citizen, deviceOnline, line } of list) {
+  if (list.length === 0) body.append(emptyRow(table.dataset.none, 6));
+  for (const view of list) {
+    const { citizen, deviceOnline, line, lastSeen, nextVisit, precheck } = view;
+    byId.set(citizen.id, view);
     const tr = document.createElement('tr');
     tr.dataset.device = citizen.deviceId ?? '';
+    tr.dataset.citizen = citizen.id;
     const state = deviceOnline ? 'online' : 'offline';
+    const stateText = citizen.deviceId ? table.dataset[state]
+      + (!deviceOnline && lastSeen ? ' (' + table.dataset.lastSeen + ' ' + when(lastSeen) + ')' : '') : null;
+    const verdict = line?.verdict ?? 'unknown';
     const action = document.createElement('td');
     if (citizen.deviceId) {
-      const button = document.createElement('button');
-      button.className = 'call';
-      button.textContent = table.dataset.call;
-      button.dataset.device = citizen.deviceId;
-      button.addEventListener('click', () => calls.dial(citizen.deviceId, citizen.displayName));
-      action.append(button);
-      if (!deviceOnline) {
+      const call = button(table.dataset.call, () => calls.dial(citizen.deviceId, citizen.displayName));
+      call.className = 'call';
+      call.dataset.device = citizen.deviceId;
+      action.append(call);
+      if (precheck) {
+        // The pre-call check: said before the worker presses, not after the call fails.
         const hint = document.createElement('span');
-        hint.className = 'hint';
-        hint.textContent = table.dataset.offlineHint;
+        hint.className = 'hint precheck-' + precheck;
+        hint.textContent = table.dataset[dataKey('precheck', precheck)] ?? precheck;
         action.append(hint);
+        if (precheck === 'offline' || precheck === 'locked') call.classList.add('unlikely');
       }
     }
-    // The verdict in words, e.g. data-line-audio-only → dataset.lineAudioOnly.
-    const verdict = line?.verdict ?? 'unknown';
-    const words = table.dataset['line' + verdict.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')];
-    tr.append(cell(citizen.displayName), cell(citizen.postcode), cell(citizen.deviceId),
-      cell(citizen.deviceId ? table.dataset[state] : null, 'state-' + state),
-      cell(citizen.deviceId ? words : null, 'line-' + verdict), action);
+    const more = document.createElement('td');
+    const book = button(table.dataset.book, () => bookVisit(citizen));
+    book.className = 'book';
+    book.dataset.citizen = citizen.id;
+    const log = button(table.dataset.log, () => logContact(citizen));
+    log.className = 'log-contact';
+    log.dataset.citizen = citizen.id;
+    const settings = button(table.dataset.settings, () => editSettings(view));
+    settings.className = 'settings';
+    settings.dataset.citizen = citizen.id;
+    more.append(book, ' ', log, ' ', settings);
+    tr.append(cell(citizen.displayName), cell(stateText, 'state-' + state),
+      cell(citizen.deviceId ? table.dataset[dataKey('line', verdict)] : null, 'line-' + verdict),
+      cell(nextVisit ? when(nextVisit.startsAt) : table.dataset.noVisit, 'next-visit'), action, more);
     body.append(tr);
   }
 }
 
-refresh();
-setInterval(refresh, 10000);
+// ------------------------------------------------------------------ visits
+
+async function bookVisit(citizen, visit) {
+  const dialog = document.getElementById('book-dialog');
+  const form = await ask(dialog, (f) => {
+    const h2 = dialog.querySelector('h2');
+    h2.textContent = visit ? h2.dataset.move : h2.dataset.book;
+    dialog.querySelector('.who').textContent = citizen.displayName;
+    if (visit) {
+      f.startsAt.value = localValue(visit.startsAt);
+      f.minutes.value = visit.minutes;
+    }
+  });
+  if (!form) return;
+  const payload = { startsAt: instant(form.startsAt.value), minutes: Number(form.minutes.value) || 30 };
+  const ok = visit ? await sendFrom(dialog, 'PUT', '/api/appointments/' + visit.id, payload)
+    : await sendFrom(dialog, 'POST', '/api/citizens/' + citizen.id + '/appointments', payload);
+  if (ok) refreshAll();
+}
+
+async function refreshVisits() {
+  const list = await getJson('/api/appointments');
+  if (!list) return;
+  visits = list;
+  const tbody = visitsTable.querySelector('tbody');
+  tbody.replaceChildren();
+  if (list.length === 0) tbody.append(emptyRow(visitsTable.dataset.none, 4));
+  for (const v of list) {
+    const tr = document.createElement('tr');
+    tr.dataset.appointment = v.id;
+    const actions = document.createElement('td');
+    if (v.deviceId) {
+      const call = button(visitsTable.dataset.call, () => calls.dial(v.deviceId, v.citizenName, v.id));
+      call.className = 'call-visit';
+      call.dataset.appointment = v.id;
+      actions.append(call, ' ');
+    }
+    const move = button(visitsTable.dataset.move, () => bookVisit({ id: v.citizenId, displayName: v.citizenName }, v));
+    move.className = 'move';
+    const cancel = button(visitsTable.dataset.cancel, async () => {
+      const res = await send('DELETE', '/api/appointments/' + v.id);
+      if (res.ok) refreshAll();
+    });
+    cancel.className = 'cancel';
+    actions.append(move, ' ', cancel);
+    tr.append(cell(when(v.startsAt)), cell(v.citizenName), cell(String(v.minutes)), actions);
+    tbody.append(tr);
+  }
+  remind();
+}
+
+/** A banner for each visit starting within its citizen's reminder time (or under way). */
+function remind() {
+  const now = Date.now();
+  reminders.replaceChildren();
+  for (const v of visits) {
+    const start = new Date(v.startsAt).getTime();
+    const lead = (byId.get(v.citizenId)?.citizen.reminderMinutes ?? 15) * 60000;
+    if (now >= start - Math.max(lead, 60000) && now < start + v.minutes * 60000) {
+      const p = document.createElement('p');
+      p.className = 'reminder';
+      p.dataset.appointment = v.id;
+      p.textContent = reminders.dataset.soon.replace('{name}', v.citizenName).replace('{time}', time(v.startsAt)) + ' ';
+      if (v.deviceId) p.append(button(visitsTable.dataset.call, () => calls.dial(v.deviceId, v.citizenName, v.id)));
+      reminders.append(p);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ contacts
+
+async function logContact(citizen, call) {
+  const dialog = document.getElementById('contact-dialog');
+  const form = await ask(dialog, (f) => {
+    const h2 = dialog.querySelector('h2');
+    h2.textContent = call ? h2.dataset.afterCall : h2.dataset.log;
+    dialog.querySelector('.who').textContent = citizen.displayName ?? '';
+    for (const el of dialog.querySelectorAll('.by-hand')) el.hidden = !!call;
+    if (!call) f.happenedAt.value = localValue(new Date().toISOString());
+  });
+  if (!form) return;
+  const payload = { completed: form.completed.checked, noteType: form.noteType.value || null, note: form.note.value || null };
+  const ok = call ? await sendFrom(dialog, 'POST', '/api/calls/' + call.callId + '/contact', payload)
+    : await sendFrom(dialog, 'POST', '/api/citizens/' + citizen.id + '/contacts', {
+      ...payload, kind: form.kind.value, happenedAt: instant(form.happenedAt.value),
+      minutes: form.minutes.value === '' ? null : Number(form.minutes.value),
+    });
+  if (ok) refreshContacts();
+}
+
+// After a call that connected, the worker says whether it was the visit (or leaves it for later).
+document.addEventListener('bostotte:call-finished', (e) => {
+  const view = [...byId.values()].find((x) => x.citizen.deviceId === e.detail.deviceId);
+  logContact({ displayName: view?.citizen.displayName ?? e.detail.name }, e.detail);
+});
+
+function period() {
+  const form = document.getElementById('contacts-filter');
+  const to = form.to.value ? new Date(form.to.value + 'T00:00') : new Date();
+  if (form.to.value) to.setDate(to.getDate() + 1);
+  const from = form.from.value ? new Date(form.from.value + 'T00:00') : new Date(to.getTime() - 28 * 86400000);
+  return 'from=' + from.toISOString() + '&to=' + to.toISOString();
+}
+
+async function refreshContacts() {
+  const q = period();
+  document.getElementById('contacts-csv').href = '/api/contacts.csv?' + q;
+  const list = await getJson('/api/contacts?' + q);
+  if (!list) return;
+  const tbody = contactsTable.querySelector('tbody');
+  tbody.replaceChildren();
+  if (list.length === 0) tbody.append(emptyRow(contactsTable.dataset.none, 7));
+  const noteTypes = document.querySelector('#contact-dialog select[name=noteType]');
+  for (const c of list) {
+    const tr = document.createElement('tr');
+    tr.dataset.contact = c.id;
+    const topic = c.noteType ? [...noteTypes.options].find((o) => o.value === c.noteType)?.textContent : null;
+    tr.append(cell(when(c.happenedAt)), cell(c.citizenName), cell(contactsTable.dataset[dataKey('kind', c.kind)]),
+      cell(c.minutes == null ? null : String(c.minutes)), cell(c.completed ? contactsTable.dataset.yes : contactsTable.dataset.no),
+      cell(topic), cell(c.note));
+    tbody.append(tr);
+  }
+}
+
+document.getElementById('contacts-filter').addEventListener('submit', (e) => {
+  e.preventDefault();
+  refreshContacts();
+});
+
+// ------------------------------------------------------------------ settings
+
+async function editSettings(view) {
+  const { citizen } = view;
+  const dialog = document.getElementById('settings-dialog');
+  const form = await ask(dialog, (f) => {
+    dialog.querySelector('.who').textContent = citizen.displayName;
+    f.answerPolicy.value = citizen.answerPolicy;
+    f.autoAnswerS.value = citizen.autoAnswerS;
+    f.reminderMinutes.value = citizen.reminderMinutes;
+    f.travelMinutes.value = citizen.travelMinutes ?? '';
+    f.travelKm.value = citizen.travelKm ?? '';
+  });
+  if (!form) return;
+  const num = (el) => (el.value === '' ? null : Number(el.value));
+  const ok = await sendFrom(dialog, 'PUT', '/api/citizens/' + citizen.id + '/visit-settings', {
+    reminderMinutes: num(form.reminderMinutes), travelMinutes: num(form.travelMinutes), travelKm: num(form.travelKm),
+  }) && await sendFrom(dialog, 'PUT', '/api/citizens/' + citizen.id + '/answer-policy', {
+    answerPolicy: form.answerPolicy.value, autoAnswerS: num(form.autoAnswerS),
+    // Auto-answer applies to calls from the worker who set it.
+    autoAnswerCallers: form.answerPolicy.value === 'auto-answer' ? [document.body.dataset.user].filter((u) => u) : [],
+  });
+  if (ok) refreshCitizens();
+}
+
+function refreshAll() {
+  refreshCitizens().then(refreshVisits);
+}
+
+refreshAll();
+refreshContacts();
+setInterval(refreshAll, 10000);
+setInterval(remind, 30000);

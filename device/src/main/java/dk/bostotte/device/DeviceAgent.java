@@ -18,6 +18,7 @@ import dk.bostotte.device.netq.NetworkSampler;
 import dk.bostotte.protocol.Channel;
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.protocol.message.DesiredConfig;
+import dk.bostotte.protocol.message.KioskInfo;
 import dk.bostotte.protocol.message.DeviceSettings;
 import java.io.IOException;
 import java.time.Clock;
@@ -54,6 +55,8 @@ public final class DeviceAgent implements LinkListener {
     private final PeriodicTask telemetryTimer;
     private final PeriodicTask statusTimer;
     private final CallController calls;
+    private final java.util.List<java.util.function.Consumer<Boolean>> linkWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile java.util.function.Consumer<KioskInfo> kioskInfo = info -> { };
 
     public DeviceAgent(Clock clock, LiveSettings settings, TelemetryQueue queue, NetworkSampler sampler,
                        StatusSource status, FleetLink link, DesiredConfigApplier configApplier, MessageCodec codec,
@@ -86,6 +89,7 @@ public final class DeviceAgent implements LinkListener {
         return CompletableFuture.supplyAsync(() -> {
             sampler.requestFullTest();
             NetworkSample s = sampler.sample(queue.nextSeq(), clock.instant());
+            lastSample = s;
             queue.append(s);
             agentThread.execute(uploader::pump);
             return s;
@@ -97,6 +101,16 @@ public final class DeviceAgent implements LinkListener {
         return commands;
     }
 
+    /** Told true on each connect to the fleet and false on each loss (on the agent thread). */
+    public void onLinkChange(java.util.function.Consumer<Boolean> watcher) {
+        linkWatchers.add(watcher);
+    }
+
+    /** Where the fleet's retained kiosk info goes: the idle screen. */
+    public void onKioskInfo(java.util.function.Consumer<KioskInfo> screen) {
+        this.kioskInfo = screen;
+    }
+
     public void start() {
         telemetryTimer.schedule(Duration.ZERO, Duration.ofSeconds(settings.telemetryIntervalS()));
         link.start(this);
@@ -106,6 +120,7 @@ public final class DeviceAgent implements LinkListener {
     public void connected() {
         uploader.connected(batch -> link.publish(Channel.TELEMETRY, batch));
         statusTimer.schedule(Duration.ZERO, Duration.ofSeconds(settings.statusIntervalS()));
+        linkWatchers.forEach(w -> w.accept(true));
     }
 
     @Override
@@ -113,6 +128,7 @@ public final class DeviceAgent implements LinkListener {
         // A status is a snapshot: one that could not be sent now is of no use later.
         statusTimer.cancel();
         uploader.disconnected();
+        linkWatchers.forEach(w -> w.accept(false));
     }
 
     @Override
@@ -121,6 +137,13 @@ public final class DeviceAgent implements LinkListener {
             case COMMAND -> commands.onPayload(payload);
             case CONFIG -> applyConfig(payload);
             case CALL -> calls.onPayload(payload);
+            case KIOSK -> codec.decode(KioskInfo.class, payload).fold(info -> {
+                kioskInfo.accept(info);
+                return null;
+            }, error -> {
+                log.warn("ignoring invalid kiosk info: {}", error.message());
+                return null;
+            });
             default -> log.debug("no handler for {}", channel);
         }
     }
@@ -149,8 +172,25 @@ public final class DeviceAgent implements LinkListener {
         }
     }
 
+    private volatile NetworkSample lastSample;
+
+    /** The newest network sample taken here, sent or not (for the kiosk's service screen). */
+    public java.util.Optional<NetworkSample> lastSample() {
+        return java.util.Optional.ofNullable(lastSample);
+    }
+
+    public boolean isConnected() {
+        return link.isConnected();
+    }
+
+    public int samplesWaiting() {
+        return queue.size();
+    }
+
     private void takeSample() {
-        queue.append(sampler.sample(queue.nextSeq(), clock.instant()));
+        NetworkSample s = sampler.sample(queue.nextSeq(), clock.instant());
+        lastSample = s;
+        queue.append(s);
         agentThread.execute(uploader::pump);
     }
 

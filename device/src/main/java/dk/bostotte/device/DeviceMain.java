@@ -5,6 +5,15 @@ import dk.bostotte.device.call.GstCallMedia;
 import dk.bostotte.device.call.LoggingCallDisplay;
 import dk.bostotte.device.call.MediaPlan;
 import dk.bostotte.device.call.SimulatedButtons;
+import dk.bostotte.device.ui.KioskActions;
+import dk.bostotte.device.ui.KioskDisplay;
+import dk.bostotte.device.ui.KioskModel;
+import dk.bostotte.device.ui.KioskTheme;
+import dk.bostotte.device.ui.KioskUi;
+import dk.bostotte.device.ui.RingTone;
+import dk.bostotte.device.ui.ScreenLight;
+import dk.bostotte.device.ui.ServiceFigures;
+import dk.bostotte.protocol.message.DeviceSettings;
 import dk.bostotte.device.config.AgentOptions;
 import dk.bostotte.device.netq.DataBudget;
 import dk.bostotte.device.netq.ThroughputProbe;
@@ -61,7 +70,9 @@ import picocli.CommandLine.Option;
                 + "status and network telemetry, and answers commands and config pushed by the fleet.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:stopped by SIGTERM or Ctrl-C", "1:unexpected error",
-            "2:invalid options, or a missing or unusable config bundle or data directory"})
+            "2:invalid options, or a missing or unusable config bundle or data directory (with a screen: "
+                    + "the 'not set up' screen stays up instead)",
+            "75:restart me (IT support's restart-app, or a bundle appeared on a kiosk that was not set up)"})
 public final class DeviceMain implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceMain.class);
@@ -121,6 +132,22 @@ public final class DeviceMain implements Callable<Integer> {
     @Option(names = "--led-pin", paramLabel = "BCM", defaultValue = "27", description = "GPIO (BCM number) of the status light (default: ${DEFAULT-VALUE}).")
     int ledPin;
 
+    @Option(names = "--ui", paramLabel = "auto|window|offscreen|off", defaultValue = "auto",
+            description = "The kiosk screen: a full-screen window (auto: when a display is present and not --simulate), "
+                    + "off-screen (with --ui-snapshots: each screen saved as a PNG), or none (default: ${DEFAULT-VALUE}).")
+    String ui;
+
+    @Option(names = "--ui-snapshots", paramLabel = "DIR", description = "Save each new kiosk screen as a numbered PNG here.")
+    Path uiSnapshots;
+
+    @Option(names = "--screen-px-per-mm", paramLabel = "PX", defaultValue = "5.2",
+            description = "Pixel density of the touch screen, for 15 mm touch targets (default: ${DEFAULT-VALUE}, the official 7\" Pi display).")
+    double screenPxPerMm;
+
+    @Option(names = "--text-scale", paramLabel = "FACTOR", defaultValue = "1.0",
+            description = "Makes all kiosk text larger (e.g. 1.3) for citizens who see poorly (default: ${DEFAULT-VALUE}).")
+    double textScale;
+
     @Option(names = "--throughput-fixed", hidden = true,
             description = "Benchmarks only: run each throughput direction for the full 10 s instead of stopping once stable.")
     boolean throughputFixed;
@@ -141,7 +168,7 @@ public final class DeviceMain implements Callable<Integer> {
     public Integer call() throws Exception {
         PAHO.setLevel(java.util.logging.Level.WARNING);
         ConfigBundle bundle;
-        AgentOptions options;
+        AgentOptions options = null;
         SSLSocketFactory tls;
         TelemetryQueue queue;
         try {
@@ -160,11 +187,22 @@ public final class DeviceMain implements Callable<Integer> {
                             : Optional.empty(),
                     Optional.ofNullable(iceLocalAddress).filter(a -> !a.isBlank()),
                     Duration.ofSeconds(latencyEveryS), measurementBudgetKb * 1000L, Duration.ofSeconds(throughputEveryS),
-                    latencyPackets, throughputFixed, parseGpio(gpio), buttonPin, ledPin);
+                    latencyPackets, throughputFixed, parseGpio(gpio), buttonPin, ledPin,
+                    parseUi(ui, simulate), Optional.ofNullable(uiSnapshots), screenPxPerMm, textScale);
+            if (screenPxPerMm < 1 || screenPxPerMm > 40) {
+                throw new IllegalArgumentException("--screen-px-per-mm must be between 1 and 40, not " + screenPxPerMm);
+            }
+            if (textScale < 0.5 || textScale > 3) {
+                throw new IllegalArgumentException("--text-scale must be between 0.5 and 3, not " + textScale);
+            }
             bundle = ConfigBundle.load(options.bundleDir());
             tls = BundleTls.socketFactory(bundle);
             queue = TelemetryQueue.open(options.dataDir(), options.queueCapacity(), System::currentTimeMillis);
-        } catch (BundleException | IllegalArgumentException | java.io.IOException e) {
+        } catch (BundleException e) {
+            System.err.println("bostotte-device: " + e.getMessage());
+            // A kiosk with a screen but no bundle (never enrolled, or wiped) says so, instead of a black screen.
+            return options != null && options.ui() != AgentOptions.Ui.OFF ? showNotSetUp(options) : 2;
+        } catch (IllegalArgumentException | java.io.IOException e) {
             // A citizen may be looking at this console: one line, no stack trace.
             System.err.println("bostotte-device: " + e.getMessage());
             return 2;
@@ -217,20 +255,68 @@ public final class DeviceMain implements Callable<Integer> {
         MediaPlan plan = MediaPlan.probe(options.simulate(), GstCallMedia::elementExists);
         log.info("device {} call media: {} video, {} camera, up to {}", bundle.deviceId(), plan.codec(),
                 plan.videoSource(), plan.ceiling());
+        boolean screen = options.ui() != AgentOptions.Ui.OFF;
+        java.util.concurrent.atomic.AtomicReference<DeviceAgent> agentRef = new java.util.concurrent.atomic.AtomicReference<>();
+        KioskModel kiosk = new KioskModel(Clock.systemDefaultZone(), bundle.deviceId().value(), () -> {
+            DeviceAgent a = agentRef.get();
+            return ServiceFigures.rows(bundle.deviceId().value(), version, a != null && a.isConnected(),
+                    a == null ? Optional.empty() : a.lastSample(), a == null ? 0 : a.samplesWaiting(),
+                    callsRef.get() == null ? "idle" : callsRef.get().phase().name(), settings.current());
+        });
+        java.util.concurrent.atomic.AtomicReference<KioskDisplay> displayRef = new java.util.concurrent.atomic.AtomicReference<>();
+        MediaPlan callPlan = screen ? plan.onScreen() : plan;
+        CallController.Display callDisplay = new LoggingCallDisplay(bundle.deviceId());
         CallController calls = new CallController(codec, clock, agentThread,
                 signal -> link.publish(Channel.CALL_DEVICE, signal),
-                () -> new GstCallMedia(plan, options.iceLocalAddress()), new LoggingCallDisplay(bundle.deviceId()),
-                options.simulatedAnswer());
+                () -> new GstCallMedia(callPlan, options.iceLocalAddress(), Optional.ofNullable(displayRef.get()),
+                        settings.current().volumePercent()),
+                screen ? callDisplay.andThen(kiosk) : callDisplay, options.simulatedAnswer());
         callsRef.set(calls);
+        calls.autoAnswerOnlyWhile(() -> DeviceSettings.AUTO_ANSWER.equals(settings.current().answerPolicy()));
+        calls.speakerFrom(() -> settings.current().volumePercent());
         if (options.simulate()) {
             SimulatedButtons.readFrom(System.in, calls, agentThread);
         }
         DeviceAgent agent = new DeviceAgent(clock, settings, queue, sampler, status, link, configApplier, codec, agentThread,
                 calls);
+        agentRef.set(agent);
+        kiosk.settings(settings.current());
+        settings.onChange((old, now) -> {
+            kiosk.settings(now);
+            agentThread.execute(() -> calls.speakerVolume(now.volumePercent()));
+        });
+        agent.onLinkChange(up -> {
+            if (up) {
+                kiosk.linkUp();
+            } else {
+                kiosk.linkDown();
+            }
+        });
+        agent.onKioskInfo(info -> {
+            log.info("device {} kiosk info: worker {}, line {}, {} visit(s) booked{}", bundle.deviceId(), info.workerName(),
+                    info.line() == null ? "unknown" : info.line().wire(), info.appointments() == null ? 0 : info.appointments().size(),
+                    info.appointments() == null || info.appointments().isEmpty() ? ""
+                            : ", next at " + info.appointments().get(0).start());
+            kiosk.kioskInfo(info);
+        });
+        KioskUi kioskUi = new KioskUi(kiosk, calls, agentThread);
+        if (screen) {
+            KioskTheme theme = new KioskTheme(800, 480, options.screenPxPerMm(), options.textScale());
+            KioskDisplay display = options.ui() == AgentOptions.Ui.WINDOW
+                    ? KioskDisplay.window(theme, kioskUi, kioskUi::woken, options.uiSnapshots())
+                    : KioskDisplay.offscreen(theme, kioskUi, options.uiSnapshots());
+            displayRef.set(display);
+            kioskUi.start(display, new ScreenLight(root, Clock.systemDefaultZone(), display::dimTo),
+                    new RingTone(options.ui() == AgentOptions.Ui.WINDOW), HEARTBEAT_TIMER);
+            log.info("kiosk screen: {}{}", options.ui().name().toLowerCase(java.util.Locale.ROOT),
+                    options.uiSnapshots().map(d -> ", snapshots in " + d).orElse(""));
+        }
 
         LockState lock = new LockState(options.dataDir());
         calls.refuseWhile(lock::isLocked);
+        kiosk.locked(lock.isLocked() ? Optional.of(lock.message().orElse("")) : Optional.empty());
         lock.onChange(m -> {
+            kiosk.locked(m);
             log.info("device {} {}", bundle.deviceId(), m.isPresent() ? "locked by IT support" : "unlocked by IT support");
             if (m.isPresent()) {
                 agentThread.execute(calls::hangUp);
@@ -268,13 +354,40 @@ public final class DeviceMain implements Callable<Integer> {
                 0, 5, java.util.concurrent.TimeUnit.SECONDS);
         try {
             KioskHardware.context(options.gpio(), options.simulate()).ifPresentOrElse(pi4j -> KioskHardware.start(pi4j,
-                    options.buttonPin(), options.ledPin(), calls, link::isConnected, agentThread, HEARTBEAT_TIMER),
+                    options.buttonPin(), options.ledPin(), calls, link::isConnected, agentThread, HEARTBEAT_TIMER,
+                    screen ? kioskUi::woken : () -> { }),
                     () -> log.info("no GPIO: answer button and status light not in use"));
         } catch (RuntimeException e) {
             // A kiosk without its button still makes calls from the screen: say so, carry on.
             log.warn("answer button and status light not available: {}", e.toString());
         }
         return agent;
+    }
+
+    /**
+     * The "not set up" screen, until a usable bundle appears (IT support enrols the kiosk again);
+     * then exit 75 so that the supervisor starts the app afresh with it.
+     */
+    private static int showNotSetUp(AgentOptions options) throws InterruptedException {
+        KioskModel model = new KioskModel(Clock.systemDefaultZone(), "–", List::of);
+        model.notSetUp();
+        KioskTheme theme = new KioskTheme(800, 480, options.screenPxPerMm(), options.textScale());
+        KioskDisplay display = options.ui() == AgentOptions.Ui.WINDOW
+                ? KioskDisplay.window(theme, KioskActions.NONE, () -> { }, options.uiSnapshots())
+                : KioskDisplay.offscreen(theme, KioskActions.NONE, options.uiSnapshots());
+        display.show(model.view());
+        SystemdWatchdog.start(HEARTBEAT_TIMER, () -> true);
+        log.warn("no usable config bundle in {}: showing 'not set up' until IT support enrols this kiosk", options.bundleDir());
+        while (true) {
+            Thread.sleep(10_000);
+            try {
+                ConfigBundle.load(options.bundleDir());
+                log.info("a config bundle appeared in {}: restarting with it", options.bundleDir());
+                return RemoteSupport.EXIT_RESTART;
+            } catch (BundleException stillMissing) {
+                // keep showing the screen
+            }
+        }
     }
 
     private static final java.util.concurrent.atomic.AtomicLong agentHeartbeat =
@@ -287,6 +400,21 @@ public final class DeviceMain implements Callable<Integer> {
 
     /** The recent log lines, for the diagnostics bundle IT support can collect. */
     private static final LogRing LOG_RING = LogRing.install(2000);
+
+    /** auto: a window when there is a display to put it on and this is a real kiosk, not a simulation. */
+    static AgentOptions.Ui parseUi(String value, boolean simulate) {
+        AgentOptions.Ui ui;
+        try {
+            ui = AgentOptions.Ui.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--ui must be auto, window, offscreen or off, not '" + value + "'");
+        }
+        if (ui != AgentOptions.Ui.AUTO) {
+            return ui;
+        }
+        boolean display = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+        return display && !simulate && !java.awt.GraphicsEnvironment.isHeadless() ? AgentOptions.Ui.WINDOW : AgentOptions.Ui.OFF;
+    }
 
     private static KioskHardware.Gpio parseGpio(String value) {
         try {

@@ -15,6 +15,12 @@ import dk.bostotte.fleet.commands.CommandRoutes;
 import dk.bostotte.fleet.commands.CommandService;
 import dk.bostotte.fleet.commands.CommandStore;
 import dk.bostotte.fleet.commands.LogBundles;
+import dk.bostotte.fleet.kiosk.KioskInfoPublisher;
+import dk.bostotte.fleet.report.OrgReport;
+import dk.bostotte.fleet.report.ReportRoutes;
+import dk.bostotte.fleet.visits.Appointments;
+import dk.bostotte.fleet.visits.Contacts;
+import dk.bostotte.fleet.visits.VisitRoutes;
 import dk.bostotte.fleet.loans.LoanRoutes;
 import dk.bostotte.fleet.loans.LoanService;
 import dk.bostotte.fleet.broker.FleetBroker;
@@ -167,8 +173,16 @@ public final class FleetServer implements AutoCloseable {
         verdictSnapshot = new VerdictSnapshot(database.dsl(), verdicts, Clock.systemUTC()).start(config.verdictSnapshotEvery());
         toClose.push(verdictSnapshot);
         LoanService loans = new LoanService(database.dsl(), audit, registry);
-        new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses, loans).mount(http.router(), security);
+        KioskInfoPublisher kioskInfo = new KioskInfoPublisher(database.dsl(), broker, codec, Clock.systemUTC())
+                .start(config.kioskRefreshEvery());
+        toClose.push(kioskInfo);
+        new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses, loans, kioskInfo::citizenChanged)
+                .mount(http.router(), security);
         new LoanRoutes(vertx, loans, responses).mount(http.router(), security);
+        new VisitRoutes(vertx, new Appointments(database.dsl(), audit, kioskInfo::citizenChanged),
+                new Contacts(database.dsl(), audit), citizens, audit, responses, kioskInfo::citizenChanged)
+                .mount(http.router(), security);
+        new ReportRoutes(vertx, new OrgReport(database.dsl(), config.report()), responses).mount(http.router(), security);
         new AuditRoutes(vertx, audit, responses).mount(http.router(), security);
         new UserRoutes(vertx, accounts, security, audit, responses).mount(http.router());
         new CoverageRoutes(vertx, new CoverageReport(database.dsl(), verdicts), responses).mount(http.router(), security);
@@ -200,6 +214,7 @@ public final class FleetServer implements AutoCloseable {
         accounts.upsert("admin", "Administrator", Role.ADMIN, pw);
         accounts.upsert("support", "IT-support", Role.SUPPORT, pw);
         accounts.upsert("staff", "Bostøttemedarbejder", Role.STAFF, pw);
+        accounts.upsert("manager", "Leder", Role.MANAGER, pw);
         accounts.setTeam("staff", "Team Nord");
     }
 

@@ -18,7 +18,8 @@ public enum Channel {
     CONFIG("config", Direction.TO_DEVICE, 1, true, "application/vnd.bostotte.config+json", DesiredConfig.class),
     CONFIG_REPORTED("config/reported", Direction.FROM_DEVICE, 1, false, "application/vnd.bostotte.config-reported+json", ReportedConfig.class),
     CALL("call", Direction.TO_DEVICE, 1, false, "application/vnd.bostotte.call+json", CallSignal.class),
-    CALL_DEVICE("call/device", Direction.FROM_DEVICE, 1, false, "application/vnd.bostotte.call-device+json", DeviceCallSignal.class);
+    CALL_DEVICE("call/device", Direction.FROM_DEVICE, 1, false, "application/vnd.bostotte.call-device+json", DeviceCallSignal.class),
+    KIOSK("kiosk", Direction.TO_DEVICE, 1, true, "application/vnd.bostotte.kiosk+json", KioskInfo.class);
     // The authorizer derives its rules from this enum, so a new channel here is all the broker needs to know.
 
     public enum Direction { FROM_DEVICE, TO_DEVICE }

@@ -5,6 +5,7 @@ import dk.bostotte.protocol.message.CallStats;
 import dk.bostotte.protocol.message.Command;
 import dk.bostotte.protocol.message.DeviceCallSignal;
 import dk.bostotte.protocol.message.IceServer;
+import dk.bostotte.protocol.message.KioskInfo;
 import dk.bostotte.protocol.message.CommandResult;
 import dk.bostotte.protocol.message.CommandType;
 import dk.bostotte.protocol.message.DesiredConfig;
@@ -41,7 +42,8 @@ public final class Samples {
     }
 
     public static DeviceSettings fullSettings() {
-        return new DeviceSettings(60, 30, "da");
+        return new DeviceSettings(60, 30, "da", 80, 90, "22:00", "07:00", 10, DeviceSettings.AUTO_ANSWER, "4711",
+                "IT-support: 70 12 34 56");
     }
 
     /**
@@ -70,6 +72,9 @@ public final class Samples {
             case CALL_DEVICE -> new DeviceCallSignal(ProtocolMessage.VERSION, "call-0001", DeviceCallSignal.Type.HANGUP, AT,
                     "v=0\r\n", "candidate:1 1 UDP 2122252543 192.0.2.9 50002 typ host", 1, "network lost",
                     new CallStats(820.5, 1100.0, 0.5, 12.25, 38.0, 640, 480, 29.97, 1234L, 2468L, CallStats.Mode.VIDEO));
+            case KIOSK -> new KioskInfo(ProtocolMessage.VERSION, AT, "Mette Hansen", "Team Nord", KioskInfo.Line.AUDIO_ONLY,
+                    List.of(new KioskInfo.Appointment("appt-17", LATER, 30, "Mette Hansen"),
+                            new KioskInfo.Appointment("appt-18", LATER.plusSeconds(86_400), 45, "Jonas Berg")), 15);
         };
     }
 
@@ -87,6 +92,7 @@ public final class Samples {
                     true, null);
             case CALL -> CallSignal.hangup("c", AT, null);
             case CALL_DEVICE -> DeviceCallSignal.of("c", DeviceCallSignal.Type.ACCEPT, AT);
+            case KIOSK -> new KioskInfo(ProtocolMessage.VERSION, AT, null, null, null, null, null);
         };
     }
 }

@@ -117,7 +117,7 @@ class TopicsTest {
     void aDeviceSubscribesExactlyToItsOwnToDeviceTopics() {
         for (DeviceId id : someDevices()) {
             List<String> topics = Topics.subscribableBy(id);
-            assertEquals(Set.of(Channel.COMMAND, Channel.CONFIG, Channel.CALL), channels(topics, id));
+            assertEquals(Set.of(Channel.COMMAND, Channel.CONFIG, Channel.CALL, Channel.KIOSK), channels(topics, id));
             for (String t : topics) {
                 Topics.DeviceTopic parsed = Topics.parse(t).orElseThrow();
                 assertEquals(id, parsed.device());

@@ -34,6 +34,10 @@ public final class FleetHttp {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> delete(String path, String user, String password) {
+        return send(request(path, user, password).DELETE().build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

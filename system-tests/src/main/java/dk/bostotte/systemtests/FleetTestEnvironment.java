@@ -200,6 +200,27 @@ public final class FleetTestEnvironment implements AutoCloseable {
         return Long.parseLong(m.group(1));
     }
 
+    /** Adds a console account through the admin API; its password is {@link #ADMIN_PASSWORD}. Returns its id. */
+    public long addUser(String username, String displayName, String role, String team) {
+        String body = "{\"username\":\"" + username + "\",\"displayName\":\"" + displayName + "\",\"role\":\"" + role
+                + "\",\"team\":" + (team == null ? "null" : "\"" + team + "\"") + ",\"password\":\"" + ADMIN_PASSWORD + "\"}";
+        var response = http().post("/api/users", "admin", ADMIN_PASSWORD, body);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("adding user failed: " + response.statusCode() + " " + response.body());
+        }
+        var m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(response.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + response.body());
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Starts the device agent behind {@code prefix} (for example {@code env DISPLAY=:97}). */
+    public DeviceProcess startDevice(java.util.List<String> prefix, EnrolledDevice device, String... extraArgs) {
+        return DeviceProcess.start(prefix, device.bundleDir(),
+                root.resolve("device-state").resolve(device.id().value()), root.resolve("logs"), extraArgs);
+    }
+
     /** Starts the device agent inside {@code link}'s network namespace. */
     public DeviceProcess startDevice(ShapedLink link, EnrolledDevice device, String... extraArgs) {
         return DeviceProcess.start(link.prefix(), device.bundleDir(),

@@ -99,7 +99,7 @@ class CommandsIT {
         try (DeviceProcess device = env.startDevice(d, "--simulate")) {
             JsonNode done = awaitState(later.path("id").asText(), "done", Duration.ofSeconds(30));
             assertTrue(done.path("detail").asText().contains("revision 2"), done.toString());
-            device.awaitLog("applied config revision 2: DeviceSettings\\[statusIntervalS=120, telemetryIntervalS=30, language=en\\]",
+            device.awaitLog("applied config revision 2: DeviceSettings\\[statusIntervalS=120, telemetryIntervalS=30, language=en, volumePercent=80,",
                     Duration.ofSeconds(5));
         }
         String path = "/api/devices/" + d.id().value() + "/commands";

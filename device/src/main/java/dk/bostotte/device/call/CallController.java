@@ -46,6 +46,24 @@ public final class CallController {
         void ended(String reason);
 
         void profileChanged(MediaProfile profile);
+
+        /** The citizen's microphone and camera switches, as the call now runs with them. */
+        default void controls(boolean muted, boolean cameraOff) {
+        }
+
+        /** This display, then {@code next}: the log and the screen both hear every change. */
+        default Display andThen(Display next) {
+            Display first = this;
+            return new Display() {
+                public void ringing(String caller, Integer autoAnswerS) { first.ringing(caller, autoAnswerS); next.ringing(caller, autoAnswerS); }
+                public void calling() { first.calling(); next.calling(); }
+                public void connecting(String other) { first.connecting(other); next.connecting(other); }
+                public void inCall(String other) { first.inCall(other); next.inCall(other); }
+                public void ended(String reason) { first.ended(reason); next.ended(reason); }
+                public void profileChanged(MediaProfile p) { first.profileChanged(p); next.profileChanged(p); }
+                public void controls(boolean muted, boolean cameraOff) { first.controls(muted, cameraOff); next.controls(muted, cameraOff); }
+            };
+        }
     }
 
     private final MessageCodec codec;
@@ -83,6 +101,23 @@ public final class CallController {
     }
 
     private java.util.function.BooleanSupplier locked = () -> false;
+    private java.util.function.BooleanSupplier autoAnswerAllowed = () -> true;
+    private java.util.function.IntSupplier speakerPercent = () -> 100;
+    private boolean muted;
+    private boolean cameraOff;
+
+    /**
+     * The device's own answer policy: while it says no, a ring that asks to be auto-answered just
+     * rings, so the camera never goes live on the fleet's word alone.
+     */
+    public void autoAnswerOnlyWhile(java.util.function.BooleanSupplier allowed) {
+        this.autoAnswerAllowed = allowed;
+    }
+
+    /** Loudness of the other side's voice for each new call (and the one on now, via {@link #speakerVolume}). */
+    public void speakerFrom(java.util.function.IntSupplier percent) {
+        this.speakerPercent = percent;
+    }
 
     /** While {@code locked} says so (IT support locked a lost device), rings are declined and no call goes out. */
     public void refuseWhile(java.util.function.BooleanSupplier locked) {
@@ -157,8 +192,13 @@ public final class CallController {
         other = s.caller();
         iceServers = s.iceServers() == null ? List.of() : s.iceServers();
         signal(DeviceCallSignal.of(callId, DeviceCallSignal.Type.RINGING, clock.instant()));
-        display.ringing(other, s.autoAnswerS());
-        Optional<Duration> after = s.autoAnswerS() != null ? Optional.of(Duration.ofSeconds(s.autoAnswerS())) : simulatedAnswer;
+        Integer autoAnswerS = s.autoAnswerS();
+        if (autoAnswerS != null && !autoAnswerAllowed.getAsBoolean()) {
+            log.info("call {}: the fleet asked for auto-answer, but this device's answer policy is to ring", callId);
+            autoAnswerS = null;
+        }
+        display.ringing(other, autoAnswerS);
+        Optional<Duration> after = autoAnswerS != null ? Optional.of(Duration.ofSeconds(autoAnswerS)) : simulatedAnswer;
         after.ifPresent(d -> {
             String ringing = callId;
             answerTimer = thread.schedule(() -> {
@@ -211,14 +251,52 @@ public final class CallController {
         display.calling();
     }
 
+    /** Microphone off (true) or on; call on the agent thread. Each call starts with it on. */
+    public void mute(boolean on) {
+        if (phase == Phase.IDLE || media == null) {
+            return;
+        }
+        muted = on;
+        media.mute(on);
+        display.controls(muted, cameraOff);
+    }
+
+    /** Camera off (true) or on; call on the agent thread. Each call starts with it on. */
+    public void cameraOff(boolean off) {
+        if (phase == Phase.IDLE || media == null) {
+            return;
+        }
+        cameraOff = off;
+        media.cameraOff(off);
+        display.controls(muted, cameraOff);
+    }
+
+    public boolean muted() {
+        return muted;
+    }
+
+    public boolean cameraIsOff() {
+        return cameraOff;
+    }
+
+    /** The volume setting changed: the call on now follows at once. */
+    public void speakerVolume(int percent) {
+        if (media != null) {
+            media.speakerVolume(percent);
+        }
+    }
+
     // ------------------------------------------------------------------ media
 
     private void startMedia(List<IceServer> ice) {
         phase = Phase.CONNECTING;
         display.connecting(other);
         String id = callId;
+        muted = false;
+        cameraOff = false;
         try {
             media = mediaFactory.get();
+            media.speakerVolume(speakerPercent.getAsInt());
             media.start(ice == null ? List.of() : ice, new CallMedia.Listener() {
                 @Override
                 public void offer(String sdp) {

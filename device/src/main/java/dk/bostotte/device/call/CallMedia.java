@@ -36,6 +36,15 @@ public interface CallMedia extends AutoCloseable {
 
     MediaProfile profile();
 
+    /** Silences the microphone (true) or opens it again. */
+    void mute(boolean muted);
+
+    /** Stops sending the camera's picture (true) or sends it again, whatever the line allows. */
+    void cameraOff(boolean off);
+
+    /** Loudness of the other side's voice, 0–100 %. */
+    void speakerVolume(int percent);
+
     /** Stops the media and frees the pipeline; safe to call twice. */
     @Override
     void close();

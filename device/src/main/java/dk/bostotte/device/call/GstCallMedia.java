@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.freedesktop.gstreamer.Bin;
+import org.freedesktop.gstreamer.Buffer;
+import org.freedesktop.gstreamer.FlowReturn;
+import org.freedesktop.gstreamer.Sample;
+import org.freedesktop.gstreamer.Structure;
+import org.freedesktop.gstreamer.elements.AppSink;
 import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.ElementFactory;
@@ -43,6 +48,9 @@ public final class GstCallMedia implements CallMedia {
 
     private final MediaPlan plan;
     private final Optional<String> localIceAddress;
+    private final Optional<VideoScreen> screen;
+    private volatile boolean cameraOff;
+    private volatile int speakerPercent = 100;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "call-media");
         t.setDaemon(true);
@@ -61,8 +69,15 @@ public final class GstCallMedia implements CallMedia {
     private volatile MediaProfile profile;
 
     public GstCallMedia(MediaPlan plan, Optional<String> localIceAddress) {
+        this(plan, localIceAddress, Optional.empty(), 100);
+    }
+
+    /** With {@code screen}, the plan should be {@link MediaPlan#onScreen()} so that pictures reach it. */
+    public GstCallMedia(MediaPlan plan, Optional<String> localIceAddress, Optional<VideoScreen> screen, int speakerPercent) {
         this.plan = plan;
         this.localIceAddress = localIceAddress;
+        this.screen = screen;
+        this.speakerPercent = speakerPercent;
         this.profile = plan.ceiling();
     }
 
@@ -118,6 +133,8 @@ public final class GstCallMedia implements CallMedia {
         webrtc.connect(candidate);
         webrtc.connect(incoming);
         pipeline.getBus().connect(error);
+        speakerVolume(speakerPercent);
+        screen.ifPresent(s -> toScreen(pipeline.getElementByName("selfsink"), VideoScreen.Source.SELF, s));
         pipeline.play();
         watcher.scheduleWithFixedDelay(this::watchConnection, 100, 100, TimeUnit.MILLISECONDS);
     }
@@ -162,6 +179,7 @@ public final class GstCallMedia implements CallMedia {
 
     private void linkVideo(Pad from, String description) {
         Bin sink = Gst.parseBinFromDescription(description, true);
+        screen.ifPresent(s -> toScreen(sink.getElementByName("vsink"), VideoScreen.Source.REMOTE, s));
         add(sink, from, videoFramesIn);
         firstFrameLogged(sink.getStaticPad("sink"));
     }
@@ -202,6 +220,35 @@ public final class GstCallMedia implements CallMedia {
         from.link(sink.getStaticPad("sink"));
         count(sink.getStaticPad("sink"), counter);
         keep.add(sink);
+    }
+
+    /** Hands each picture an appsink receives to the screen, copied out while the buffer is mapped. */
+    private void toScreen(Element sink, VideoScreen.Source source, VideoScreen to) {
+        if (!(sink instanceof AppSink appSink)) {
+            return;
+        }
+        AppSink.NEW_SAMPLE onSample = element -> {
+            Sample sample = element.pullSample();
+            try {
+                Structure caps = sample.getCaps().getStructure(0);
+                Buffer buffer = sample.getBuffer();
+                java.nio.ByteBuffer pixels = buffer.map(false);
+                try {
+                    if (!closed.get()) {
+                        to.frame(source, caps.getInteger("width"), caps.getInteger("height"), pixels);
+                    }
+                } finally {
+                    buffer.unmap();
+                }
+            } catch (RuntimeException e) {
+                log.debug("picture not shown: {}", e.toString());
+            } finally {
+                sample.dispose();
+            }
+            return FlowReturn.OK;
+        };
+        keep.add(onSample);
+        appSink.connect(onSample);
     }
 
     /** Logs when the first picture from the other side is decoded: the end of call setup (see bench call). */
@@ -299,7 +346,7 @@ public final class GstCallMedia implements CallMedia {
         }
         log.info("call media: {} -> {}", profile, next);
         Element valve = p.getElementByName("vvalve");
-        valve.set("drop", !next.hasVideo());
+        valve.set("drop", !next.hasVideo() || cameraOff);
         if (next.hasVideo()) {
             p.getElementByName("vcaps").setCaps(Caps.fromString(MediaPlan.videoCaps(next)));
             Element encoder = p.getElementByName("venc");
@@ -314,10 +361,37 @@ public final class GstCallMedia implements CallMedia {
     }
 
     @Override
+    public void mute(boolean muted) {
+        Pipeline p = pipeline;
+        if (p != null) {
+            p.getElementByName("mic").set("mute", muted);
+        }
+    }
+
+    @Override
+    public void cameraOff(boolean off) {
+        cameraOff = off;
+        Pipeline p = pipeline;
+        if (p != null) {
+            p.getElementByName("vvalve").set("drop", off || !profile.hasVideo());
+        }
+    }
+
+    @Override
+    public void speakerVolume(int percent) {
+        speakerPercent = Math.max(0, Math.min(100, percent));
+        Pipeline p = pipeline;
+        if (p != null) {
+            p.getElementByName("speaker").set("volume", speakerPercent / 100.0);
+        }
+    }
+
+    @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        screen.ifPresent(VideoScreen::clear);
         watcher.shutdownNow();
         Pipeline p = pipeline;
         if (p != null) {

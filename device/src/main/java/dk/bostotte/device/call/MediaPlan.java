@@ -9,7 +9,17 @@ import java.util.function.Predicate;
  * else VP8 in software). The description strings are what {@link GstCallMedia} launches.
  */
 public record MediaPlan(String videoSource, String audioSource, String videoSink, String audioSink, VideoCodec codec,
-                        MediaProfile ceiling, String h264Decoder) {
+                        MediaProfile ceiling, String h264Decoder, boolean selfView) {
+
+    /** Decoded pictures for the kiosk's own screen: latest frame only, never holding up the pipeline. */
+    static final String SCREEN_SINK = "video/x-raw,format=BGRx ! appsink name=vsink emit-signals=true max-buffers=1 drop=true sync=false";
+    /** The citizen's own picture, small and at a low rate: it is a reassurance, not a second video. */
+    static final String SELF_VIEW_SINK = "video/x-raw,format=BGRx,width=240,height=180 ! appsink name=selfsink emit-signals=true max-buffers=1 drop=true sync=false";
+
+    /** The same plan drawing the other side's video, and the camera's own picture, on the kiosk screen. */
+    public MediaPlan onScreen() {
+        return new MediaPlan(videoSource, audioSource, SCREEN_SINK, audioSink, codec, ceiling, h264Decoder, true);
+    }
 
     public enum VideoCodec {
         /** Hardware H.264 (Raspberry Pi 4); browsers decode constrained baseline. */
@@ -39,12 +49,12 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
         if (simulate) {
             return new MediaPlan("videotestsrc is-live=true pattern=ball",
                     "audiotestsrc is-live=true wave=sine freq=440 volume=0.2",
-                    "fakesink name=vsink sync=false", "fakesink name=asink sync=true", codec, ceiling, h264Decoder);
+                    "fakesink name=vsink sync=false", "fakesink name=asink sync=true", codec, ceiling, h264Decoder, false);
         }
         String camera = elementExists.test("libcamerasrc") ? "libcamerasrc" : "v4l2src";
         String mic = elementExists.test("pulsesrc") ? "pulsesrc" : "autoaudiosrc";
         return new MediaPlan(camera, mic, "autovideosink name=vsink sync=false", "autoaudiosink name=asink", codec, ceiling,
-                h264Decoder);
+                h264Decoder, false);
     }
 
     /**
@@ -62,16 +72,18 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
         MediaProfile v = start.hasVideo() ? start : MediaProfile.LOW;
         return "webrtcbin name=webrtc bundle-policy=max-bundle latency=" + JITTER_BUFFER_MS + " " + iceSettings + " "
                 + videoSource + " ! videoconvert ! videoscale ! videorate ! capsfilter name=vcaps caps=" + videoCaps(v)
+                + (selfView ? " ! tee name=camera camera. ! queue max-size-buffers=1 leaky=downstream ! videoscale ! videoconvert ! "
+                        + SELF_VIEW_SINK + " camera." : "")
                 + " ! valve name=vvalve drop=" + !start.hasVideo() + " ! queue max-size-buffers=2 leaky=downstream ! "
                 + codec.encoder + " ! application/x-rtp,media=video,encoding-name=" + codec.encodingName + ",payload="
                 + codec.payloadType + ",clock-rate=90000 ! webrtc. "
                 + audioSource + " ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 "
                 // Echo cancellation and noise suppression: the loudspeaker sits next to the microphone.
-                + "! webrtcdsp name=dsp probe=" + echo + " echo-cancel=true noise-suppression=true ! audioconvert ! queue ! "
+                + "! webrtcdsp name=dsp probe=" + echo + " echo-cancel=true noise-suppression=true ! volume name=mic ! audioconvert ! queue ! "
                 + "opusenc bitrate=32000 inband-fec=true ! rtpopuspay pt=111 ! "
                 + "application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000 ! webrtc. "
                 // Everything the speaker plays passes the echo probe; a silent source keeps the mixer running.
-                + "audiomixer name=playback ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 ! "
+                + "audiomixer name=playback ! volume name=speaker ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 ! "
                 + "webrtcechoprobe name=" + echo + " ! audioconvert ! " + audioSink + " "
                 + "audiotestsrc is-live=true wave=silence ! playback.";
     }

@@ -9,7 +9,11 @@ public record AgentOptions(Path bundleDir, Path dataDir, boolean simulate, Durat
                            java.util.Optional<Duration> simulatedAnswer, java.util.Optional<String> iceLocalAddress,
                            Duration latencyEvery, long measurementBytesPerDay, Duration throughputEvery,
                            int latencyPackets, boolean throughputFixed, dk.bostotte.device.kiosk.KioskHardware.Gpio gpio,
-                           int buttonPin, int ledPin) {
+                           int buttonPin, int ledPin, Ui ui, java.util.Optional<Path> uiSnapshots, double screenPxPerMm,
+                           double textScale) {
+
+    /** Where the kiosk screens go: see {@code --ui}. */
+    public enum Ui { AUTO, WINDOW, OFFSCREEN, OFF }
 
     public AgentOptions {
         requirePositive("statusInterval", statusInterval);

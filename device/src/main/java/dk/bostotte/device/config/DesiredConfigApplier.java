@@ -10,6 +10,7 @@ import dk.bostotte.protocol.message.ReportedConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,12 +76,23 @@ public final class DesiredConfigApplier {
     private void save(long revision, DeviceSettings s) throws IOException {
         Properties p = new Properties();
         p.setProperty("revision", Long.toString(revision));
-        p.setProperty("statusIntervalS", Integer.toString(s.statusIntervalS()));
-        p.setProperty("telemetryIntervalS", Integer.toString(s.telemetryIntervalS()));
-        p.setProperty("language", s.language());
+        for (RecordComponent c : DeviceSettings.class.getRecordComponents()) {
+            Object value = read(c, s);
+            if (value != null) {
+                p.setProperty(c.getName(), value.toString());
+            }
+        }
         StringWriter w = new StringWriter();
         p.store(w, "last config applied from the fleet");
         DurableFiles.writeAtomically(file, w.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Object read(RecordComponent c, DeviceSettings s) {
+        try {
+            return c.getAccessor().invoke(s);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read setting " + c.getName(), e);
+        }
     }
 
     private void restore() {
@@ -91,10 +103,17 @@ public final class DesiredConfigApplier {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
             long revision = Long.parseLong(p.getProperty("revision"));
-            live.update(new DeviceSettings(Integer.valueOf(p.getProperty("statusIntervalS")),
-                    Integer.valueOf(p.getProperty("telemetryIntervalS")), p.getProperty("language")));
+            RecordComponent[] components = DeviceSettings.class.getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                String text = p.getProperty(components[i].getName());
+                types[i] = components[i].getType();
+                values[i] = text == null ? null : types[i] == Integer.class ? Integer.valueOf(text) : text;
+            }
+            live.update(DeviceSettings.class.getDeclaredConstructor(types).newInstance(values));
             appliedRevision = revision;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | ReflectiveOperationException e) {
             // Atomic writes make this unlikely; the retained config will simply be applied afresh.
             log.warn("ignoring unreadable {}: {}", file, e.toString());
         }

@@ -7,7 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 /**
- * The settings in force right now, always complete (no nulls). The fleet may change them at any
+ * The settings in force right now: intervals, language, volume, brightness and answer policy always
+ * set; night hours, service PIN and support contact only once the fleet sets them. The fleet may change them at any
  * time; listeners are told so timers can be rescheduled without a restart.
  */
 public final class LiveSettings {
@@ -15,8 +16,13 @@ public final class LiveSettings {
     private volatile DeviceSettings current;
     private final List<BiConsumer<DeviceSettings, DeviceSettings>> listeners = new CopyOnWriteArrayList<>();
 
+    /** Kiosk defaults until the fleet says otherwise: loud enough, full brightness, no night, PIN-less service screen. */
+    static final DeviceSettings KIOSK_DEFAULTS = new DeviceSettings(null, null, null, 80, 100, null, null, 20,
+            DeviceSettings.AUTO_ANSWER, null, null);
+
     public LiveSettings(int statusIntervalS, int telemetryIntervalS, String language) {
-        this.current = new DeviceSettings(statusIntervalS, telemetryIntervalS, Objects.requireNonNull(language));
+        this.current = KIOSK_DEFAULTS.withChanges(new DeviceSettings(statusIntervalS, telemetryIntervalS,
+                Objects.requireNonNull(language)));
     }
 
     public DeviceSettings current() {
@@ -35,13 +41,9 @@ public final class LiveSettings {
         return current.language();
     }
 
-    /** The complete settings that result from applying {@code desired}, where null means "keep". */
+    /** The settings that result from applying {@code desired}, where null means "keep". */
     public DeviceSettings merge(DeviceSettings desired) {
-        DeviceSettings c = current;
-        return new DeviceSettings(
-                desired.statusIntervalS() != null ? desired.statusIntervalS() : c.statusIntervalS(),
-                desired.telemetryIntervalS() != null ? desired.telemetryIntervalS() : c.telemetryIntervalS(),
-                desired.language() != null ? desired.language() : c.language());
+        return current.withChanges(desired);
     }
 
     /** Replaces the settings with {@code merge(desired)} and tells listeners (old, new) if anything changed. */

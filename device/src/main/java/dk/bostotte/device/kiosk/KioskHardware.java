@@ -60,12 +60,16 @@ public final class KioskHardware implements AutoCloseable {
 
     /**
      * Wires the button to the call controller (run on {@code agent}) and keeps the light in step
-     * with the calls and the link, looked at four times a second on {@code timer}.
+     * with the calls and the link, looked at four times a second on {@code timer}. {@code woken}
+     * hears every press too (it wakes a dimmed screen).
      */
     public static KioskHardware start(Context pi4j, int buttonPin, int ledPin, CallController calls,
-                                      BooleanSupplier connected, Executor agent, ScheduledExecutorService timer) {
-        AnswerButton button = new AnswerButton(pi4j, buttonPin, () -> agent.execute(() -> press(calls)),
-                System::currentTimeMillis);
+                                      BooleanSupplier connected, Executor agent, ScheduledExecutorService timer,
+                                      Runnable woken) {
+        AnswerButton button = new AnswerButton(pi4j, buttonPin, () -> {
+            woken.run();
+            agent.execute(() -> press(calls));
+        }, System::currentTimeMillis);
         StatusLed led = new StatusLed(pi4j, ledPin, timer);
         timer.scheduleAtFixedRate(() -> led.show(modeFor(calls.phase(), connected.getAsBoolean())), 0, 250,
                 TimeUnit.MILLISECONDS);

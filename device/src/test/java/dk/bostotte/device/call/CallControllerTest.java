@@ -54,6 +54,7 @@ class CallControllerTest {
             public void inCall(String other) { screen.add("in call " + other); }
             public void ended(String reason) { screen.add("idle " + reason); }
             public void profileChanged(MediaProfile p) { screen.add("profile " + p); }
+            public void controls(boolean muted, boolean cameraOff) { screen.add("controls " + muted + " " + cameraOff); }
         }, simulatedAnswer);
         return controller;
     }
@@ -115,6 +116,48 @@ class CallControllerTest {
         locked.set(false);
         receive(CallSignal.ring("c2", Instant.now(), "Mette", null, ICE));
         assertEquals(DeviceCallSignal.Type.RINGING, sent.get(1).type(), "unlocked, it rings again");
+    }
+
+    @Test
+    void muteAndCameraOffReachTheMediaAndTheScreenAndResetForTheNextCall() throws Exception {
+        controller(Optional.empty());
+        controller.speakerFrom(() -> 35);
+        receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE));
+        onAgent(() -> controller.mute(true));
+        assertTrue(medias.isEmpty(), "nothing to mute before the call has media");
+        onAgent(controller::answer);
+        RecordingMedia media = medias.get(0);
+        assertEquals(35, media.speaker, "the call starts at the configured loudness");
+        onAgent(() -> controller.mute(true));
+        onAgent(() -> controller.cameraOff(true));
+        assertEquals(List.of("mute true", "camera off true"), media.calls);
+        assertTrue(screen.contains("controls true true"), screen.toString());
+        onAgent(() -> controller.speakerVolume(80));
+        assertEquals(80, media.speaker);
+        onAgent(controller::hangUp);
+
+        receive(CallSignal.ring("c2", Instant.now(), "Mette", null, ICE));
+        onAgent(controller::answer);
+        assertTrue(!controller.muted() && !controller.cameraIsOff(), "a new call starts with microphone and camera on");
+    }
+
+    @Test
+    void theDevicesOwnRingPolicyOverridesAnAutoAnswerRing() throws Exception {
+        controller(Optional.empty());
+        java.util.concurrent.atomic.AtomicBoolean allowed = new java.util.concurrent.atomic.AtomicBoolean(false);
+        controller.autoAnswerOnlyWhile(allowed::get);
+        receive(CallSignal.ring("c1", Instant.now(), "Mette", 0, ICE));
+        Thread.sleep(200);
+        onAgent(() -> { });
+        assertEquals(CallController.Phase.RINGING, controller.phase(), "rings and waits for the citizen");
+        assertEquals("ringing Mette null", screen.get(0), "no countdown is shown");
+        onAgent(controller::decline);
+
+        allowed.set(true);
+        receive(CallSignal.ring("c2", Instant.now(), "Mette", 0, ICE));
+        Thread.sleep(200);
+        onAgent(() -> { });
+        assertEquals(CallController.Phase.CONNECTING, controller.phase(), "auto-answered when the policy allows it");
     }
 
     @Test
@@ -221,5 +264,9 @@ class CallControllerTest {
         public void apply(MediaProfile p) { profile = p; }
         public MediaProfile profile() { return profile; }
         public void close() { closed = true; }
+        public void mute(boolean m) { calls.add("mute " + m); }
+        public void cameraOff(boolean off) { calls.add("camera off " + off); }
+        public void speakerVolume(int pct) { speaker = pct; }
+        int speaker = -1;
     }
 }

@@ -29,6 +29,11 @@ class DesiredConfigApplierTest {
         return live;
     }
 
+    /** What LiveSettings holds for these intervals and language: the kiosk defaults for the rest. */
+    private static DeviceSettings kiosk(int status, int telemetry, String language) {
+        return LiveSettings.KIOSK_DEFAULTS.withChanges(new DeviceSettings(status, telemetry, language));
+    }
+
     private static DesiredConfig desired(long revision, Integer status, Integer telemetry, String language) {
         return new DesiredConfig(1, revision, new DeviceSettings(status, telemetry, language));
     }
@@ -40,16 +45,16 @@ class DesiredConfigApplierTest {
         assertTrue(r.applied());
         assertNull(r.error());
         assertEquals(3, r.revision());
-        assertEquals(new DeviceSettings(30, 5, "en"), r.settings());
-        assertEquals(new DeviceSettings(30, 5, "en"), live.current());
-        assertEquals(List.of(new DeviceSettings(30, 5, "en")), changes, "listeners hear of the change once");
+        assertEquals(kiosk(30, 5, "en"), r.settings());
+        assertEquals(kiosk(30, 5, "en"), live.current());
+        assertEquals(List.of(kiosk(30, 5, "en")), changes, "listeners hear of the change once");
     }
 
     @Test
     void absentSettingsKeepTheirCurrentValue() {
         LiveSettings live = cliDefaults();
         ReportedConfig r = new DesiredConfigApplier(data, live).apply(desired(1, null, 20, null));
-        assertEquals(new DeviceSettings(60, 20, "da"), r.settings());
+        assertEquals(kiosk(60, 20, "da"), r.settings());
         assertEquals(20, live.telemetryIntervalS());
     }
 
@@ -72,7 +77,7 @@ class DesiredConfigApplierTest {
 
         LiveSettings afterRestart = new LiveSettings(60, 10, "da");
         DesiredConfigApplier applier = new DesiredConfigApplier(data, afterRestart);
-        assertEquals(new DeviceSettings(300, 15, "en"), afterRestart.current(), "not the command-line defaults");
+        assertEquals(kiosk(300, 15, "en"), afterRestart.current(), "not the command-line defaults");
         assertEquals(Optional.of(7L), applier.appliedRevision());
 
         afterRestart.onChange((old, now) -> changes.add(now));
@@ -81,7 +86,7 @@ class DesiredConfigApplierTest {
         assertEquals(List.of(), changes, "the retained config re-delivered on connect is not applied again");
 
         applier.apply(desired(8, 45, null, null));
-        assertEquals(new DeviceSettings(45, 15, "en"), afterRestart.current());
+        assertEquals(kiosk(45, 15, "en"), afterRestart.current());
     }
 
     @Test
@@ -91,7 +96,7 @@ class DesiredConfigApplierTest {
         ReportedConfig r = applier.apply(desired(9, 1, null, "sv"));
         assertFalse(r.applied());
         assertTrue(r.error().contains("statusIntervalS"), r.error());
-        assertEquals(new DeviceSettings(60, 10, "da"), live.current());
+        assertEquals(kiosk(60, 10, "da"), live.current());
         assertEquals(Optional.empty(), applier.appliedRevision());
         assertEquals(List.of(), changes);
     }
@@ -101,5 +106,29 @@ class DesiredConfigApplierTest {
         LiveSettings live = cliDefaults();
         new DesiredConfigApplier(data, live).apply(desired(2, 60, 10, "da"));
         assertEquals(List.of(), changes);
+    }
+
+    @Test
+    void kioskSettingsApplyLiveSurviveARestartAndBadOnesAreRefusedByName() {
+        LiveSettings live = cliDefaults();
+        DeviceSettings wanted = new DeviceSettings(null, null, "en", 35, 70, "22:30", "06:45", 5, DeviceSettings.RING, "2580",
+                "IT-support: 70 12 34 56");
+        ReportedConfig r = new DesiredConfigApplier(data, live).apply(new DesiredConfig(1, 9, wanted));
+        assertTrue(r.applied());
+        assertEquals(35, live.current().volumePercent());
+        assertEquals("22:30", live.current().nightStart());
+        assertEquals(DeviceSettings.RING, live.current().answerPolicy());
+        assertEquals(60, live.current().statusIntervalS(), "what was not sent is kept");
+        assertEquals(live.current(), r.settings(), "the report says what is in force");
+
+        LiveSettings afterRestart = new LiveSettings(60, 10, "da");
+        new DesiredConfigApplier(data, afterRestart);
+        assertEquals(live.current(), afterRestart.current(), "every kiosk setting is restored after a restart");
+
+        ReportedConfig bad = new DesiredConfigApplier(data, afterRestart).apply(new DesiredConfig(1, 10,
+                new DeviceSettings(null, null, null, null, null, "25:00", null, null, null, null, null)));
+        assertFalse(bad.applied());
+        assertTrue(bad.error().contains("settings.nightStart"), bad.error());
+        assertEquals("22:30", afterRestart.current().nightStart(), "a refused config changes nothing");
     }
 }

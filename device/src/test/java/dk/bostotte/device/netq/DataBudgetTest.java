@@ -4,33 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import dk.bostotte.device.MovableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class DataBudgetTest {
 
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-23T09:00:00Z");
-
-        public ZoneId getZone() {
-            return ZoneId.systemDefault();
-        }
-
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aProbeRunsOnlyWhileTodaysBudgetLastsAndTomorrowStartsAfresh() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock("2026-11-23T09:00:00Z");
         DataBudget budget = new DataBudget(10_000, clock);
         assertTrue(budget.take(4_000));
         assertTrue(budget.take(6_000));

@@ -60,7 +60,7 @@ public final class UserRoutes {
         try {
             role = Role.fromWire(u.role() == null ? "" : u.role());
         } catch (IllegalArgumentException e) {
-            responses.error(ctx, 400, "role must be staff, support or admin");
+            responses.error(ctx, 400, "role must be staff, support, admin or manager");
             return;
         }
         if (u.username() == null || !USERNAME.matcher(u.username()).matches()) {

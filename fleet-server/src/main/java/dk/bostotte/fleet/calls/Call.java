@@ -27,6 +27,8 @@ final class Call {
     final Instant createdAt;
     /** The worker in the call: the caller, or whoever picked up a device's call. */
     Account worker;
+    /** The booked visit the worker called from, if any. */
+    Long appointmentId;
     ConsolePeer peer;
     /** Consoles ringing for a device's call until one picks up. */
     final List<ConsolePeer> ringing = new ArrayList<>();

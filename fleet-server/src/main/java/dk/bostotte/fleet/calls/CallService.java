@@ -129,7 +129,7 @@ public final class CallService implements AutoCloseable {
     private void handleConsole(ConsolePeer peer, ConsoleRequest r) {
         String type = r.type() == null ? "" : r.type();
         if (type.equals("call")) {
-            startCall(peer, r.deviceId());
+            startCall(peer, r.deviceId(), r.appointmentId());
             return;
         }
         Call call = r.callId() == null ? null : parseId(r.callId()).map(calls::get).orElse(null);
@@ -186,7 +186,7 @@ public final class CallService implements AutoCloseable {
         }
     }
 
-    private void startCall(ConsolePeer peer, String deviceText) {
+    private void startCall(ConsolePeer peer, String deviceText, Long appointmentId) {
         Account caller = peer.account();
         Optional<DeviceId> parsed = deviceText == null ? Optional.empty() : DeviceId.parse(deviceText);
         if (parsed.isEmpty()) {
@@ -210,6 +210,7 @@ public final class CallService implements AutoCloseable {
         Call call = new Call(UUID.randomUUID(), device, citizen, Call.Direction.TO_DEVICE, clock.instant());
         call.worker = caller;
         call.peer = peer;
+        call.appointmentId = appointmentId;
         calls.put(call.id, call);
         store.insert(call);
         audit.record(caller.username(), "call.ringing", device.value(), Map.of("callId", call.id.toString()));

@@ -1,6 +1,7 @@
 package dk.bostotte.fleet.calls;
 
 import static dk.bostotte.fleet.db.jooq.Tables.ACCOUNT;
+import static dk.bostotte.fleet.db.jooq.Tables.APPOINTMENT;
 import static dk.bostotte.fleet.db.jooq.Tables.CALL;
 import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
 
@@ -41,7 +42,12 @@ public final class CallStore {
                 .set(CALL.CITIZEN_ID, c.citizen == null ? null : c.citizen.id())
                 .set(CALL.ACCOUNT_ID, c.worker == null ? null : c.worker.id()).set(CALL.DIRECTION, c.direction.wire())
                 .set(CALL.STATE, c.state.wire()).set(CALL.REASON, c.reason).set(CALL.CREATED_AT, odt(c.createdAt))
-                .set(CALL.ENDED_AT, odt(c.endedAt)).execute();
+                .set(CALL.ENDED_AT, odt(c.endedAt))
+                // Linked only to a booked visit of this citizen; anything else the console sends is ignored.
+                .set(CALL.APPOINTMENT_ID, c.appointmentId == null || c.citizen == null ? DSL.val((Long) null)
+                        : DSL.field(DSL.select(APPOINTMENT.ID).from(APPOINTMENT).where(APPOINTMENT.ID.eq(c.appointmentId),
+                                APPOINTMENT.CITIZEN_ID.eq(c.citizen.id()), APPOINTMENT.STATE.eq("booked"))))
+                .execute();
     }
 
     void update(Call c) {

@@ -1,7 +1,9 @@
 package dk.bostotte.fleet.citizens;
 
 import static dk.bostotte.fleet.db.jooq.Tables.ACCOUNT;
+import static dk.bostotte.fleet.db.jooq.Tables.APPOINTMENT;
 import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
+import static dk.bostotte.fleet.db.jooq.Tables.DEVICE;
 
 import dk.bostotte.protocol.DeviceId;
 import java.util.Arrays;
@@ -58,6 +60,56 @@ public final class CitizenRegistry {
         return find(citizenId).orElseThrow();
     }
 
+    /**
+     * The visit settings a worker (or admin) may change: reminder minutes, and the one-way drive
+     * from the office used by the savings estimate (null leaves a value as it is).
+     */
+    public Citizen setVisitSettings(long citizenId, Integer reminderMinutes, Integer travelMinutes, Double travelKm) {
+        var update = dsl.update(CITIZEN).set(CITIZEN.ID, CITIZEN.ID);
+        if (reminderMinutes != null) {
+            update = update.set(CITIZEN.REMINDER_MINUTES, reminderMinutes);
+        }
+        if (travelMinutes != null) {
+            update = update.set(CITIZEN.TRAVEL_MINUTES, travelMinutes);
+        }
+        if (travelKm != null) {
+            update = update.set(CITIZEN.TRAVEL_KM, java.math.BigDecimal.valueOf(travelKm));
+        }
+        try {
+            if (update.where(CITIZEN.ID.eq(citizenId)).execute() == 0) {
+                throw new InvalidCitizenException("no citizen " + citizenId);
+            }
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw new InvalidCitizenException("visit settings out of range: " + e.getMessage());
+        }
+        return find(citizenId).orElseThrow();
+    }
+
+    /** What the worker's list shows of a citizen's device. */
+    public record DeviceState(java.time.Instant lastSeen, boolean locked) {
+    }
+
+    /** Last seen and locked, per device id, for these citizens' devices. */
+    public java.util.Map<String, DeviceState> deviceStates(List<Citizen> of) {
+        List<String> ids = of.stream().map(Citizen::deviceId).filter(java.util.Objects::nonNull).toList();
+        return dsl.select(DEVICE.ID, DEVICE.LAST_SEEN, DEVICE.LOCKED).from(DEVICE).where(DEVICE.ID.in(ids))
+                .fetchMap(r -> r.value1(), r -> new DeviceState(r.value2() == null ? null : r.value2().toInstant(),
+                        Boolean.TRUE.equals(r.value3())));
+    }
+
+    /** The next booked visit of each of these citizens that has not ended by {@code now}. */
+    public java.util.Map<Long, CitizenRoutes.NextVisit> nextVisits(List<Citizen> of, java.time.Instant now) {
+        List<Long> ids = of.stream().map(Citizen::id).toList();
+        var worker = ACCOUNT.as("w");
+        return dsl.select(APPOINTMENT.asterisk(), worker.DISPLAY_NAME).distinctOn(APPOINTMENT.CITIZEN_ID).from(APPOINTMENT).join(worker).on(worker.ID.eq(APPOINTMENT.ACCOUNT_ID))
+                .where(APPOINTMENT.CITIZEN_ID.in(ids), APPOINTMENT.STATE.eq("booked"),
+                        DSL.condition("{0} + make_interval(mins => {1}) > {2}", APPOINTMENT.STARTS_AT, APPOINTMENT.MINUTES,
+                                DSL.val(now.atOffset(java.time.ZoneOffset.UTC))))
+                .orderBy(APPOINTMENT.CITIZEN_ID, APPOINTMENT.STARTS_AT)
+                .fetchMap(r -> r.get(APPOINTMENT.CITIZEN_ID), r -> new CitizenRoutes.NextVisit(r.get(APPOINTMENT.ID),
+                        r.get(APPOINTMENT.STARTS_AT).toInstant(), r.get(APPOINTMENT.MINUTES), r.get(worker.DISPLAY_NAME)));
+    }
+
     /** Assigns the citizen to a worker (a staff account); empty if there is no such citizen. */
     public Optional<Citizen> assign(long citizenId, String username) {
         long account = accountId(username);
@@ -103,6 +155,8 @@ public final class CitizenRegistry {
         return new Citizen(r.get(CITIZEN.ID), r.get(CITIZEN.DISPLAY_NAME), r.get(CITIZEN.POSTCODE),
                 r.get(CITIZEN.ASSIGNED_ACCOUNT_ID), r.get("worker", String.class), r.get(CITIZEN.DEVICE_ID),
                 Citizen.AnswerPolicy.fromWire(r.get(CITIZEN.ANSWER_POLICY)), r.get(CITIZEN.AUTO_ANSWER_S),
-                callers == null ? List.of() : Arrays.asList(callers), r.get(CITIZEN.LATITUDE), r.get(CITIZEN.LONGITUDE));
+                callers == null ? List.of() : Arrays.asList(callers), r.get(CITIZEN.LATITUDE), r.get(CITIZEN.LONGITUDE),
+                r.get(CITIZEN.REMINDER_MINUTES), r.get(CITIZEN.TRAVEL_MINUTES),
+                r.get(CITIZEN.TRAVEL_KM) == null ? null : r.get(CITIZEN.TRAVEL_KM).doubleValue(), r.get(CITIZEN.IN_TARGET_GROUP));
     }
 }

@@ -29,7 +29,13 @@ public final class CitizenRoutes {
     }
 
     /** A citizen with whether the loaned device is connected now and whether its line carries video. */
-    public record CitizenView(Citizen citizen, boolean deviceOnline, ConnectionVerdicts.DeviceVerdict line) {
+    /**
+     * A row of "Mine borgere": the citizen, their device's state and line, the next booked visit,
+     * and the pre-call check — null when a call should work, else why it is unlikely to
+     * ({@code no-device}, {@code offline}, {@code locked}, {@code audio-only}, {@code insufficient}).
+     */
+    public record CitizenView(Citizen citizen, boolean deviceOnline, ConnectionVerdicts.DeviceVerdict line,
+                              java.time.Instant lastSeen, boolean locked, NextVisit nextVisit, String precheck) {
     }
 
     private static final ConnectionVerdicts.DeviceVerdict UNKNOWN = new ConnectionVerdicts.DeviceVerdict(
@@ -43,10 +49,14 @@ public final class CitizenRoutes {
     private final ConnectionVerdicts verdicts;
 
     private final dk.bostotte.fleet.loans.LoanService loans;
+    private final java.util.function.LongConsumer citizenChanged;
 
+    /** {@code citizenChanged} hears of each change the citizen's kiosk shows (their worker). */
     public CitizenRoutes(Vertx vertx, CitizenRegistry citizens, PresenceService presence, ConnectionVerdicts verdicts,
-                         AuditLog audit, Responses responses, dk.bostotte.fleet.loans.LoanService loans) {
+                         AuditLog audit, Responses responses, dk.bostotte.fleet.loans.LoanService loans,
+                         java.util.function.LongConsumer citizenChanged) {
         this.loans = loans;
+        this.citizenChanged = citizenChanged;
         this.vertx = vertx;
         this.citizens = citizens;
         this.presence = presence;
@@ -87,7 +97,10 @@ public final class CitizenRoutes {
         String who = ApiSecurity.account(ctx).username();
         vertx.executeBlocking(() -> {
             Optional<Citizen> c = citizens.assign(id, a.username().trim());
-            c.ifPresent(x -> audit.record(who, "citizen.assign", Long.toString(id), Map.of("assignedTo", a.username().trim())));
+            c.ifPresent(x -> {
+                audit.record(who, "citizen.assign", Long.toString(id), Map.of("assignedTo", a.username().trim()));
+                citizenChanged.accept(id);
+            });
             return c;
         }).onSuccess(c -> {
             if (c.isEmpty()) {
@@ -104,15 +117,46 @@ public final class CitizenRoutes {
         });
     }
 
+    /** The next booked online visit: when, how long, with whom. */
+    public record NextVisit(long id, java.time.Instant startsAt, int minutes, String workerName) {
+    }
+
     private void list(RoutingContext ctx) {
         Account a = ApiSecurity.account(ctx);
         vertx.executeBlocking(() -> {
             List<Citizen> list = citizens.list(a.role() == Role.STAFF ? a.id() : null);
             var lines = verdicts.of(list.stream().map(Citizen::deviceId).filter(java.util.Objects::nonNull).toList());
-            return list.stream().map(c -> new CitizenView(c, c.deviceId() != null
-                    && presence.isOnline(new DeviceId(c.deviceId())),
-                    c.deviceId() == null ? null : lines.getOrDefault(c.deviceId(), UNKNOWN))).toList();
+            var devices = citizens.deviceStates(list);
+            var visits = citizens.nextVisits(list, java.time.Instant.now());
+            return list.stream().map(c -> {
+                boolean online = c.deviceId() != null && presence.isOnline(new DeviceId(c.deviceId()));
+                var line = c.deviceId() == null ? null : lines.getOrDefault(c.deviceId(), UNKNOWN);
+                var device = devices.get(c.deviceId());
+                boolean locked = device != null && device.locked();
+                return new CitizenView(c, online, line, device == null ? null : device.lastSeen(), locked,
+                        visits.get(c.id()), precheck(c, online, locked, line));
+            }).toList();
         }).onSuccess(views -> responses.json(ctx, 200, views)).onFailure(ctx::fail);
+    }
+
+    /** Before the worker presses "Ring op": why a call would not work, or null. */
+    static String precheck(Citizen c, boolean online, boolean locked, ConnectionVerdicts.DeviceVerdict line) {
+        if (c.deviceId() == null) {
+            return "no-device";
+        }
+        if (!online) {
+            return "offline";
+        }
+        if (locked) {
+            return "locked";
+        }
+        if (line != null && line.verdict() == dk.bostotte.fleet.netq.Verdict.AUDIO_ONLY) {
+            return "audio-only";
+        }
+        if (line != null && line.verdict() == dk.bostotte.fleet.netq.Verdict.INSUFFICIENT) {
+            return "insufficient";
+        }
+        return null;
     }
 
     private void create(RoutingContext ctx) {
@@ -136,6 +180,7 @@ public final class CitizenRoutes {
                     Map.of("deviceId", String.valueOf(device), "assignedTo", String.valueOf(n.assignedTo())));
             if (device != null) {
                 loans.recordGiven(device, c.id(), a.username()); // added with a device: that is a loan from today
+                citizenChanged.accept(c.id());
             }
             return c;
         }).onSuccess(c -> responses.json(ctx, 201, c)).onFailure(e -> {

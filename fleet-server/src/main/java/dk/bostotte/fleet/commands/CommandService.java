@@ -83,8 +83,10 @@ public final class CommandService implements AutoCloseable {
         return c;
     }
 
-    /** The settings a set-config command may change. */
-    static final java.util.Set<String> SETTINGS = java.util.Set.of("statusIntervalS", "telemetryIntervalS", "language");
+    /** The settings a set-config command may change: every field of the protocol's DeviceSettings, by its wire name. */
+    static final Map<String, Class<?>> SETTINGS = java.util.Arrays.stream(DeviceSettings.class.getRecordComponents())
+            .collect(java.util.stream.Collectors.toMap(java.lang.reflect.RecordComponent::getName,
+                    java.lang.reflect.RecordComponent::getType, (a, b) -> a, java.util.TreeMap::new));
 
     /**
      * The settings in a set-config command's params, typed and checked as the device will check
@@ -92,21 +94,23 @@ public final class CommandService implements AutoCloseable {
      */
     public static Map<String, Object> settingsFrom(Map<String, String> params) {
         if (params == null || params.isEmpty()) {
-            throw new IllegalArgumentException("set-config needs at least one of " + SETTINGS);
+            throw new IllegalArgumentException("set-config needs at least one of " + SETTINGS.keySet());
         }
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> p : params.entrySet()) {
-            if (!SETTINGS.contains(p.getKey())) {
-                throw new IllegalArgumentException("unknown setting '" + p.getKey() + "'; settings are " + SETTINGS);
+            Class<?> type = SETTINGS.get(p.getKey());
+            if (type == null) {
+                throw new IllegalArgumentException("unknown setting '" + p.getKey() + "'; settings are " + SETTINGS.keySet());
             }
-            if (p.getKey().equals("language")) {
-                out.put(p.getKey(), p.getValue());
-            } else {
+            String value = p.getValue() == null ? "" : p.getValue().trim();
+            if (type == Integer.class) {
                 try {
-                    out.put(p.getKey(), Integer.parseInt(p.getValue().trim()));
+                    out.put(p.getKey(), Integer.parseInt(value));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(p.getKey() + " must be a whole number of seconds, not '" + p.getValue() + "'");
+                    throw new IllegalArgumentException(p.getKey() + " must be a whole number, not '" + p.getValue() + "'");
                 }
+            } else {
+                out.put(p.getKey(), value);
             }
         }
         dk.bostotte.protocol.codec.Checks checks = new dk.bostotte.protocol.codec.Checks();

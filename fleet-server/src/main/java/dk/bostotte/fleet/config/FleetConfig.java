@@ -42,7 +42,9 @@ public record FleetConfig(
         int echoPacketsPer10s,
         AlertConfig alerts,
         Duration commandSweepEvery,
-        Duration verdictSnapshotEvery) {
+        Duration verdictSnapshotEvery,
+        Duration kioskRefreshEvery,
+        ReportConfig report) {
 
     public static FleetConfig defaults(Path dataDir) {
         return load(Map.of("data.dir", dataDir.toString()), Map.of());
@@ -106,7 +108,12 @@ public record FleetConfig(
                         s.getInt("alert.disk.free.mb", 500, 1, 1_000_000),
                         s.getInt("alert.cpu.temp.c", 80, 40, 150)),
                 Duration.ofSeconds(s.getInt("command.sweep.every.s", 10, 1, 3600)),
-                Duration.ofSeconds(s.getInt("verdict.snapshot.every.s", 300, 1, 86_400)));
+                Duration.ofSeconds(s.getInt("verdict.snapshot.every.s", 300, 1, 86_400)),
+                Duration.ofSeconds(s.getInt("kiosk.refresh.every.s", 60, 1, 86_400)),
+                new ReportConfig(s.getInt("report.target.group", 100, 1, 1_000_000),
+                        s.getList("report.milestones").isEmpty() ? java.util.List.of("50", "10%") : s.getList("report.milestones"),
+                        // The Danish state's 2025 rate for business driving ("høj sats") and a worker-hour.
+                        s.getDouble("report.mileage.rate.dkk", 3.79), s.getDouble("report.hourly.cost.dkk", 450)));
     }
 
     /** Where the map tiles come from (scheme, host and port), for the console's content security policy. */

@@ -28,10 +28,10 @@ public final class ConsolePages {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9_.-]+)}}");
     private static final Pattern INCLUDE = Pattern.compile("<!--#include ([a-z]+\\.html)-->\n?");
     /** Read from the jar once, not on every request. */
-    private static final Map<String, String> TEMPLATES = Map.of("login.html", load("login.html"),
-            "devices.html", load("devices.html"), "citizens.html", load("citizens.html"), "coverage.html", load("coverage.html"),
-            "device.html", load("device.html"), "inventory.html", load("inventory.html"), "audit.html", load("audit.html"),
-            "users.html", load("users.html"), "alerts.html", load("alerts.html"));
+    private static final Map<String, String> TEMPLATES = java.util.stream.Stream.of("login.html", "devices.html",
+                    "citizens.html", "coverage.html", "device.html", "inventory.html", "audit.html", "users.html", "alerts.html",
+                    "report.html")
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(name -> name, ConsolePages::load));
 
     private final Vertx vertx;
     private final AccountService accounts;
@@ -54,7 +54,17 @@ public final class ConsolePages {
         router.get("/login").handler(ctx -> page(ctx, "login.html", Map.of("csrf", security.csrfToken(ctx.session()), "error", "")));
         router.post("/login").handler(this::login);
         router.post("/logout").handler(this::logout);
-        router.get("/").handler(ctx -> signedInPage(ctx, "citizens.html"));
+        router.get("/").handler(ctx -> {
+            Account a = ctx.session().get(ApiSecurity.ACCOUNT);
+            // A manager reads the report and nothing else.
+            if (a != null && a.role() == dk.bostotte.fleet.accounts.Role.MANAGER) {
+                ctx.redirect("/report");
+            } else {
+                signedInPage(ctx, "citizens.html");
+            }
+        });
+        router.get("/report").handler(ctx -> rolePage(ctx, "report.html", dk.bostotte.fleet.accounts.Role.ADMIN,
+                dk.bostotte.fleet.accounts.Role.MANAGER));
         // The fleet, a device and coverage are for IT support and admins.
         router.get("/devices").handler(ctx -> supportPage(ctx, "devices.html"));
         router.get("/devices/:id").handler(ctx -> supportPage(ctx, "device.html"));
@@ -92,7 +102,7 @@ public final class ConsolePages {
             return;
         }
         page(ctx, template, Map.of("csrf", security.csrfToken(ctx.session()), "user", a.displayName(),
-                "role", a.role().wire(), "tiles", mapTilesUrl));
+                "username", a.username(), "role", a.role().wire(), "tiles", mapTilesUrl));
     }
 
     private void login(RoutingContext ctx) {

@@ -28,6 +28,13 @@ public final class Responses {
         }
     }
 
+    /** A CSV download named {@code fileName}; never cached, since it holds people's data. */
+    public void csv(RoutingContext ctx, String fileName, String body) {
+        ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .putHeader("Cache-Control", "no-store").end(body);
+    }
+
     /** An error body that says what was wrong: {@code {"error": "..."}}. */
     public void error(RoutingContext ctx, int status, String message) {
         json(ctx, status, Map.of("error", message));

@@ -33,9 +33,6 @@ public final class CoverageRoutes {
                         .onSuccess(points -> responses.json(ctx, 200, points)).onFailure(ctx::fail)));
         router.get("/api/coverage.csv").handler(readers).handler(ctx -> Period.of(ctx, responses, DEFAULT_PERIOD)
                 .ifPresent(p -> vertx.executeBlocking(() -> CoverageReport.csv(report.between(p.from(), p.to())))
-                        .onSuccess(csv -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
-                                .putHeader("Content-Disposition", "attachment; filename=\"coverage.csv\"")
-                                .putHeader("Cache-Control", "no-store").end(csv))
-                        .onFailure(ctx::fail)));
+                        .onSuccess(csv -> responses.csv(ctx, "coverage.csv", csv)).onFailure(ctx::fail)));
     }
 }

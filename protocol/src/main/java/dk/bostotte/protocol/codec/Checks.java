@@ -76,6 +76,14 @@ public final class Checks {
         return this;
     }
 
+    /** Null passes; otherwise the whole value must match {@code pattern}, described to the sender as {@code expected}. */
+    public Checks matches(String field, String value, java.util.regex.Pattern pattern, String expected) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            return fail(DecodeError.Reason.INVALID_VALUE, field, "'" + value + "' is not " + expected);
+        }
+        return this;
+    }
+
     private static String fmt(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e18 ? Long.toString((long) d) : Double.toString(d);
     }

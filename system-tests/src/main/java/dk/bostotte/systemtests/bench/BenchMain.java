@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./bostotte bench ...}: benchmarks that end with one {@code name=value} summary line. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {IngestBench.class, CallBench.class, NetqBench.class, FleetBench.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {IngestBench.class, CallBench.class, NetqBench.class, FleetBench.class, KioskBench.class},
         description = "Benchmarks of the real parts on loopback.")
 public final class BenchMain implements Runnable {
 

@@ -1,0 +1,269 @@
+package dk.bostotte.device.ui;
+
+import dk.bostotte.device.call.VideoScreen;
+import java.awt.AWTEvent;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Cursor;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.Point;
+import java.awt.Toolkit;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.SwingUtilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the kiosk screens on a display: a full-screen, undecorated window on the device, or an
+ * off-screen panel that saves each new screen as a PNG (tests, documentation, a device with no
+ * display). Also where the call's video lands ({@link VideoScreen}) and where dimming is drawn
+ * when the panel has no backlight control.
+ */
+public final class KioskDisplay implements VideoScreen {
+
+    private static final Logger log = LoggerFactory.getLogger(KioskDisplay.class);
+
+    private final VideoSurface remote = new VideoSurface();
+    private final VideoSurface self = new VideoSurface();
+    private final KioskScreens screens;
+    private final DimmablePanel root = new DimmablePanel();
+    private final Optional<Path> snapshots;
+    private final AtomicInteger snapshotCount = new AtomicInteger();
+    private JFrame frame;
+    private KioskView shown;
+    private JComponent current;
+    private boolean videoSnapshotTaken;
+
+    private KioskDisplay(KioskTheme theme, KioskActions actions, Optional<Path> snapshots) {
+        this.screens = new KioskScreens(theme, actions, remote, self);
+        this.snapshots = snapshots;
+        root.setBackground(KioskTheme.BACKGROUND);
+        root.setSize(theme.width(), theme.height());
+    }
+
+    /** Full screen on the local display; {@code onTouch} hears every press anywhere (to wake the screen). */
+    public static KioskDisplay window(KioskTheme theme, KioskActions actions, Runnable onTouch, Optional<Path> snapshots) {
+        java.awt.Rectangle bounds = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        KioskDisplay d = new KioskDisplay(theme.withSize(bounds.width, bounds.height), actions, snapshots);
+        onEdt(() -> {
+            JFrame f = new JFrame("Bostøtte");
+            f.setUndecorated(true);
+            f.setDefaultCloseOperation(JFrame.DO_NOTHING_ON_CLOSE);
+            f.setContentPane(d.root);
+            f.setBounds(bounds);
+            // A touch screen has no pointer to show.
+            f.setCursor(Toolkit.getDefaultToolkit().createCustomCursor(
+                    new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB), new Point(), "none"));
+            Toolkit.getDefaultToolkit().addAWTEventListener(e -> {
+                if (e.getID() == java.awt.event.MouseEvent.MOUSE_PRESSED) {
+                    onTouch.run();
+                }
+            }, AWTEvent.MOUSE_EVENT_MASK);
+            f.setVisible(true);
+            d.frame = f;
+        });
+        return d;
+    }
+
+    /** No window: each new screen is laid out off-screen and, with {@code snapshots}, saved there as a PNG. */
+    public static KioskDisplay offscreen(KioskTheme theme, KioskActions actions, Optional<Path> snapshots) {
+        return new KioskDisplay(theme, actions, snapshots);
+    }
+
+    /** Shows {@code view}; safe from any thread. */
+    public void show(KioskView view) {
+        onEdt(() -> render(view));
+    }
+
+    /** Darkens the picture to {@code percent} brightness (100 = as drawn). */
+    public void dimTo(int percent) {
+        onEdt(() -> {
+            root.brightness = percent;
+            root.repaint();
+        });
+    }
+
+    private void render(KioskView view) {
+        boolean rebuild = shown == null || !sameScreen(shown, view);
+        if (rebuild) {
+            root.removeAll();
+            current = screens.build(view);
+            root.add(current, BorderLayout.CENTER);
+            root.revalidate();
+            if (view.screen() != KioskView.Screen.IN_CALL) {
+                videoSnapshotTaken = false;
+            }
+        } else if (!Objects.equals(shown.autoAnswerInS(), view.autoAnswerInS())) {
+            // Only the countdown moved: change its text in place, so a finger on "Decline" is not lost to a rebuild.
+            find(current, "autoAnswerWarning").ifPresent(l -> ((JLabel) l).setText(
+                    "<html><div style='text-align:center'>⚠ " + screens.texts(view.locale())
+                            .get("incoming.autoAnswer", view.autoAnswerInS()) + "</div></html>"));
+        }
+        boolean newScreen = shown == null || shown.screen() != view.screen();
+        shown = view;
+        root.repaint();
+        if (newScreen || rebuild && view.screen() != KioskView.Screen.IN_CALL) {
+            snapshot(view.screen().name());
+        }
+    }
+
+    /** Equal but for the seconds of the clock and the countdown: nothing to rebuild. */
+    static boolean sameScreen(KioskView a, KioskView b) {
+        long minuteA = a.now().getEpochSecond() / 60;
+        long minuteB = b.now().getEpochSecond() / 60;
+        boolean bothCountOrNeither = (a.autoAnswerInS() == null) == (b.autoAnswerInS() == null);
+        return minuteA == minuteB && bothCountOrNeither && a.equals(new KioskView(b.screen(), a.now(), b.zone(), b.locale(), b.deviceId(), b.line(),
+                b.workerName(), b.nextVisit(), b.visitSoon(), b.missedCallFrom(), b.missedCallAt(), b.other(), a.autoAnswerInS(),
+                b.ending(), a.callLength(), b.muted(), b.cameraOff(), b.audioOnly(), b.lockMessage(), b.supportContact(),
+                b.pinDigits(), b.pinWrong(), b.service(), b.night()));
+    }
+
+    private static Optional<Component> find(Component c, String name) {
+        if (c == null) {
+            return Optional.empty();
+        }
+        if (name.equals(c.getName())) {
+            return Optional.of(c);
+        }
+        if (c instanceof Container k) {
+            for (Component child : k.getComponents()) {
+                Optional<Component> f = find(child, name);
+                if (f.isPresent()) {
+                    return f;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The screen as it looks now, drawn off-screen (also for a window, for screenshots). */
+    public BufferedImage picture() {
+        BufferedImage[] out = new BufferedImage[1];
+        onEdtAndWait(() -> {
+            layOut(root);
+            BufferedImage img = new BufferedImage(Math.max(1, root.getWidth()), Math.max(1, root.getHeight()),
+                    BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            root.printAll(g);
+            g.dispose();
+            out[0] = img;
+        });
+        return out[0];
+    }
+
+    /** The component of the screen now shown, for tests that look for a button. */
+    public JComponent currentScreen() {
+        JComponent[] c = new JComponent[1];
+        onEdtAndWait(() -> {
+            layOut(root);
+            c[0] = current;
+        });
+        return c[0];
+    }
+
+    private static void layOut(Component c) {
+        c.doLayout();
+        if (c instanceof Container k) {
+            for (Component child : k.getComponents()) {
+                layOut(child);
+            }
+        }
+    }
+
+    private void snapshot(String name) {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        try {
+            Files.createDirectories(snapshots.get());
+            Path file = snapshots.get().resolve(String.format("%03d-%s.png", snapshotCount.incrementAndGet(), name));
+            ImageIO.write(picture(), "png", file.toFile());
+        } catch (IOException | RuntimeException e) {
+            log.warn("screen snapshot not saved: {}", e.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ VideoScreen
+
+    @Override
+    public void frame(Source source, int width, int height, ByteBuffer bgrx) {
+        VideoSurface surface = source == Source.REMOTE ? remote : self;
+        surface.frame(width, height, bgrx);
+        // One picture of a call with video in it, once a second of it has been shown.
+        if (source == Source.REMOTE && surface.framesShown() == 30 && snapshots.isPresent()) {
+            onEdt(() -> {
+                if (!videoSnapshotTaken && shown != null && shown.screen() == KioskView.Screen.IN_CALL) {
+                    videoSnapshotTaken = true;
+                    snapshot("IN_CALL-video");
+                }
+            });
+        }
+    }
+
+    @Override
+    public void clear() {
+        remote.clear();
+        self.clear();
+    }
+
+    public VideoSurface remoteVideo() {
+        return remote;
+    }
+
+    private static void onEdt(Runnable r) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            r.run();
+        } else {
+            SwingUtilities.invokeLater(r);
+        }
+    }
+
+    private static void onEdtAndWait(Runnable r) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            r.run();
+            return;
+        }
+        try {
+            SwingUtilities.invokeAndWait(r);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The content pane: draws its children, then darkens them when the screen is dimmed. */
+    private static final class DimmablePanel extends JPanel {
+        int brightness = 100;
+
+        DimmablePanel() {
+            super(new BorderLayout());
+        }
+
+        @Override
+        public void paint(Graphics g) {
+            super.paint(g);
+            if (brightness < 100) {
+                int alpha = (int) Math.round(235 * (100 - brightness) / 100.0);
+                g.setColor(new Color(0, 0, 0, alpha));
+                g.fillRect(0, 0, getWidth(), getHeight());
+            }
+        }
+    }
+}

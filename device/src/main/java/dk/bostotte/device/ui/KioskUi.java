@@ -1,0 +1,133 @@
+package dk.bostotte.device.ui;
+
+import dk.bostotte.device.call.CallController;
+import dk.bostotte.device.ui.KioskView.Screen;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ties the kiosk's screen to the rest of the device: touches go to the call controller on the
+ * agent thread, every model change is drawn, the ring tone follows the incoming screen, the reminder
+ * chimes once per visit, and the screen light follows night hours and wakes on activity.
+ */
+public final class KioskUi implements KioskActions {
+
+    /** Seconds before an auto-answer that the beeps warn of the camera. */
+    static final int CAMERA_WARNING_S = 3;
+    private static final Set<Screen> ACTIVE = EnumSet.of(Screen.INCOMING, Screen.OUTGOING, Screen.CONNECTING, Screen.IN_CALL);
+
+    private final KioskModel model;
+    private final CallController calls;
+    private final Executor agentThread;
+    private KioskDisplay display;
+    private ScreenLight light;
+    private RingTone ring;
+    private Screen last;
+    private String chimedFor;
+    private boolean cameraWarned;
+
+    public KioskUi(KioskModel model, CallController calls, Executor agentThread) {
+        this.model = model;
+        this.calls = calls;
+        this.agentThread = agentThread;
+    }
+
+    /** Starts drawing on {@code display}, ticking once a second on {@code timer}. */
+    public void start(KioskDisplay onScreen, ScreenLight screenLight, RingTone tone, ScheduledExecutorService timer) {
+        this.display = onScreen;
+        this.light = screenLight;
+        this.ring = tone;
+        model.onChange(this::changed);
+        changed(model.view());
+        timer.scheduleAtFixedRate(model::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private synchronized void changed(KioskView v) {
+        boolean active = ACTIVE.contains(v.screen());
+        if (v.screen() != last) {
+            if (v.screen() == Screen.INCOMING) {
+                cameraWarned = false;
+                ring.startRinging(volume());
+            } else if (last == Screen.INCOMING) {
+                ring.stopRinging();
+            }
+            if (active) {
+                light.wake();
+            }
+            last = v.screen();
+        }
+        // Heard as well as seen: the camera is about to go live by itself.
+        if (v.screen() == Screen.INCOMING && v.autoAnswerInS() != null && v.autoAnswerInS() <= CAMERA_WARNING_S && !cameraWarned) {
+            cameraWarned = true;
+            ring.cameraWarning(volume());
+        }
+        if (v.screen() == Screen.IDLE && v.visitSoon() && !v.nextVisit().id().equals(chimedFor)) {
+            chimedFor = v.nextVisit().id();
+            light.wake();
+            ring.chime(volume());
+        }
+        display.dimTo(light.apply(light.target(model.settings(), v.night(), active)));
+        display.show(v);
+    }
+
+    private int volume() {
+        Integer v = model.settings().volumePercent();
+        return v == null ? 80 : v;
+    }
+
+    /** A touch anywhere, or the physical button: the screen wakes. */
+    public void woken() {
+        light.wake();
+        model.tick();
+    }
+
+    // ------------------------------------------------------------------ KioskActions
+
+    @Override
+    public void callWorker() {
+        agentThread.execute(calls::callSupportWorker);
+    }
+
+    @Override
+    public void answer() {
+        agentThread.execute(calls::answer);
+    }
+
+    @Override
+    public void decline() {
+        agentThread.execute(calls::decline);
+    }
+
+    @Override
+    public void hangUp() {
+        agentThread.execute(calls::hangUp);
+    }
+
+    @Override
+    public void mute(boolean on) {
+        agentThread.execute(() -> calls.mute(on));
+    }
+
+    @Override
+    public void cameraOff(boolean off) {
+        agentThread.execute(() -> calls.cameraOff(off));
+    }
+
+    @Override
+    public void longPress() {
+        model.longPress();
+    }
+
+    @Override
+    public void pinDigit(int digit) {
+        model.pinDigit(digit);
+    }
+
+    @Override
+    public void closeService() {
+        model.closeServiceScreen();
+    }
+}

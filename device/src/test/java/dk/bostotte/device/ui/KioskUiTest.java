@@ -1,0 +1,116 @@
+package dk.bostotte.device.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.bostotte.device.FakeRoot;
+import dk.bostotte.device.MovableClock;
+import dk.bostotte.protocol.message.DeviceSettings;
+import dk.bostotte.protocol.message.KioskInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the kiosk does around its screens: ring tone, the camera warning, the visit chime, night light. */
+class KioskUiTest {
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @TempDir
+    Path dir;
+
+    private final MovableClock clock = new MovableClock("2026-11-23T09:00:00Z");
+    private final List<String> heard = new CopyOnWriteArrayList<>();
+    private final List<Integer> overlay = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private KioskModel model;
+    private ScreenLight light;
+
+    @BeforeEach
+    void start() {
+        model = new KioskModel(clock, "K7M3-Q9PH", List::of);
+        model.linkUp();
+        light = new ScreenLight(new FakeRoot(dir).root, clock, overlay::add);
+        new KioskUi(model, null, Runnable::run).start(KioskDisplay.offscreen(KioskTheme.PI_DISPLAY, KioskActions.NONE,
+                Optional.empty()), light, new RecordingTone(), timer);
+    }
+
+    @AfterEach
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    @Test
+    void ringsWarnsBeforeTheCameraGoesLiveAndStopsWhenAnswered() {
+        model.settings(new DeviceSettings(null, null, null, 40, null, null, null, null, null, null, null));
+        model.ringing("Mette", 10);
+        assertEquals(List.of("ring 40"), heard);
+        clock.advance(Duration.ofSeconds(6));
+        model.tick();
+        assertEquals(List.of("ring 40"), heard, "no warning yet at 4 s left");
+        clock.advance(Duration.ofSeconds(1));
+        model.tick();
+        model.tick();
+        assertEquals(List.of("ring 40", "camera warning 40"), heard, "once, at 3 s left");
+        model.connecting("Mette");
+        assertEquals("stop", heard.get(heard.size() - 1));
+    }
+
+    @Test
+    void chimesOnceWhenAVisitIsSoon() {
+        model.kioskInfo(new KioskInfo(1, clock.instant(), "Mette", null, KioskInfo.Line.VIDEO,
+                List.of(new KioskInfo.Appointment("a1", clock.instant().plus(Duration.ofMinutes(20)), 30, "Mette")), 15));
+        assertTrue(heard.isEmpty());
+        clock.advance(Duration.ofMinutes(6));
+        model.tick();
+        model.tick();
+        assertEquals(List.of("chime 80"), heard);
+    }
+
+    @Test
+    void dimsAtNightAndWakesForACall() {
+        model.settings(new DeviceSettings(null, null, null, null, 90, "22:00", "07:00", 10, null, null, null));
+        assertEquals(90, overlay.get(overlay.size() - 1), "day: the fleet's brightness");
+        clock.now = java.time.Instant.parse("2026-11-23T23:00:00Z");
+        model.tick();
+        assertEquals(10, overlay.get(overlay.size() - 1), "night: dimmed");
+        model.ringing("Mette", null);
+        assertEquals(90, overlay.get(overlay.size() - 1), "a call wakes the screen");
+    }
+
+    private final class RecordingTone extends RingTone {
+        RecordingTone() {
+            super(false);
+        }
+
+        @Override
+        public synchronized void startRinging(int volumePercent) {
+            heard.add("ring " + volumePercent);
+        }
+
+        @Override
+        public synchronized void stopRinging() {
+            heard.add("stop");
+        }
+
+        @Override
+        public synchronized void chime(int volumePercent) {
+            heard.add("chime " + volumePercent);
+        }
+
+        @Override
+        public synchronized void cameraWarning(int volumePercent) {
+            heard.add("camera warning " + volumePercent);
+        }
+    }
+}

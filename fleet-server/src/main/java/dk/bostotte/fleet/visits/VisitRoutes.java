@@ -1,0 +1,263 @@
+package dk.bostotte.fleet.visits;
+
+import dk.bostotte.fleet.accounts.Account;
+import dk.bostotte.fleet.accounts.Role;
+import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.citizens.CitizenRegistry;
+import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.http.PathIds;
+import dk.bostotte.fleet.http.Period;
+import dk.bostotte.fleet.http.Responses;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+
+/**
+ * The support worker's visits API: book, move and cancel online visits; the contact log (after a
+ * call, or by hand) and its CSV export; the citizen's visit settings. Staff see and touch only their
+ * own citizens; admins everyone's.
+ */
+public final class VisitRoutes {
+
+    record AppointmentRequest(String startsAt, Integer minutes) {
+    }
+
+    record ContactRequest(String kind, String happenedAt, Integer minutes, Boolean completed, String noteType, String note) {
+    }
+
+    record VisitSettings(Integer reminderMinutes, Integer travelMinutes, Double travelKm) {
+    }
+
+    private final Vertx vertx;
+    private final Appointments appointments;
+    private final Contacts contacts;
+    private final CitizenRegistry citizens;
+    private final AuditLog audit;
+    private final Responses responses;
+    private final LongConsumer citizenChanged;
+
+    public VisitRoutes(Vertx vertx, Appointments appointments, Contacts contacts, CitizenRegistry citizens, AuditLog audit,
+                       Responses responses, LongConsumer citizenChanged) {
+        this.vertx = vertx;
+        this.appointments = appointments;
+        this.contacts = contacts;
+        this.citizens = citizens;
+        this.audit = audit;
+        this.responses = responses;
+        this.citizenChanged = citizenChanged;
+    }
+
+    public void mount(Router router, ApiSecurity security) {
+        var workers = security.requireRole(Role.STAFF, Role.ADMIN);
+        router.get("/api/appointments").handler(workers).handler(this::listAppointments);
+        router.post("/api/citizens/:id/appointments").handler(workers).handler(this::book);
+        router.put("/api/appointments/:id").handler(workers).handler(this::move);
+        router.delete("/api/appointments/:id").handler(workers).handler(this::cancel);
+        router.get("/api/contacts").handler(workers).handler(this::listContacts);
+        router.get("/api/contacts.csv").handler(workers).handler(this::exportContacts);
+        router.post("/api/citizens/:id/contacts").handler(workers).handler(this::logContact);
+        router.post("/api/calls/:id/contact").handler(workers).handler(this::logCall);
+        router.put("/api/citizens/:id/visit-settings").handler(workers).handler(this::visitSettings);
+    }
+
+    // ------------------------------------------------------------------ appointments
+
+    private void listAppointments(RoutingContext ctx) {
+        Account a = ApiSecurity.account(ctx);
+        // Default: from now to four weeks ahead.
+        Instant now = Instant.now();
+        Instant from = param(ctx, "from", now);
+        Instant to = param(ctx, "to", now.plus(Duration.ofDays(28)));
+        if (from == null || to == null) {
+            responses.error(ctx, 400, "from/to must be ISO-8601 instants such as 2026-11-22T10:00:00Z");
+            return;
+        }
+        run(ctx, 200, () -> appointments.between(a, from, to));
+    }
+
+    private void book(RoutingContext ctx) {
+        Optional<Long> citizen = longId(ctx, "a citizen id");
+        AppointmentRequest r = citizen.isEmpty() ? null : responses.body(ctx, AppointmentRequest.class);
+        Optional<Instant> at = r == null ? Optional.empty() : when(ctx, r);
+        if (at.isPresent()) {
+            Account a = ApiSecurity.account(ctx);
+            run(ctx, 201, () -> appointments.book(a, citizen.get(), at.get(), minutes(r)));
+        }
+    }
+
+    private void move(RoutingContext ctx) {
+        Optional<Long> id = longId(ctx, "an appointment id");
+        AppointmentRequest r = id.isEmpty() ? null : responses.body(ctx, AppointmentRequest.class);
+        Optional<Instant> at = r == null ? Optional.empty() : when(ctx, r);
+        if (at.isPresent()) {
+            Account a = ApiSecurity.account(ctx);
+            run(ctx, 200, () -> appointments.move(a, id.get(), at.get(), minutes(r)));
+        }
+    }
+
+    private void cancel(RoutingContext ctx) {
+        Account a = ApiSecurity.account(ctx);
+        longId(ctx, "an appointment id").ifPresent(id -> run(ctx, 200, () -> appointments.cancel(a, id)));
+    }
+
+    /** The start of a visit, checked: present, an instant, minutes 5–480; answers 400 otherwise. */
+    private Optional<Instant> when(RoutingContext ctx, AppointmentRequest r) {
+        Instant at = r.startsAt() == null ? null : instant(r.startsAt());
+        if (at == null) {
+            responses.error(ctx, 400, "startsAt is required, as an ISO-8601 instant such as 2026-11-24T09:30:00Z");
+            return Optional.empty();
+        }
+        if (r.minutes() != null && (r.minutes() < 5 || r.minutes() > 480)) {
+            responses.error(ctx, 400, "minutes must be between 5 and 480");
+            return Optional.empty();
+        }
+        return Optional.of(at);
+    }
+
+    private static int minutes(AppointmentRequest r) {
+        return r.minutes() == null ? 30 : r.minutes();
+    }
+
+    // ------------------------------------------------------------------ contacts
+
+    private void listContacts(RoutingContext ctx) {
+        Account a = ApiSecurity.account(ctx);
+        Long citizen;
+        try {
+            citizen = Optional.ofNullable(ctx.queryParams().get("citizen")).filter(s -> !s.isBlank()).map(Long::valueOf).orElse(null);
+        } catch (NumberFormatException e) {
+            responses.error(ctx, 400, "citizen must be a citizen id");
+            return;
+        }
+        Period.of(ctx, responses, Duration.ofDays(28)).ifPresent(p -> run(ctx, 200,
+                () -> contacts.between(a, p.from(), p.to(), citizen)));
+    }
+
+    private void exportContacts(RoutingContext ctx) {
+        Account a = ApiSecurity.account(ctx);
+        Period.of(ctx, responses, Duration.ofDays(28)).ifPresent(p -> vertx.executeBlocking(() -> {
+            String csv = contacts.csv(a, p.from(), p.to());
+            audit.record(a.username(), "contact.export", "contacts", Map.of("from", p.from().toString(), "to", p.to().toString()));
+            return csv;
+        }).onSuccess(csv -> responses.csv(ctx, "contacts.csv", csv)).onFailure(ctx::fail));
+    }
+
+    private void logContact(RoutingContext ctx) {
+        Optional<Long> citizen = longId(ctx, "a citizen id");
+        ContactRequest r = citizen.isEmpty() ? null : responses.body(ctx, ContactRequest.class);
+        if (r == null || !valid(ctx, r, true)) {
+            return;
+        }
+        Instant at = r.happenedAt() == null ? Instant.now() : instant(r.happenedAt());
+        Account a = ApiSecurity.account(ctx);
+        run(ctx, 201, () -> contacts.log(a, citizen.get(), r.kind(), at, r.minutes(), r.completed(), r.noteType(), r.note()));
+    }
+
+    private void logCall(RoutingContext ctx) {
+        Optional<java.util.UUID> call = PathIds.uuid(ctx, responses, "a call id");
+        ContactRequest r = call.isEmpty() ? null : responses.body(ctx, ContactRequest.class);
+        if (r == null || !valid(ctx, r, false)) {
+            return;
+        }
+        Account a = ApiSecurity.account(ctx);
+        run(ctx, 201, () -> contacts.logCall(a, call.get(), r.completed(), r.noteType(), r.note()));
+    }
+
+    private boolean valid(RoutingContext ctx, ContactRequest r, boolean byHand) {
+        String problem = null;
+        if (r.completed() == null) {
+            problem = "completed is required (true or false)";
+        } else if (byHand && (r.kind() == null || !Contact.KINDS.contains(r.kind()))) {
+            problem = "kind must be one of " + Contact.KINDS;
+        } else if (byHand && r.happenedAt() != null && instant(r.happenedAt()) == null) {
+            problem = "happenedAt must be an ISO-8601 instant such as 2026-11-22T10:00:00Z";
+        } else if (r.minutes() != null && (r.minutes() < 0 || r.minutes() > 600)) {
+            problem = "minutes must be between 0 and 600";
+        } else if (r.noteType() != null && !Contact.NOTE_TYPES.contains(r.noteType())) {
+            problem = "noteType must be one of " + Contact.NOTE_TYPES;
+        } else if (r.note() != null && r.note().length() > Contact.MAX_NOTE) {
+            problem = "note must be at most " + Contact.MAX_NOTE + " characters (a short, non-clinical note)";
+        }
+        if (problem != null) {
+            responses.error(ctx, 400, problem);
+        }
+        return problem == null;
+    }
+
+    // ------------------------------------------------------------------ visit settings
+
+    private void visitSettings(RoutingContext ctx) {
+        Optional<Long> id = longId(ctx, "a citizen id");
+        VisitSettings s = id.isEmpty() ? null : responses.body(ctx, VisitSettings.class);
+        if (s == null) {
+            return;
+        }
+        String problem = s.reminderMinutes() != null && (s.reminderMinutes() < 0 || s.reminderMinutes() > 1440)
+                ? "reminderMinutes must be between 0 and 1440"
+                : s.travelMinutes() != null && (s.travelMinutes() < 0 || s.travelMinutes() > 600)
+                ? "travelMinutes must be between 0 and 600"
+                : s.travelKm() != null && !(s.travelKm() >= 0 && s.travelKm() <= 1000) ? "travelKm must be between 0 and 1000" : null;
+        if (problem != null) {
+            responses.error(ctx, 400, problem);
+            return;
+        }
+        Account a = ApiSecurity.account(ctx);
+        run(ctx, 200, () -> {
+            var c = citizens.find(id.get()).filter(x -> Caseload.includes(a, x.assignedAccountId()))
+                    .orElseThrow(() -> new Contacts.Refused(404, "no citizen " + id.get() + " of yours"));
+            var updated = citizens.setVisitSettings(c.id(), s.reminderMinutes(), s.travelMinutes(), s.travelKm());
+            Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("reminderMinutes", updated.reminderMinutes());
+            detail.put("travelMinutes", updated.travelMinutes());
+            detail.put("travelKm", updated.travelKm());
+            audit.record(a.username(), "citizen.visit-settings", Long.toString(c.id()), detail);
+            citizenChanged.accept(c.id());
+            return updated;
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Runs {@code work} off the event loop; our refusals become their status, anything else a 500. */
+    private void run(RoutingContext ctx, int status, Callable<Object> work) {
+        vertx.executeBlocking(work).onSuccess(body -> responses.json(ctx, status, body)).onFailure(e -> {
+            if (e instanceof Contacts.Refused r) {
+                responses.error(ctx, r.status, r.getMessage());
+            } else if (e instanceof Appointments.NotYours || e instanceof CitizenRegistry.InvalidCitizenException) {
+                responses.error(ctx, e instanceof Appointments.NotYours ? 404 : 400, e.getMessage());
+            } else {
+                ctx.fail(e);
+            }
+        });
+    }
+
+    private Optional<Long> longId(RoutingContext ctx, String what) {
+        try {
+            return Optional.of(Long.parseLong(ctx.pathParam("id")));
+        } catch (NumberFormatException e) {
+            responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not " + what);
+            return Optional.empty();
+        }
+    }
+
+    /** A query parameter as an instant: {@code absent} when it is not given, null when it is not an instant. */
+    private static Instant param(RoutingContext ctx, String name, Instant absent) {
+        String v = ctx.queryParams().get(name);
+        return v == null || v.isBlank() ? absent : instant(v);
+    }
+
+    private static Instant instant(String s) {
+        try {
+            return Instant.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dk.bostotte.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.bostotte.systemtests.FleetTestEnvironment.EnrolledDevice;
+import dk.bostotte.systemtests.browser.ConsoleBrowser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+
+/**
+ * The support worker's day in a real browser: "Mine borgere" with the pre-call check, booking an
+ * online visit that the citizen's kiosk then shows, the reminder, calling from the visit, marking
+ * it completed in the contact log, and the report counting it. Then: a worker sees only their own
+ * citizens in the list, the API and the export.
+ */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class StaffVisitsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PW = FleetTestEnvironment.ADMIN_PASSWORD;
+
+    private static FleetTestEnvironment env;
+    private static ConsoleBrowser browser;
+    private static EnrolledDevice kiosk;
+    private static DeviceProcess device;
+    private static long vera;
+    private static long otto;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed");
+        env = FleetTestEnvironment.shared();
+        env.addUser("visit-worker", "Vibeke Visit", "staff", "Team Vest");
+        env.addUser("other-worker", "Ole Other", "staff", "Team Øst");
+        kiosk = env.enroll("rpi4-kiosk", "staff-visits");
+        EnrolledDevice otherKiosk = env.enroll("rpi4-kiosk", "staff-visits-other");
+        vera = env.addCitizen("Vera Visit", "visit-worker", kiosk.id());
+        otto = env.addCitizen("Otto Other", "other-worker", otherKiosk.id());
+        device = env.startDevice(kiosk, "--simulate", "--answer-after-s", "2", "--ice-local-address", "127.0.0.1");
+        device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+        browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"));
+        browser.signIn("visit-worker", PW);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (device != null) {
+            device.close();
+        }
+    }
+
+    private static JsonNode get(String path, String user) throws Exception {
+        var r = env.http().get(path, user, PW);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private static By row(long citizen) {
+        return By.cssSelector("#citizens tr[data-citizen='" + citizen + "']");
+    }
+
+    @Test
+    void a_theWorkerBooksAVisitTheKioskShowsItAndTheConsoleReminds() throws Exception {
+        browser.get("/");
+        browser.waitFor(Duration.ofSeconds(15), () -> !browser.findAll(row(vera)).isEmpty());
+        assertTrue(browser.findAll(row(otto)).isEmpty(), "another worker's citizen is not in the list");
+        browser.waitFor(Duration.ofSeconds(15), () -> browser.find(row(vera)).getText().contains("Online"));
+        browser.screenshot("staff-my-citizens");
+
+        browser.click(By.cssSelector("button.book[data-citizen='" + vera + "']"), Duration.ofSeconds(5));
+        // In ten minutes: inside the citizen's default 15-minute reminder.
+        Instant at = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MINUTES);
+        browser.js("const i = document.querySelector('#book-dialog [name=startsAt]');"
+                + "const d = new Date(" + at.toEpochMilli() + ");"
+                + "i.value = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);");
+        browser.click(By.cssSelector("#book-dialog button[value=save]"), Duration.ofSeconds(5));
+
+        device.awaitLog("kiosk info: worker Vibeke Visit, line [a-z-]+, 1 visit\\(s\\) booked, next at " + at, Duration.ofSeconds(30));
+        browser.waitFor(Duration.ofSeconds(15), () -> !browser.findAll(By.cssSelector("#visit-reminders .reminder")).isEmpty());
+        assertTrue(browser.find(By.cssSelector("#visit-reminders .reminder")).getText().contains("Vera Visit"));
+        assertTrue(!browser.find(row(vera)).getText().contains("Intet aftalt"), "the next visit is in the list");
+        browser.screenshot("staff-visit-booked");
+        assertEquals(1, env.db().fetchCount(env.db().selectFrom("audit_log")
+                .where("actor = 'visit-worker' and action = 'appointment.book'")));
+    }
+
+    @Test
+    void b_theWorkerCallsFromTheVisitAndMarksItCompleted() throws Exception {
+        JsonNode visit = get("/api/appointments", "visit-worker").get(0);
+        long appointment = visit.path("id").asLong();
+        browser.click(By.cssSelector("button.call-visit[data-appointment='" + appointment + "']"), Duration.ofSeconds(5));
+        browser.waitFor(Duration.ofSeconds(30), () -> "connected".equals(String.valueOf(browser.js("return window.bostotteCall.state"))));
+        String callId = String.valueOf(browser.js("return window.bostotteCall.callId"));
+        browser.click(By.id("call-hangup"), Duration.ofSeconds(5));
+
+        // After the call: was it the visit?
+        browser.waitFor(Duration.ofSeconds(5), () -> browser.find(By.id("contact-dialog")).isDisplayed());
+        browser.js("document.querySelector('#contact-dialog [name=noteType]').value = 'structure';");
+        browser.find(By.cssSelector("#contact-dialog textarea[name=note]")).sendKeys("Ugeplan gennemgået");
+        browser.screenshot("staff-after-call");
+        browser.click(By.cssSelector("#contact-dialog button[value=save]"), Duration.ofSeconds(5));
+        browser.waitFor(Duration.ofSeconds(10), () -> browser.find(By.id("contacts")).getText().contains("Ugeplan gennemgået"));
+        browser.screenshot("staff-contact-logged");
+
+        JsonNode contacts = get("/api/contacts", "visit-worker");
+        assertEquals(1, contacts.size(), contacts.toString());
+        assertEquals("online", contacts.get(0).path("kind").asText());
+        assertTrue(contacts.get(0).path("completed").asBoolean());
+        assertEquals("structure", contacts.get(0).path("noteType").asText());
+        assertEquals(callId, contacts.get(0).path("callId").asText());
+        assertEquals(appointment, ((Number) env.db().fetchValue("select appointment_id from call where id = ?::uuid", callId))
+                .longValue(), "the call is linked to the visit it was made from");
+        var again = env.http().post("/api/calls/" + callId + "/contact", "visit-worker", PW, "{\"completed\":true}");
+        assertEquals(409, again.statusCode(), "a call goes into the log once");
+
+        JsonNode report = get("/api/report", "admin");
+        JsonNode me = null;
+        for (JsonNode w : report.path("workers")) {
+            if ("Vibeke Visit".equals(w.path("name").asText())) {
+                me = w;
+            }
+        }
+        assertTrue(me != null && me.path("onlineVisits").asInt() == 1, "the report counts the visit: " + report.path("workers"));
+        assertTrue(report.path("adoption").path("active").asInt() >= 1);
+    }
+
+    @Test
+    void c_aWorkerSeesOnlyTheirOwnCitizensInTheListTheApiAndTheExport() throws Exception {
+        JsonNode mine = get("/api/citizens", "other-worker");
+        assertEquals(1, mine.size(), mine.toString());
+        assertEquals("Otto Other", mine.get(0).path("citizen").path("displayName").asText());
+        assertEquals(0, get("/api/contacts", "other-worker").size(), "Vera's contact is not Ole's");
+        assertEquals(0, get("/api/appointments", "other-worker").size());
+        String csv = env.http().get("/api/contacts.csv", "other-worker", PW).body();
+        assertFalse(csv.contains("Vera"), csv);
+        assertTrue(env.http().get("/api/contacts.csv", "visit-worker", PW).body().contains("Vera Visit"));
+
+        var book = env.http().post("/api/citizens/" + vera + "/appointments", "other-worker", PW,
+                "{\"startsAt\":\"2030-01-01T10:00:00Z\"}");
+        assertEquals(404, book.statusCode(), book.body());
+        var log = env.http().post("/api/citizens/" + vera + "/contacts", "other-worker", PW,
+                "{\"kind\":\"phone\",\"completed\":true}");
+        assertEquals(404, log.statusCode(), log.body());
+        long visit = get("/api/appointments", "visit-worker").get(0).path("id").asLong();
+        assertEquals(404, env.http().delete("/api/appointments/" + visit, "other-worker", PW).statusCode());
+        assertEquals(1, get("/api/contacts?citizen=" + vera, "admin").size(), "an admin sees everyone's");
+    }
+
+    @Test
+    void d_visitsMoveAndCancelAndContactsAreCheckedAndAudited() throws Exception {
+        long visit = get("/api/appointments", "visit-worker").get(0).path("id").asLong();
+        var moved = env.http().put("/api/appointments/" + visit, "visit-worker", PW,
+                "{\"startsAt\":\"2030-01-02T09:00:00Z\",\"minutes\":45}");
+        assertEquals(200, moved.statusCode(), moved.body());
+        assertEquals(45, JSON.readTree(moved.body()).path("minutes").asInt());
+        device.awaitLog("next at 2030-01-02T09:00:00Z", Duration.ofSeconds(30));
+        String none = "kiosk info: worker Vibeke Visit, line [a-z-]+, 0 visit\\(s\\) booked";
+        int before = (int) java.util.regex.Pattern.compile(none).matcher(device.output()).results().count();
+        var cancelled = env.http().delete("/api/appointments/" + visit, "visit-worker", PW);
+        assertEquals("cancelled", JSON.readTree(cancelled.body()).path("state").asText());
+        device.awaitLog(none, before + 1, Duration.ofSeconds(30));
+
+        var physical = env.http().post("/api/citizens/" + vera + "/contacts", "visit-worker", PW,
+                "{\"kind\":\"physical\",\"happenedAt\":\"2026-11-20T10:00:00Z\",\"minutes\":50,\"completed\":true,\"noteType\":\"adl\"}");
+        assertEquals(201, physical.statusCode(), physical.body());
+        for (String bad : new String[] {"{\"kind\":\"telepathy\",\"completed\":true}", "{\"kind\":\"phone\"}",
+                "{\"kind\":\"phone\",\"completed\":true,\"noteType\":\"diagnosis\"}",
+                "{\"kind\":\"phone\",\"completed\":true,\"note\":\"" + "x".repeat(501) + "\"}"}) {
+            var r = env.http().post("/api/citizens/" + vera + "/contacts", "visit-worker", PW, bad);
+            assertEquals(400, r.statusCode(), bad + " → " + r.body());
+        }
+        var settings = env.http().put("/api/citizens/" + vera + "/visit-settings", "visit-worker", PW,
+                "{\"reminderMinutes\":30,\"travelMinutes\":25,\"travelKm\":14.5}");
+        assertEquals(200, settings.statusCode(), settings.body());
+        assertEquals(30, JSON.readTree(settings.body()).path("reminderMinutes").asInt());
+        assertEquals(400, env.http().put("/api/citizens/" + vera + "/visit-settings", "visit-worker", PW,
+                "{\"reminderMinutes\":-1}").statusCode());
+        for (String action : new String[] {"appointment.move", "appointment.cancel", "contact.log", "citizen.visit-settings"}) {
+            assertTrue(env.db().fetchCount(env.db().selectFrom("audit_log").where("actor = 'visit-worker' and action = ?", action)) > 0,
+                    action + " is audited");
+        }
+    }
+
+    @Test
+    void e_theReportPageShowsTheVisitWithItsChartAndFormula() {
+        browser.signIn("admin", PW);
+        browser.get("/report");
+        By me = By.cssSelector("#workers tr[data-name='Vibeke Visit']");
+        browser.waitFor(Duration.ofSeconds(15), () -> !browser.findAll(me).isEmpty());
+        assertTrue(browser.find(me).getText().startsWith("Vibeke Visit 1 "), browser.find(me).getText());
+        assertFalse(browser.findAll(By.cssSelector("#weekly-chart canvas")).isEmpty(), "the weekly chart is drawn");
+        assertTrue(browser.find(By.id("savings-formula")).getText().contains("DKK/h"));
+        assertTrue(browser.find(By.id("report-csv")).getAttribute("href").contains("/api/report.csv?from="));
+        browser.screenshot("report");
+    }
+}
