@@ -50,7 +50,7 @@ class KioskScreensIT {
         env.addCitizen("Karen Kiosk", "staff", kiosk.id());
         if (Files.isDirectory(SCREENS)) {
             try (Stream<Path> old = Files.list(SCREENS)) {
-                for (Path p : old.toList()) {
+                for (Path p : old.filter(Files::isRegularFile).toList()) {
                     Files.delete(p);
                 }
             }
@@ -145,6 +145,28 @@ class KioskScreensIT {
         var unlock = env.http().post("/api/devices/" + kiosk.id().value() + "/commands", "support", PW, "{\"type\":\"unlock\"}");
         assertEquals(201, unlock.statusCode(), unlock.body());
         awaitSnapshotAfter("IDLE", locked);
+    }
+
+    @Test
+    void d_aKioskWithNoBundleSaysSoAndStartsOnceItIsEnrolled() throws Exception {
+        Path shots = Files.createTempDirectory("not-set-up-");
+        Path bundle = Files.createTempDirectory("no-bundle-");
+        EnrolledDevice later = env.enroll("rpi4-kiosk", "kiosk-not-set-up");
+        try (DeviceProcess empty = DeviceProcess.start(bundle, bundle.resolve("state"), env.root().resolve("logs"), "--simulate",
+                "--ui", "offscreen", "--ui-snapshots", shots.toString())) {
+            FleetTestEnvironment.await("the 'not set up' screen", Duration.ofSeconds(30),
+                    () -> Files.exists(shots.resolve("001-NOT_SET_UP.png")));
+            empty.awaitLog("showing 'not set up' until IT support enrols this kiosk", Duration.ofSeconds(5));
+            assertTrue(empty.isAlive(), "it waits, rather than exiting into a restart loop with a black screen");
+            try (Stream<Path> files = Files.list(later.bundleDir())) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, bundle.resolve(f.getFileName()));
+                }
+            }
+            empty.awaitLog("a config bundle appeared", Duration.ofSeconds(30));
+            FleetTestEnvironment.await("exit 75 to be started afresh", Duration.ofSeconds(10), () -> !empty.isAlive());
+            assertEquals(75, empty.stop());
+        }
     }
 
     private static String state(String commandId) {
