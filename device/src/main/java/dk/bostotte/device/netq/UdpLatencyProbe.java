@@ -54,9 +54,11 @@ public final class UdpLatencyProbe {
     public Result measure() {
         long[] rttNanos = new long[packets];
         Arrays.fill(rttNanos, -1);
+        // When the last packet went out; until then the receiver keeps listening however slow sending is.
+        java.util.concurrent.atomic.AtomicLong lastSent = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.connect(InetAddress.getByName(host), port);
-            Thread receiver = new Thread(() -> receive(socket, rttNanos), "latency-probe");
+            Thread receiver = new Thread(() -> receive(socket, rttNanos, lastSent), "latency-probe");
             receiver.setDaemon(true);
             receiver.start();
             for (int seq = 0; seq < packets; seq++) {
@@ -69,7 +71,8 @@ public final class UdpLatencyProbe {
                 }
                 Thread.sleep(spacing.toMillis());
             }
-            receiver.join(linger.toMillis() + 100);
+            lastSent.set(System.nanoTime());
+            receiver.join(linger.toMillis() + 500);
         } catch (IOException e) {
             // No route, no address: everything is lost, which is what the sample should say.
         } catch (InterruptedException e) {
@@ -78,15 +81,29 @@ public final class UdpLatencyProbe {
         return summarise(rttNanos, bytesPerTrain());
     }
 
-    private void receive(DatagramSocket socket, long[] rttNanos) {
+    /**
+     * Collects echoes until every packet is back or {@code linger} has passed since the last one was
+     * sent. The wait counts from the last send, not from a schedule: on a busy device sending can
+     * run late, and a packet still on its way is not a lost one.
+     */
+    private void receive(DatagramSocket socket, long[] rttNanos, java.util.concurrent.atomic.AtomicLong lastSent) {
         byte[] in = new byte[EchoPacket.MAX_SIZE];
-        long deadline = System.nanoTime() + spacing.toNanos() * packets + linger.toNanos();
         try {
             int received = 0;
-            while (received < packets && System.nanoTime() < deadline) {
-                socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            while (received < packets) {
+                long last = lastSent.get();
+                long deadline = (last == Long.MAX_VALUE ? System.nanoTime() : last) + linger.toNanos();
+                long waitMs = (deadline - System.nanoTime()) / 1_000_000;
+                if (waitMs <= 0) {
+                    break;
+                }
+                socket.setSoTimeout((int) Math.max(1, Math.min(waitMs, 200)));
                 DatagramPacket p = new DatagramPacket(in, in.length);
-                socket.receive(p);
+                try {
+                    socket.receive(p);
+                } catch (SocketTimeoutException quiet) {
+                    continue;
+                }
                 long now = System.nanoTime();
                 Optional<EchoPacket> echo = EchoPacket.parse(p.getData(), p.getLength());
                 if (echo.isPresent() && echo.get().device().equals(device) && echo.get().seq() >= 0
@@ -95,8 +112,6 @@ public final class UdpLatencyProbe {
                     received++;
                 }
             }
-        } catch (SocketTimeoutException e) {
-            // the rest is lost
         } catch (IOException e) {
             // socket closed or unreachable: the rest is lost
         }
