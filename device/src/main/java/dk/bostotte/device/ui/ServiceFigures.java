@@ -33,9 +33,15 @@ public final class ServiceFigures {
         });
         rows.add(new ServiceRow("service.queue", Integer.toString(samplesWaiting)));
         rows.add(new ServiceRow("service.call", callPhase.toLowerCase(Locale.ROOT)));
-        rows.add(new ServiceRow("service.settings", "lyd " + settings.volumePercent() + " %, lys " + settings.brightnessPercent()
-                + " %" + (settings.nightStart() != null ? ", nat " + settings.nightStart() + "–" + settings.nightEnd() : "")
-                + ", " + settings.answerPolicy() + ", " + settings.language()));
+        List<String> parts = new ArrayList<>();
+        Optional.ofNullable(settings.volumePercent()).ifPresent(v -> parts.add("lyd " + v + " %"));
+        Optional.ofNullable(settings.brightnessPercent()).ifPresent(v -> parts.add("lys " + v + " %"));
+        if (settings.nightStart() != null && settings.nightEnd() != null) {
+            parts.add("nat " + settings.nightStart() + "–" + settings.nightEnd());
+        }
+        Optional.ofNullable(settings.answerPolicy()).ifPresent(parts::add);
+        Optional.ofNullable(settings.language()).ifPresent(parts::add);
+        rows.add(new ServiceRow("service.settings", parts.isEmpty() ? "–" : String.join(", ", parts)));
         return rows;
     }
 

@@ -229,6 +229,7 @@ class KioskScreensTest {
         assertTrue(says("1.4.0"));
         assertTrue(says("23.5 ms"));
         assertTrue(says("41.2 Mbit/s"));
+        assertFalse(says("null"), "an unset setting is left out, not shown as null: " + words());
         press("Luk");
         assertTrue(touched.contains("closeService"));
     }
