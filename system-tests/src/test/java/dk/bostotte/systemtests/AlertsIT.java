@@ -128,8 +128,7 @@ class AlertsIT {
 
         // IT support's alerts page lists what is open, and acknowledges in place.
         org.junit.jupiter.api.Assumptions.assumeTrue(dk.bostotte.systemtests.browser.ConsoleBrowser.available());
-        try (var browser = dk.bostotte.systemtests.browser.ConsoleBrowser.open(env.httpUrl(),
-                java.nio.file.Path.of("target", "screenshots"))) {
+        try (var browser = dk.bostotte.systemtests.browser.ConsoleBrowser.shared(env.httpUrl())) {
             browser.signIn("support", PW);
             browser.get("/alerts?state=open&unacknowledged=true");
             String row = "#alerts tr[data-kind='offline'] a[href='/devices/" + away.id().value() + "']";

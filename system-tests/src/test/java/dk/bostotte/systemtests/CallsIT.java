@@ -57,7 +57,7 @@ class CallsIT {
         answeringProcess = env.startDevice(answering, "--simulate", "--answer-after-s", "2",
                 "--ice-local-address", "127.0.0.1");
         answeringProcess.awaitLog("connected to ssl://", Duration.ofSeconds(30));
-        browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"));
+        browser = ConsoleBrowser.shared(env.httpUrl());
         browser.signIn("staff", FleetTestEnvironment.ADMIN_PASSWORD);
         awaitSocketOpen();
     }

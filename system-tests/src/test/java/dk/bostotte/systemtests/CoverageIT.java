@@ -101,7 +101,7 @@ class CoverageIT {
 
         // The console's map, in a real browser, with no tile server reachable: the markers show all the same.
         org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleBrowser.available(), "chromium is not installed");
-        try (ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), java.nio.file.Path.of("target", "screenshots"))) {
+        try (ConsoleBrowser browser = ConsoleBrowser.shared(env.httpUrl())) {
             browser.signIn("support", FleetTestEnvironment.ADMIN_PASSWORD);
             browser.get("/coverage" + period);
             browser.waitFor(java.time.Duration.ofSeconds(15), () -> browser.findAll(By.cssSelector(".verdict-video-hd")).size() >= 1

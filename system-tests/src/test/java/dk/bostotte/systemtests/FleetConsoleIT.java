@@ -103,7 +103,7 @@ class FleetConsoleIT {
         lastSeen(lost, Duration.ofDays(10), "0.10.0");
         EnrolledDevice online = env.enroll("rpi4-kiosk", "fleet-browser-online");
         try (DeviceProcess device = env.startDevice(online, "--simulate");
-             ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"))) {
+             ConsoleBrowser browser = ConsoleBrowser.shared(env.httpUrl())) {
             device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
             browser.signIn("support", PW);
 
@@ -156,7 +156,7 @@ class FleetConsoleIT {
         long citizen = JSON.readTree(created.body()).path("id").asLong();
         assertEquals(403, env.http().get("/api/inventory", "support", PW).statusCode(), "loans are for admins");
         String row = "#inventory tr[data-device='" + d.id().value() + "']";
-        try (ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"))) {
+        try (ConsoleBrowser browser = ConsoleBrowser.shared(env.httpUrl())) {
             browser.signIn("admin", PW);
             browser.get("/inventory");
             browser.click(By.cssSelector(row + " button"), Duration.ofSeconds(10));

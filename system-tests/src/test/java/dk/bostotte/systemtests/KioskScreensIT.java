@@ -59,7 +59,7 @@ class KioskScreensIT {
         device = env.startDevice(kiosk, "--simulate", "--answer-after-s", "0", "--ice-local-address", "127.0.0.1",
                 "--ui", "offscreen", "--ui-snapshots", SCREENS.toString());
         device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
-        browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"));
+        browser = ConsoleBrowser.shared(env.httpUrl());
         browser.signIn("staff", PW);
     }
 

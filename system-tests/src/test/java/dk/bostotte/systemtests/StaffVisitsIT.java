@@ -51,7 +51,7 @@ class StaffVisitsIT {
         otto = env.addCitizen("Otto Other", "other-worker", otherKiosk.id());
         device = env.startDevice(kiosk, "--simulate", "--answer-after-s", "2", "--ice-local-address", "127.0.0.1");
         device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
-        browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"));
+        browser = ConsoleBrowser.shared(env.httpUrl());
         browser.signIn("visit-worker", PW);
     }
 

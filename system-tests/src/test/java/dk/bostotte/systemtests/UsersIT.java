@@ -78,7 +78,7 @@ class UsersIT {
     @Test
     void theUsersPageShowsEveryAccountToAnAdminOnly() throws Exception {
         assumeTrue(ConsoleBrowser.available(), "chromium is not installed");
-        try (ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"))) {
+        try (ConsoleBrowser browser = ConsoleBrowser.shared(env.httpUrl())) {
             browser.signIn("support", PW);
             browser.get("/users");
             browser.waitFor(Duration.ofSeconds(5), () -> browser.js("return location.pathname").equals("/"));

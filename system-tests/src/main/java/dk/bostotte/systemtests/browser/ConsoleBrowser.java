@@ -53,6 +53,27 @@ public final class ConsoleBrowser implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
+    private static ConsoleBrowser shared;
+
+    /**
+     * The one browser the tests on the shared fleet use, each signing in as it needs: started once
+     * per test JVM, quit when the JVM exits. Its {@link #close()} does nothing.
+     */
+    public static synchronized ConsoleBrowser shared(String baseUrl) {
+        if (shared == null) {
+            ConsoleBrowser b = open(baseUrl, Path.of("target", "screenshots"));
+            b.isShared = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(b::quit, "quit-shared-browser"));
+            shared = b;
+        }
+        if (!shared.baseUrl.equals(baseUrl)) {
+            throw new IllegalStateException("the shared browser serves " + shared.baseUrl + ", not " + baseUrl);
+        }
+        return shared;
+    }
+
+    private boolean isShared;
+
     public static ConsoleBrowser open(String baseUrl, Path screenshots) {
         try {
             Files.createDirectories(screenshots);
@@ -165,6 +186,12 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!isShared) {
+            quit();
+        }
+    }
+
+    private void quit() {
         try {
             driver.quit();
         } finally {
