@@ -53,7 +53,10 @@ function weekly(weeks) {
     width: Math.min(900, el.clientWidth || 900), height: 260,
     series: [{}, { label: main.dataset.online, stroke: '#1b6ca8', width: 2, scale: 'n' },
       { label: main.dataset.share, stroke: '#2f8f46', width: 2, scale: '%', value: (u, v) => (v == null ? '–' : v + ' %') }],
-    axes: [{}, { scale: 'n' }, { scale: '%', side: 1, values: (u, vals) => vals.map((v) => v + ' %') }],
+    // One tick per week, labelled with its Monday's date (uPlot would otherwise pick hours).
+    axes: [{ splits: () => x, values: (u, vals) => vals.map((v) => new Date(v * 1000).toLocaleDateString(lang,
+      { day: 'numeric', month: 'short' })) },
+    { scale: 'n' }, { scale: '%', side: 1, values: (u, vals) => vals.map((v) => v + ' %') }],
     scales: { '%': { range: [0, 100] } },
   }, [x, weeks.map((w) => w.onlineVisits), weeks.map((w) => (w.onlineShare == null ? null : Math.round(w.onlineShare * 100)))], el);
 }
