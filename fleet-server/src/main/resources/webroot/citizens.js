@@ -243,11 +243,15 @@ async function editSettings(view) {
     f.reminderMinutes.value = citizen.reminderMinutes;
     f.travelMinutes.value = citizen.travelMinutes ?? '';
     f.travelKm.value = citizen.travelKm ?? '';
+    f.inTargetGroup.checked = citizen.inTargetGroup;
+    // Who counts in the target group is the organisation's decision, not the worker's.
+    f.inTargetGroup.closest('label').hidden = document.body.dataset.role !== 'admin';
   });
   if (!form) return;
   const num = (el) => (el.value === '' ? null : Number(el.value));
   const ok = await sendFrom(dialog, 'PUT', '/api/citizens/' + citizen.id + '/visit-settings', {
     reminderMinutes: num(form.reminderMinutes), travelMinutes: num(form.travelMinutes), travelKm: num(form.travelKm),
+    inTargetGroup: document.body.dataset.role === 'admin' ? form.inTargetGroup.checked : null,
   }) && await sendFrom(dialog, 'PUT', '/api/citizens/' + citizen.id + '/answer-policy', {
     answerPolicy: form.answerPolicy.value, autoAnswerS: num(form.autoAnswerS),
     // Auto-answer applies to calls from the worker who set it.

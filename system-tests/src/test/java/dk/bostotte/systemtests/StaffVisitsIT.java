@@ -191,6 +191,13 @@ class StaffVisitsIT {
         assertEquals(30, JSON.readTree(settings.body()).path("reminderMinutes").asInt());
         assertEquals(400, env.http().put("/api/citizens/" + vera + "/visit-settings", "visit-worker", PW,
                 "{\"reminderMinutes\":-1}").statusCode());
+        assertEquals(403, env.http().put("/api/citizens/" + vera + "/visit-settings", "visit-worker", PW,
+                "{\"inTargetGroup\":false}").statusCode(), "the target group is the organisation's decision");
+        var admin = env.http().put("/api/citizens/" + vera + "/visit-settings", "admin", PW, "{\"inTargetGroup\":false}");
+        assertEquals(200, admin.statusCode(), admin.body());
+        assertFalse(JSON.readTree(admin.body()).path("inTargetGroup").asBoolean());
+        assertEquals(200, env.http().put("/api/citizens/" + vera + "/visit-settings", "admin", PW,
+                "{\"inTargetGroup\":true}").statusCode());
         for (String action : new String[] {"appointment.move", "appointment.cancel", "contact.log", "citizen.visit-settings"}) {
             assertTrue(env.db().fetchCount(env.db().selectFrom("audit_log").where("actor = 'visit-worker' and action = ?", action)) > 0,
                     action + " is audited");

@@ -61,10 +61,12 @@ public final class CitizenRegistry {
     }
 
     /**
-     * The visit settings a worker (or admin) may change: reminder minutes, and the one-way drive
-     * from the office used by the savings estimate (null leaves a value as it is).
+     * The visit settings a worker (or admin) may change: reminder minutes, the one-way drive from the
+     * office used by the savings estimate, and (admins) membership of the report's target group;
+     * null leaves a value as it is.
      */
-    public Citizen setVisitSettings(long citizenId, Integer reminderMinutes, Integer travelMinutes, Double travelKm) {
+    public Citizen setVisitSettings(long citizenId, Integer reminderMinutes, Integer travelMinutes, Double travelKm,
+                                    Boolean inTargetGroup) {
         var update = dsl.update(CITIZEN).set(CITIZEN.ID, CITIZEN.ID);
         if (reminderMinutes != null) {
             update = update.set(CITIZEN.REMINDER_MINUTES, reminderMinutes);
@@ -74,6 +76,9 @@ public final class CitizenRegistry {
         }
         if (travelKm != null) {
             update = update.set(CITIZEN.TRAVEL_KM, java.math.BigDecimal.valueOf(travelKm));
+        }
+        if (inTargetGroup != null) {
+            update = update.set(CITIZEN.IN_TARGET_GROUP, inTargetGroup);
         }
         try {
             if (update.where(CITIZEN.ID.eq(citizenId)).execute() == 0) {

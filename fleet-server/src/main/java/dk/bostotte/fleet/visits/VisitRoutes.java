@@ -32,7 +32,8 @@ public final class VisitRoutes {
     record ContactRequest(String kind, String happenedAt, Integer minutes, Boolean completed, String noteType, String note) {
     }
 
-    record VisitSettings(Integer reminderMinutes, Integer travelMinutes, Double travelKm) {
+    /** {@code inTargetGroup}: whether the citizen counts in the report's target group; admins only. */
+    record VisitSettings(Integer reminderMinutes, Integer travelMinutes, Double travelKm, Boolean inTargetGroup) {
     }
 
     private final Vertx vertx;
@@ -209,14 +210,20 @@ public final class VisitRoutes {
             return;
         }
         Account a = ApiSecurity.account(ctx);
+        if (s.inTargetGroup() != null && a.role() != Role.ADMIN) {
+            responses.error(ctx, 403, "only an administrator decides who is in the target group");
+            return;
+        }
         run(ctx, 200, () -> {
             var c = citizens.find(id.get()).filter(x -> Caseload.includes(a, x.assignedAccountId()))
                     .orElseThrow(() -> new Contacts.Refused(404, "no citizen " + id.get() + " of yours"));
-            var updated = citizens.setVisitSettings(c.id(), s.reminderMinutes(), s.travelMinutes(), s.travelKm());
+            var updated = citizens.setVisitSettings(c.id(), s.reminderMinutes(), s.travelMinutes(), s.travelKm(),
+                    s.inTargetGroup());
             Map<String, Object> detail = new java.util.LinkedHashMap<>();
             detail.put("reminderMinutes", updated.reminderMinutes());
             detail.put("travelMinutes", updated.travelMinutes());
             detail.put("travelKm", updated.travelKm());
+            detail.put("inTargetGroup", updated.inTargetGroup());
             audit.record(a.username(), "citizen.visit-settings", Long.toString(c.id()), detail);
             citizenChanged.accept(c.id());
             return updated;
