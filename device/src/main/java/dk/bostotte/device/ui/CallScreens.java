@@ -72,15 +72,10 @@ final class CallScreens {
 
     private JComponent waiting(String title, String detail, Texts t) {
         JPanel page = page(theme);
-        JPanel middle = column();
-        middle.add(Box.createVerticalGlue());
-        middle.add(centredRow(centred(title, theme.font(1.8, true), KioskTheme.TEXT)));
-        if (detail != null) {
-            middle.add(Box.createVerticalStrut(theme.gap() * 2));
-            middle.add(centredRow(centred(detail, theme.font(1.1, false), KioskTheme.MUTED_TEXT)));
-        }
-        middle.add(Box.createVerticalGlue());
-        page.add(middle, BorderLayout.CENTER);
+        JLabel heading = centred(title, theme.font(1.8, true), KioskTheme.TEXT);
+        page.add(detail == null ? KioskScreens.message(theme, heading)
+                : KioskScreens.message(theme, heading, centred(detail, theme.font(1.1, false), KioskTheme.MUTED_TEXT)),
+                BorderLayout.CENTER);
         JPanel south = new JPanel(new GridLayout(1, 1));
         south.setOpaque(false);
         south.add(button(t.get("call.hangUp"), KioskTheme.STOP, theme, actions::hangUp));

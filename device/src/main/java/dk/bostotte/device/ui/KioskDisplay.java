@@ -125,13 +125,7 @@ public final class KioskDisplay implements VideoScreen {
 
     /** Equal but for the seconds of the clock and the countdown: nothing to rebuild. */
     static boolean sameScreen(KioskView a, KioskView b) {
-        long minuteA = a.now().getEpochSecond() / 60;
-        long minuteB = b.now().getEpochSecond() / 60;
-        boolean bothCountOrNeither = (a.autoAnswerInS() == null) == (b.autoAnswerInS() == null);
-        return minuteA == minuteB && bothCountOrNeither && a.equals(new KioskView(b.screen(), a.now(), b.zone(), b.locale(), b.deviceId(), b.line(),
-                b.workerName(), b.nextVisit(), b.visitSoon(), b.missedCallFrom(), b.missedCallAt(), b.other(), a.autoAnswerInS(),
-                b.ending(), a.callLength(), b.muted(), b.cameraOff(), b.audioOnly(), b.lockMessage(), b.supportContact(),
-                b.pinDigits(), b.pinWrong(), b.service(), b.night()));
+        return a.steady().equals(b.steady());
     }
 
     private static Optional<Component> find(Component c, String name) {

@@ -182,16 +182,11 @@ public final class KioskScreens {
 
     private JComponent ended(KioskView v, Texts t) {
         JPanel page = page(theme);
-        JPanel middle = column();
-        middle.add(Box.createVerticalGlue());
-        middle.add(centredRow(centred(t.get("ended." + v.ending().name()), theme.font(1.8, true), KioskTheme.TEXT)));
-        middle.add(Box.createVerticalStrut(theme.gap() * 2));
         String detail = v.ending() == KioskView.Ending.ENDED && v.callLength() != null
                 ? t.get("ended.length", v.callLength().toMinutes(), v.callLength().toSecondsPart())
                 : t.get("ended.tryLater");
-        middle.add(centredRow(centred(detail, theme.font(1.2, false), KioskTheme.MUTED_TEXT)));
-        middle.add(Box.createVerticalGlue());
-        page.add(middle, BorderLayout.CENTER);
+        page.add(message(theme, centred(t.get("ended." + v.ending().name()), theme.font(1.8, true), KioskTheme.TEXT),
+                centred(detail, theme.font(1.2, false), KioskTheme.MUTED_TEXT)), BorderLayout.CENTER);
         return page;
     }
 
@@ -218,33 +213,34 @@ public final class KioskScreens {
 
     private JComponent locked(KioskView v, Texts t) {
         JPanel page = page(theme);
-        JPanel middle = column();
-        middle.add(Box.createVerticalGlue());
-        middle.add(centredRow(centred(t.get("locked.title"), theme.font(1.9, true), KioskTheme.TEXT)));
-        middle.add(Box.createVerticalStrut(theme.gap() * 2));
-        middle.add(centredRow(centred(v.supportContact() != null ? t.get("locked.contact", v.supportContact())
-                : t.get("locked.contactDefault"), theme.font(1.2, false), KioskTheme.TEXT)));
-        if (v.lockMessage() != null && !v.lockMessage().isBlank()) {
-            middle.add(Box.createVerticalStrut(theme.gap()));
-            middle.add(centredRow(centred(t.get("locked.message", v.lockMessage()), theme.font(1.0, false), KioskTheme.MUTED_TEXT)));
-        }
-        middle.add(Box.createVerticalGlue());
-        page.add(middle, BorderLayout.CENTER);
-        JLabel id = centred(v.deviceId(), theme.font(0.9, false), KioskTheme.MUTED_TEXT);
-        page.add(id, BorderLayout.SOUTH);
+        JLabel contact = centred(v.supportContact() != null ? t.get("locked.contact", v.supportContact())
+                : t.get("locked.contactDefault"), theme.font(1.2, false), KioskTheme.TEXT);
+        JLabel title = centred(t.get("locked.title"), theme.font(1.9, true), KioskTheme.TEXT);
+        page.add(v.lockMessage() == null || v.lockMessage().isBlank() ? message(theme, title, contact)
+                : message(theme, title, contact, centred(t.get("locked.message", v.lockMessage()), theme.font(1.0, false),
+                        KioskTheme.MUTED_TEXT)), BorderLayout.CENTER);
+        page.add(centred(v.deviceId(), theme.font(0.9, false), KioskTheme.MUTED_TEXT), BorderLayout.SOUTH);
         return page;
     }
 
     private JComponent notSetUp(Texts t) {
         JPanel page = page(theme);
+        page.add(message(theme, centred(t.get("notSetUp.title"), theme.font(1.9, true), KioskTheme.TEXT),
+                centred(t.get("notSetUp.contact"), theme.font(1.2, false), KioskTheme.TEXT)), BorderLayout.CENTER);
+        return page;
+    }
+
+    /** A title and its lines, centred on the page: the shape of every screen that only says something. */
+    static JPanel message(KioskTheme theme, JLabel title, JLabel... lines) {
         JPanel middle = column();
         middle.add(Box.createVerticalGlue());
-        middle.add(centredRow(centred(t.get("notSetUp.title"), theme.font(1.9, true), KioskTheme.TEXT)));
-        middle.add(Box.createVerticalStrut(theme.gap() * 2));
-        middle.add(centredRow(centred(t.get("notSetUp.contact"), theme.font(1.2, false), KioskTheme.TEXT)));
+        middle.add(centredRow(title));
+        for (int i = 0; i < lines.length; i++) {
+            middle.add(Box.createVerticalStrut(i == 0 ? theme.gap() * 2 : theme.gap()));
+            middle.add(centredRow(lines[i]));
+        }
         middle.add(Box.createVerticalGlue());
-        page.add(middle, BorderLayout.CENTER);
-        return page;
+        return middle;
     }
 
     // ------------------------------------------------------------------ service

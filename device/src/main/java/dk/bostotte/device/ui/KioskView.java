@@ -37,6 +37,17 @@ public record KioskView(
         List<ServiceRow> service,
         boolean night) {
 
+    /**
+     * This view without what moves by the second: the clock only to the minute, whether a countdown
+     * runs but not its value, and not the call's length. Two views with equal steady views show the
+     * same screen.
+     */
+    public KioskView steady() {
+        return new KioskView(screen, Instant.ofEpochSecond(now.getEpochSecond() / 60 * 60), zone, locale, deviceId, line,
+                workerName, nextVisit, visitSoon, missedCallFrom, missedCallAt, other, autoAnswerInS == null ? null : 0,
+                ending, null, muted, cameraOff, audioOnly, lockMessage, supportContact, pinDigits, pinWrong, service, night);
+    }
+
     /** The screens of the kiosk, in the words of the issue that asked for them. */
     public enum Screen { IDLE, INCOMING, OUTGOING, CONNECTING, IN_CALL, ENDED, NO_CONNECTION, LOCKED, SERVICE_PIN, SERVICE,
         /** No config bundle (never enrolled, or wiped by IT support): nothing works until IT support sets it up. */

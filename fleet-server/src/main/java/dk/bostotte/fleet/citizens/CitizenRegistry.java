@@ -107,9 +107,7 @@ public final class CitizenRegistry {
         List<Long> ids = of.stream().map(Citizen::id).toList();
         var worker = ACCOUNT.as("w");
         return dsl.select(APPOINTMENT.asterisk(), worker.DISPLAY_NAME).distinctOn(APPOINTMENT.CITIZEN_ID).from(APPOINTMENT).join(worker).on(worker.ID.eq(APPOINTMENT.ACCOUNT_ID))
-                .where(APPOINTMENT.CITIZEN_ID.in(ids), APPOINTMENT.STATE.eq("booked"),
-                        DSL.condition("{0} + make_interval(mins => {1}) > {2}", APPOINTMENT.STARTS_AT, APPOINTMENT.MINUTES,
-                                DSL.val(now.atOffset(java.time.ZoneOffset.UTC))))
+                .where(APPOINTMENT.CITIZEN_ID.in(ids), dk.bostotte.fleet.visits.Appointments.bookedAndNotOverBy(now))
                 .orderBy(APPOINTMENT.CITIZEN_ID, APPOINTMENT.STARTS_AT)
                 .fetchMap(r -> r.get(APPOINTMENT.CITIZEN_ID), r -> new CitizenRoutes.NextVisit(r.get(APPOINTMENT.ID),
                         r.get(APPOINTMENT.STARTS_AT).toInstant(), r.get(APPOINTMENT.MINUTES), r.get(worker.DISPLAY_NAME)));

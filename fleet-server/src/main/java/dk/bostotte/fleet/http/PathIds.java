@@ -19,6 +19,16 @@ public final class PathIds {
         return id;
     }
 
+    /** A numeric id (citizen, appointment); {@code what} names the kind in the error, e.g. "a citizen id". */
+    public static Optional<Long> number(RoutingContext ctx, Responses responses, String what) {
+        try {
+            return Optional.of(Long.parseLong(ctx.pathParam("id")));
+        } catch (NumberFormatException e) {
+            responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not " + what);
+            return Optional.empty();
+        }
+    }
+
     /** {@code what} names the kind of id in the error, e.g. "a command id". */
     public static Optional<UUID> uuid(RoutingContext ctx, Responses responses, String what) {
         try {

@@ -7,6 +7,7 @@ import static dk.bostotte.fleet.db.jooq.Tables.DEVICE_LINE;
 
 import dk.bostotte.fleet.BackgroundThread;
 import dk.bostotte.fleet.broker.FleetBroker;
+import dk.bostotte.fleet.visits.Appointments;
 import dk.bostotte.protocol.Channel;
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.protocol.codec.MessageCodec;
@@ -15,7 +16,6 @@ import dk.bostotte.protocol.message.ProtocolMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,13 +113,11 @@ public final class KioskInfoPublisher implements AutoCloseable {
             return new KioskInfo(ProtocolMessage.VERSION, now, null, null, line, List.of(), null);
         }
         var worker = ACCOUNT.as("worker");
-        // Visits not yet over, soonest first; one that started 20 minutes ago may still be on.
+        // Visits not yet over, soonest first.
         List<KioskInfo.Appointment> visits = dsl.select(APPOINTMENT.ID, APPOINTMENT.STARTS_AT, APPOINTMENT.MINUTES,
                         worker.DISPLAY_NAME)
                 .from(APPOINTMENT).join(worker).on(worker.ID.eq(APPOINTMENT.ACCOUNT_ID))
-                .where(APPOINTMENT.CITIZEN_ID.eq(citizen.value1()), APPOINTMENT.STATE.eq("booked"),
-                        DSL.condition("{0} + make_interval(mins => {1}) > {2}", APPOINTMENT.STARTS_AT, APPOINTMENT.MINUTES,
-                                DSL.val(now.atOffset(ZoneOffset.UTC))))
+                .where(APPOINTMENT.CITIZEN_ID.eq(citizen.value1()), Appointments.bookedAndNotOverBy(now))
                 .orderBy(APPOINTMENT.STARTS_AT).limit(KioskInfo.MAX_APPOINTMENTS)
                 .fetch(r -> new KioskInfo.Appointment(Long.toString(r.value1()), r.value2().toInstant(), r.value3(), r.value4()));
         return new KioskInfo(ProtocolMessage.VERSION, now, citizen.value3(), citizen.value4(), line, visits,

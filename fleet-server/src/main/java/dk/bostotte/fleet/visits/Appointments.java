@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * Online visits: booked, moved and cancelled by the citizen's worker (or an admin), each change
@@ -40,7 +41,7 @@ public final class Appointments {
     }
 
     public Appointment book(Account by, long citizenId, Instant startsAt, int minutes) {
-        if (dsl.fetchCount(CITIZEN, CITIZEN.ID.eq(citizenId).and(Caseload.of(by))) == 0) {
+        if (!Caseload.includes(dsl, by, citizenId)) {
             throw new NotYours("no citizen " + citizenId + " of yours");
         }
         long id = dsl.insertInto(APPOINTMENT).set(APPOINTMENT.CITIZEN_ID, citizenId).set(APPOINTMENT.ACCOUNT_ID, by.id())
@@ -79,10 +80,17 @@ public final class Appointments {
 
     /** Booked visits of the account's citizens that end after {@code from} and start before {@code to}, soonest first. */
     public List<Appointment> between(Account by, Instant from, Instant to) {
-        return query(APPOINTMENT.STATE.eq("booked").and(Caseload.of(by))
-                .and(APPOINTMENT.STARTS_AT.lt(to.atOffset(ZoneOffset.UTC)))
-                .and(org.jooq.impl.DSL.condition("{0} + make_interval(mins => {1}) > {2}", APPOINTMENT.STARTS_AT,
-                        APPOINTMENT.MINUTES, org.jooq.impl.DSL.val(from.atOffset(ZoneOffset.UTC)))));
+        return query(bookedAndNotOverBy(from).and(Caseload.of(by)).and(APPOINTMENT.STARTS_AT.lt(to.atOffset(ZoneOffset.UTC))));
+    }
+
+    /**
+     * The {@code appointment} rows still booked whose end (start + minutes) is after {@code at}: a
+     * visit that started 20 minutes ago may still be on. The console's list, the worker's citizen
+     * list and the kiosk all mean this by "next visit".
+     */
+    public static Condition bookedAndNotOverBy(Instant at) {
+        return APPOINTMENT.STATE.eq("booked").and(DSL.condition("{0} + make_interval(mins => {1}) > {2}",
+                APPOINTMENT.STARTS_AT, APPOINTMENT.MINUTES, DSL.val(at.atOffset(ZoneOffset.UTC))));
     }
 
     private List<Appointment> query(Condition where) {

@@ -26,6 +26,11 @@ public final class Caseload {
         };
     }
 
+    /** Whether citizen {@code citizenId} exists and is one {@code account} may handle. */
+    public static boolean includes(org.jooq.DSLContext dsl, Account account, long citizenId) {
+        return dsl.fetchExists(CITIZEN, CITIZEN.ID.eq(citizenId).and(of(account)));
+    }
+
     public static boolean includes(Account account, Long assignedAccountId) {
         return account.role() == Role.ADMIN || account.role() == Role.STAFF && Long.valueOf(account.id()).equals(assignedAccountId);
     }

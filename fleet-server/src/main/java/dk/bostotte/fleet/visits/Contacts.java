@@ -50,7 +50,7 @@ public final class Contacts {
     /** A physical visit, a phone call or an online contact outside the console, logged by hand. */
     public Contact log(Account by, long citizenId, String kind, Instant happenedAt, Integer minutes, boolean completed,
                        String noteType, String note) {
-        if (dsl.fetchCount(CITIZEN, CITIZEN.ID.eq(citizenId).and(Caseload.of(by))) == 0) {
+        if (!Caseload.includes(dsl, by, citizenId)) {
             throw new Refused(404, "no citizen " + citizenId + " of yours");
         }
         long id = insert(by, citizenId, kind, happenedAt, minutes, completed, noteType, note, null);

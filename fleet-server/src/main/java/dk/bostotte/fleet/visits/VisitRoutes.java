@@ -84,7 +84,7 @@ public final class VisitRoutes {
     }
 
     private void book(RoutingContext ctx) {
-        Optional<Long> citizen = longId(ctx, "a citizen id");
+        Optional<Long> citizen = PathIds.number(ctx, responses, "a citizen id");
         AppointmentRequest r = citizen.isEmpty() ? null : responses.body(ctx, AppointmentRequest.class);
         Optional<Instant> at = r == null ? Optional.empty() : when(ctx, r);
         if (at.isPresent()) {
@@ -94,7 +94,7 @@ public final class VisitRoutes {
     }
 
     private void move(RoutingContext ctx) {
-        Optional<Long> id = longId(ctx, "an appointment id");
+        Optional<Long> id = PathIds.number(ctx, responses, "an appointment id");
         AppointmentRequest r = id.isEmpty() ? null : responses.body(ctx, AppointmentRequest.class);
         Optional<Instant> at = r == null ? Optional.empty() : when(ctx, r);
         if (at.isPresent()) {
@@ -105,7 +105,7 @@ public final class VisitRoutes {
 
     private void cancel(RoutingContext ctx) {
         Account a = ApiSecurity.account(ctx);
-        longId(ctx, "an appointment id").ifPresent(id -> run(ctx, 200, () -> appointments.cancel(a, id)));
+        PathIds.number(ctx, responses, "an appointment id").ifPresent(id -> run(ctx, 200, () -> appointments.cancel(a, id)));
     }
 
     /** The start of a visit, checked: present, an instant, minutes 5–480; answers 400 otherwise. */
@@ -151,7 +151,7 @@ public final class VisitRoutes {
     }
 
     private void logContact(RoutingContext ctx) {
-        Optional<Long> citizen = longId(ctx, "a citizen id");
+        Optional<Long> citizen = PathIds.number(ctx, responses, "a citizen id");
         ContactRequest r = citizen.isEmpty() ? null : responses.body(ctx, ContactRequest.class);
         if (r == null || !valid(ctx, r, true)) {
             return;
@@ -195,7 +195,7 @@ public final class VisitRoutes {
     // ------------------------------------------------------------------ visit settings
 
     private void visitSettings(RoutingContext ctx) {
-        Optional<Long> id = longId(ctx, "a citizen id");
+        Optional<Long> id = PathIds.number(ctx, responses, "a citizen id");
         VisitSettings s = id.isEmpty() ? null : responses.body(ctx, VisitSettings.class);
         if (s == null) {
             return;
@@ -243,15 +243,6 @@ public final class VisitRoutes {
                 ctx.fail(e);
             }
         });
-    }
-
-    private Optional<Long> longId(RoutingContext ctx, String what) {
-        try {
-            return Optional.of(Long.parseLong(ctx.pathParam("id")));
-        } catch (NumberFormatException e) {
-            responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not " + what);
-            return Optional.empty();
-        }
     }
 
     /** A query parameter as an instant: {@code absent} when it is not given, null when it is not an instant. */
