@@ -48,8 +48,10 @@ class CallAdaptationIT {
                 assertEquals("connected", browser.js("return window.bostotteCall.state"), "the call itself goes on");
 
                 link.unshape();
-                device.awaitLog("now sending LOW", 2, Duration.ofSeconds(40));
-                device.awaitLog("now sending SD", Duration.ofSeconds(40));
+                // Each step up waits for five calm reports (10 s); on a loaded machine one report with
+                // a late RTCP answer starts the count again, so allow several tries per step.
+                device.awaitLog("now sending LOW", 2, Duration.ofSeconds(60));
+                device.awaitLog("now sending SD", Duration.ofSeconds(60));
                 String callId = String.valueOf(browser.js("return window.bostotteCall.callId"));
                 browser.click(By.id("call-hangup"), Duration.ofSeconds(5));
                 device.awaitLog("call: idle", Duration.ofSeconds(5));

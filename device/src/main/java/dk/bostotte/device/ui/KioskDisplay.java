@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -187,7 +188,10 @@ public final class KioskDisplay implements VideoScreen {
         try {
             Files.createDirectories(snapshots.get());
             Path file = snapshots.get().resolve(String.format("%03d-%s.png", snapshotCount.incrementAndGet(), name));
-            ImageIO.write(picture(), "png", file.toFile());
+            // Written aside and moved in whole, so whoever watches the folder never reads half a PNG.
+            Path partial = file.resolveSibling(file.getFileName() + ".part");
+            ImageIO.write(picture(), "png", partial.toFile());
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             log.warn("screen snapshot not saved: {}", e.toString());
         }
