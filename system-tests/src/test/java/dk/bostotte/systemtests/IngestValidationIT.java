@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Bad payloads are refused with a reason, counted in /metrics and kept; the next good one is stored. */
 class IngestValidationIT {
@@ -92,6 +93,52 @@ class IngestValidationIT {
         var row = env.db().selectFrom(TELEMETRY).where(TELEMETRY.DEVICE_ID.eq(d.id().value())).fetchOne();
         assertEquals(42L, row.getSeq());
         assertEquals(-95, row.getSignalDbm());
+        c.disconnect();
+    }
+
+    @Test
+    void everyFigureOfASampleLandsInItsColumnAsSentAndAbsentOnesStayNull() {
+        EnrolledDevice d = env.enroll("rpi4", "validation-columns");
+        Mqtt5BlockingClient c = TestMqttClients.blocking(d.id().value(), env.mqttPort(),
+                TestMqttClients.tls(Optional.of(d.credential()), env.ca().certificate()));
+        c.connect();
+        // Microseconds survive (PostgreSQL keeps no finer); a sample before 1970 would too.
+        Instant at = Instant.parse("2026-11-23T08:15:30.123456Z");
+        NetworkSample full = new NetworkSample(7, at, LinkType.CELLULAR, 41.5, 3.25, 1.5, 18.75, 4.5, -71, 30.0, 88.5,
+                123_456_789_012L, null, new NetworkSample.Radio(null, "lte", -101.5, -11.0, 7.5));
+        NetworkSample bare = new NetworkSample(8, at.plusMillis(1), LinkType.WIFI, null, null, null, null, null, null, null, null,
+                null, NetworkSample.Skip.IN_CALL, null);
+        c.publishWith().topic(Topics.of(d.id(), Channel.TELEMETRY)).qos(MqttQos.AT_LEAST_ONCE)
+                .payload(codec.encode(TelemetryBatch.of(List.of(full, bare)))).send();
+        FleetTestEnvironment.await("both samples stored", java.time.Duration.ofSeconds(10),
+                () -> env.db().fetchCount(TELEMETRY, TELEMETRY.DEVICE_ID.eq(d.id().value())) == 2);
+        var first = env.db().selectFrom(TELEMETRY).where(TELEMETRY.DEVICE_ID.eq(d.id().value()), TELEMETRY.SEQ.eq(7L)).fetchOne();
+        assertEquals(at, first.getSampledAt().toInstant());
+        assertTrue(first.getReceivedAt().toInstant().isAfter(Instant.now().minusSeconds(60)), "received now: " + first.getReceivedAt());
+        assertEquals("cellular", first.getLink());
+        assertEquals(41.5f, first.getRttMs());
+        assertEquals(3.25f, first.getJitterMs());
+        assertEquals(1.5f, first.getLossPct());
+        assertEquals(18.75f, first.getDownMbps());
+        assertEquals(4.5f, first.getUpMbps());
+        assertEquals(-71, first.getSignalDbm());
+        assertEquals(30.0f, first.getRttMinMs());
+        assertEquals(88.5f, first.getRttP95Ms());
+        assertEquals(123_456_789_012L, first.getBytesUsed());
+        assertEquals(null, first.getSkipped());
+        assertEquals(null, first.getWifiBitrateMbps());
+        assertEquals("lte", first.getCellTech());
+        assertEquals(-101.5f, first.getRsrpDbm());
+        assertEquals(-11.0f, first.getRsrqDb());
+        assertEquals(7.5f, first.getSinrDb());
+        var second = env.db().selectFrom(TELEMETRY).where(TELEMETRY.DEVICE_ID.eq(d.id().value()), TELEMETRY.SEQ.eq(8L)).fetchOne();
+        assertEquals(at.plusMillis(1), second.getSampledAt().toInstant());
+        assertEquals("wifi", second.getLink());
+        assertEquals("in-call", second.getSkipped());
+        assertEquals(null, second.getRttMs());
+        assertEquals(null, second.getSignalDbm());
+        assertEquals(null, second.getBytesUsed());
+        assertEquals(null, second.getCellTech());
         c.disconnect();
     }
 }

@@ -78,7 +78,7 @@ public record FleetConfig(
                 s.get("database.user", "postgres"),
                 s.get("database.password", ""),
                 s.getInt("telemetry.retention.days", 400, 1, 36500),
-                s.getInt("ingest.batch.size", 200, 1, 50_000),
+                s.getInt("ingest.batch.size", 1000, 1, 50_000),
                 Duration.ofMillis(s.getInt("ingest.max.wait.ms", 0, 0, 10_000)),
                 s.getInt("ingest.queue.capacity", 100_000, 100, 10_000_000),
                 Boolean.parseBoolean(s.get("ingest.synchronous.commit", "true")),

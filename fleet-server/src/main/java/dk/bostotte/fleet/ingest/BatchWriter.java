@@ -112,9 +112,10 @@ public final class BatchWriter implements AutoCloseable {
         long pauseMs = 200;
         while (true) {
             try {
+                long started = System.nanoTime();
                 int inserted = write(ops);
                 Instant now = Instant.now();
-                metrics.batchWritten(rows(ops));
+                metrics.batchWritten(rows(ops), Duration.ofNanos(System.nanoTime() - started));
                 metrics.samplesStored(inserted);
                 long lastSeq = NO_JOURNAL_RECORD;
                 for (Pending p : batch) {
@@ -140,15 +141,31 @@ public final class BatchWriter implements AutoCloseable {
 
     private int write(List<WriteOp> ops) {
         int[] inserted = new int[1];
+        long[] at = new long[3];
+        at[0] = System.nanoTime();
         dsl.transaction(cfg -> {
+            at[1] = System.nanoTime();
             if (!synchronousCommit) {
                 // Committed to PostgreSQL's WAL buffers; its WAL writer flushes them within
                 // 3 x wal_writer_delay whatever happens to this JVM. See ARCHITECTURE.md.
                 cfg.dsl().execute("SET LOCAL synchronous_commit = off");
             }
             inserted[0] = store.write(cfg.dsl(), ops);
+            at[2] = System.nanoTime();
         });
+        long done = System.nanoTime();
+        if (done - at[0] > SLOW.toNanos()) {
+            // Every write queued behind this one waits as long; say where the time went.
+            log.warn("slow ingest transaction: {} ms for {} writes (connection {} ms, statements {} ms, commit {} ms)",
+                    ms(done - at[0]), ops.size(), ms(at[1] - at[0]), ms(at[2] - at[1]), ms(done - at[2]));
+        }
         return inserted[0];
+    }
+
+    private static final Duration SLOW = Duration.ofMillis(500);
+
+    private static long ms(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     private static int rows(List<WriteOp> ops) {

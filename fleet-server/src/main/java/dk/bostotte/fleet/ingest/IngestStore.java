@@ -66,61 +66,88 @@ final class IngestStore {
     }
 
     /**
-     * One statement per batch, whatever its size: the columns go as eleven arrays and PostgreSQL
-     * unnests them. Far cheaper than rendering thousands of bind values, and a resent sample is a
-     * no-op through the primary key.
+     * One statement per batch, whatever its size: the columns go as arrays and PostgreSQL unnests
+     * them; a resent sample is a no-op through the primary key. The arrays are typed Java arrays,
+     * which the driver sends in PostgreSQL's binary form: rendering them as text array literals
+     * (every timestamp and number formatted, every string escaped) was most of the writer's CPU.
      */
     private int writeTelemetry(DSLContext tx, List<WriteOp.Telemetry> batches) {
         int n = batches.stream().mapToInt(t -> t.samples().size()).sum();
         if (n == 0) {
             return 0;
         }
-        Object[][] values = new Object[TELEMETRY_COLUMNS.size()][n];
+        Object[] arrays = new Object[TELEMETRY_COLUMNS.size()];
+        for (int c = 0; c < arrays.length; c++) {
+            arrays[c] = java.lang.reflect.Array.newInstance(TELEMETRY_COLUMNS.get(c).type().javaType, n);
+        }
         int i = 0;
         for (WriteOp.Telemetry t : batches) {
             for (NetworkSample s : t.samples()) {
-                for (int c = 0; c < TELEMETRY_COLUMNS.size(); c++) {
-                    values[c][i] = TELEMETRY_COLUMNS.get(c).value().apply(t, s);
+                for (int c = 0; c < arrays.length; c++) {
+                    ((Object[]) arrays[c])[i] = TELEMETRY_COLUMNS.get(c).value().apply(t, s);
                 }
                 i++;
             }
         }
         return tx.connectionResult(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT_TELEMETRY)) {
-                for (int col = 0; col < TELEMETRY_COLUMNS.size(); col++) {
-                    ps.setArray(col + 1, c.createArrayOf(TELEMETRY_COLUMNS.get(col).sqlType(), values[col]));
+                for (int col = 0; col < arrays.length; col++) {
+                    ps.setObject(col + 1, arrays[col]);
                 }
                 return ps.executeUpdate();
             }
         });
     }
 
-    /** A telemetry column, its SQL array element type and where its value comes from. */
-    private record SampleColumn(org.jooq.Field<?> field, String sqlType,
+    /** How a column travels: the Java element type the driver sends in binary, and its SQL array type. */
+    private enum ColumnType {
+        TEXT(String.class, "text"), INT4(Integer.class, "int4"), INT8(Long.class, "int8"), FLOAT4(Float.class, "float4"),
+        /** Microseconds since the epoch, turned into a timestamptz by the statement. */
+        TIMESTAMPTZ(Long.class, "int8");
+
+        final Class<?> javaType;
+        final String sqlArrayElement;
+
+        ColumnType(Class<?> javaType, String sqlArrayElement) {
+            this.javaType = javaType;
+            this.sqlArrayElement = sqlArrayElement;
+        }
+
+        String select(String column) {
+            return this == TIMESTAMPTZ ? "'epoch'::timestamptz + " + column + " * interval '1 microsecond'" : column;
+        }
+    }
+
+    /** A telemetry column, how it travels and where its value comes from. */
+    private record SampleColumn(org.jooq.Field<?> field, ColumnType type,
                                 java.util.function.BiFunction<WriteOp.Telemetry, NetworkSample, Object> value) {
     }
 
     private static final List<SampleColumn> TELEMETRY_COLUMNS = List.of(
-            new SampleColumn(TELEMETRY.DEVICE_ID, "text", (t, s) -> t.device().value()),
-            new SampleColumn(TELEMETRY.SEQ, "int8", (t, s) -> s.seq()),
-            new SampleColumn(TELEMETRY.SAMPLED_AT, "timestamptz", (t, s) -> odt(s.at())),
-            new SampleColumn(TELEMETRY.RECEIVED_AT, "timestamptz", (t, s) -> odt(t.receivedAt())),
-            new SampleColumn(TELEMETRY.LINK, "text", (t, s) -> s.link().wire()),
-            new SampleColumn(TELEMETRY.RTT_MS, "float4", (t, s) -> f(s.rttMs())),
-            new SampleColumn(TELEMETRY.JITTER_MS, "float4", (t, s) -> f(s.jitterMs())),
-            new SampleColumn(TELEMETRY.LOSS_PCT, "float4", (t, s) -> f(s.lossPct())),
-            new SampleColumn(TELEMETRY.DOWN_MBPS, "float4", (t, s) -> f(s.downMbps())),
-            new SampleColumn(TELEMETRY.UP_MBPS, "float4", (t, s) -> f(s.upMbps())),
-            new SampleColumn(TELEMETRY.SIGNAL_DBM, "int4", (t, s) -> s.signalDbm()),
-            new SampleColumn(TELEMETRY.RTT_MIN_MS, "float4", (t, s) -> f(s.rttMinMs())),
-            new SampleColumn(TELEMETRY.RTT_P95_MS, "float4", (t, s) -> f(s.rttP95Ms())),
-            new SampleColumn(TELEMETRY.BYTES_USED, "int8", (t, s) -> s.bytesUsed()),
-            new SampleColumn(TELEMETRY.SKIPPED, "text", (t, s) -> s.skipped() == null ? null : s.skipped().wire()),
-            new SampleColumn(TELEMETRY.WIFI_BITRATE_MBPS, "float4", (t, s) -> s.radio() == null ? null : f(s.radio().wifiBitrateMbps())),
-            new SampleColumn(TELEMETRY.CELL_TECH, "text", (t, s) -> s.radio() == null ? null : s.radio().cellTech()),
-            new SampleColumn(TELEMETRY.RSRP_DBM, "float4", (t, s) -> s.radio() == null ? null : f(s.radio().rsrpDbm())),
-            new SampleColumn(TELEMETRY.RSRQ_DB, "float4", (t, s) -> s.radio() == null ? null : f(s.radio().rsrqDb())),
-            new SampleColumn(TELEMETRY.SINR_DB, "float4", (t, s) -> s.radio() == null ? null : f(s.radio().sinrDb())));
+            new SampleColumn(TELEMETRY.DEVICE_ID, ColumnType.TEXT, (t, s) -> t.device().value()),
+            new SampleColumn(TELEMETRY.SEQ, ColumnType.INT8, (t, s) -> s.seq()),
+            new SampleColumn(TELEMETRY.SAMPLED_AT, ColumnType.TIMESTAMPTZ, (t, s) -> micros(s.at())),
+            new SampleColumn(TELEMETRY.RECEIVED_AT, ColumnType.TIMESTAMPTZ, (t, s) -> micros(t.receivedAt())),
+            new SampleColumn(TELEMETRY.LINK, ColumnType.TEXT, (t, s) -> s.link().wire()),
+            new SampleColumn(TELEMETRY.RTT_MS, ColumnType.FLOAT4, (t, s) -> f(s.rttMs())),
+            new SampleColumn(TELEMETRY.JITTER_MS, ColumnType.FLOAT4, (t, s) -> f(s.jitterMs())),
+            new SampleColumn(TELEMETRY.LOSS_PCT, ColumnType.FLOAT4, (t, s) -> f(s.lossPct())),
+            new SampleColumn(TELEMETRY.DOWN_MBPS, ColumnType.FLOAT4, (t, s) -> f(s.downMbps())),
+            new SampleColumn(TELEMETRY.UP_MBPS, ColumnType.FLOAT4, (t, s) -> f(s.upMbps())),
+            new SampleColumn(TELEMETRY.SIGNAL_DBM, ColumnType.INT4, (t, s) -> s.signalDbm()),
+            new SampleColumn(TELEMETRY.RTT_MIN_MS, ColumnType.FLOAT4, (t, s) -> f(s.rttMinMs())),
+            new SampleColumn(TELEMETRY.RTT_P95_MS, ColumnType.FLOAT4, (t, s) -> f(s.rttP95Ms())),
+            new SampleColumn(TELEMETRY.BYTES_USED, ColumnType.INT8, (t, s) -> s.bytesUsed()),
+            new SampleColumn(TELEMETRY.SKIPPED, ColumnType.TEXT, (t, s) -> s.skipped() == null ? null : s.skipped().wire()),
+            new SampleColumn(TELEMETRY.WIFI_BITRATE_MBPS, ColumnType.FLOAT4, (t, s) -> s.radio() == null ? null : f(s.radio().wifiBitrateMbps())),
+            new SampleColumn(TELEMETRY.CELL_TECH, ColumnType.TEXT, (t, s) -> s.radio() == null ? null : s.radio().cellTech()),
+            new SampleColumn(TELEMETRY.RSRP_DBM, ColumnType.FLOAT4, (t, s) -> s.radio() == null ? null : f(s.radio().rsrpDbm())),
+            new SampleColumn(TELEMETRY.RSRQ_DB, ColumnType.FLOAT4, (t, s) -> s.radio() == null ? null : f(s.radio().rsrqDb())),
+            new SampleColumn(TELEMETRY.SINR_DB, ColumnType.FLOAT4, (t, s) -> s.radio() == null ? null : f(s.radio().sinrDb())));
+
+    private static Long micros(Instant i) {
+        return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000);
+    }
 
     /** One set-based UPDATE for every device heard from in the batch, not one statement each. */
     private static void writeLastSeen(DSLContext tx, Map<String, Instant> lastSeen) {
@@ -143,8 +170,10 @@ final class IngestStore {
             + " = v.id AND (d." + DEVICE.LAST_SEEN.getName() + " IS NULL OR d." + DEVICE.LAST_SEEN.getName() + " < v.at)";
 
     private static final String INSERT_TELEMETRY = "INSERT INTO " + TELEMETRY.getName() + " ("
-            + String.join(", ", TELEMETRY_COLUMNS.stream().map(c -> c.field().getName()).toList())
-            + ") SELECT * FROM unnest(" + String.join(", ", TELEMETRY_COLUMNS.stream().map(c -> "?::" + c.sqlType() + "[]").toList())
+            + String.join(", ", TELEMETRY_COLUMNS.stream().map(c -> c.field().getName()).toList()) + ") SELECT "
+            + String.join(", ", TELEMETRY_COLUMNS.stream().map(c -> c.type().select("v." + c.field().getName())).toList())
+            + " FROM unnest(" + String.join(", ", TELEMETRY_COLUMNS.stream().map(c -> "?::" + c.type().sqlArrayElement + "[]").toList())
+            + ") AS v(" + String.join(", ", TELEMETRY_COLUMNS.stream().map(c -> c.field().getName()).toList())
             + ") ON CONFLICT DO NOTHING";
 
     private void writeStatus(DSLContext tx, WriteOp.Status op) {

@@ -36,6 +36,8 @@ public final class MessageCodec {
     public MessageCodec() {
         mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("wire-instant")
+                        .addDeserializer(java.time.Instant.class, new WireInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 // Optional fields may be absent (null); required primitives say so with
@@ -79,6 +81,16 @@ public final class MessageCodec {
         if (payload.length > MAX_PAYLOAD_BYTES) {
             return failed(DecodeError.Reason.TOO_LARGE, null, payload.length + " bytes exceeds " + MAX_PAYLOAD_BYTES);
         }
+        // Almost every message is valid: read it straight into its record, once. Only when that
+        // fails, or the version is not ours, is it read again as a tree to name the problem.
+        try {
+            T message = mapper.readValue(payload, type);
+            if (message != null && message.v() == ProtocolMessage.VERSION) {
+                return checked(message);
+            }
+        } catch (IOException | RuntimeException e) {
+            // diagnosed below
+        }
         JsonNode tree;
         try {
             tree = mapper.readTree(payload);
@@ -110,6 +122,10 @@ public final class MessageCodec {
         } catch (IOException | RuntimeException e) {
             return failed(DecodeError.Reason.INVALID_VALUE, null, firstLine(String.valueOf(e.getMessage())));
         }
+        return checked(message);
+    }
+
+    private static <T extends ProtocolMessage> Decoded<T> checked(T message) {
         Checks checks = new Checks();
         message.check(checks);
         return checks.firstError().<Decoded<T>>map(Decoded.Failed::new).orElseGet(() -> new Decoded.Ok<>(message));

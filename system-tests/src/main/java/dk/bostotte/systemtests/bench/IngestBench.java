@@ -6,6 +6,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import dk.bostotte.protocol.Channel;
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.protocol.Topics;
+import dk.bostotte.protocol.message.TelemetryBatch;
 import dk.bostotte.provisioning.pki.FleetCa;
 import dk.bostotte.provisioning.pki.IssuedCredential;
 import dk.bostotte.provisioning.pki.ServerTls;
@@ -42,22 +43,32 @@ final class IngestBench implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--devices", defaultValue = "1000") int devices;
     @Option(names = "--rate", defaultValue = "20", description = "Samples per second per device.") int rate;
+    @Option(names = "--publish-every-s", defaultValue = "1",
+            description = "Seconds between one device's publishes (each carries rate x this many samples).") int publishEvery;
     @Option(names = "--seconds", defaultValue = "30") int seconds;
     @Option(names = "--warmup", defaultValue = "5") int warmup;
 
     private static final String PASSWORD = "bench-admin-password";
 
-    record Run(PacedTelemetryLoad.Outcome load, double cpuCores, long rssBytes, double extra, double lagP99Ms) {
+    /** {@code lag*Ms}: receive → commit on the server; {@code batchP99Ms}: one ingest transaction. */
+    record Run(PacedTelemetryLoad.Outcome load, double cpuCores, long rssBytes, double extra, double lagP50Ms, double lagP99Ms,
+               double batchP99Ms, double batchMaxMs) {
     }
 
     @Override
     public Integer call() throws Exception {
+        if (publishEvery < 1 || rate < 1 || devices < 1 || (long) rate * publishEvery > TelemetryBatch.MAX_SAMPLES) {
+            System.err.printf(Locale.ROOT, "bench ingest: --devices, --rate and --publish-every-s must be at least 1, and "
+                    + "rate x publish-every-s at most %d samples a batch%n", TelemetryBatch.MAX_SAMPLES);
+            return 2;
+        }
         Path root = Files.createTempDirectory("bench-ingest-");
         Path pki = root.resolve("data/pki");
         FleetCa ca = FleetCa.create(pki, "Bench fleet");
         ServerTls.writeServerKeystore(ca, pki, List.of("localhost"), List.of("127.0.0.1"));
-        System.out.printf(Locale.ROOT, "bench ingest: %d devices x %d samples/s for %d s (offered %d samples/s)%n",
-                devices, rate, seconds, devices * rate);
+        System.out.printf(Locale.ROOT, "bench ingest: %d devices x %d samples/s, one publish each every %d s, for %d s "
+                + "(offered %d samples/s in %d publishes/s)%n", devices, rate, publishEvery, seconds, devices * rate,
+                devices / publishEvery);
         List<DeviceId> ids = IntStream.range(0, devices).mapToObj(i -> DeviceId.random(new SecureRandom())).toList();
         List<IssuedCredential> creds = ids.parallelStream().map(id -> ca.issueDevice(id, Duration.ofDays(2))).toList();
 
@@ -70,18 +81,21 @@ final class IngestBench implements java.util.concurrent.Callable<Integer> {
         double rowP99 = fleet.load().latency().percentileMs(99) + fleet.lagP99Ms();
         double routed = mosquitto.load().samplesPerSecond();
         System.out.printf(Locale.ROOT, "%nfleet server: %.0f samples/s acknowledged (%d rows stored by the end), publish->PUBACK "
-                        + "p50 %.1f ms p99 %.1f ms, receive->commit p99 %.1f ms, CPU %.2f cores, RSS %d MB, failed publishes %d%n",
+                        + "p50 %.1f ms p99 %.1f ms, receive->commit p50 <= %.0f ms p99 <= %.0f ms (one transaction p99 <= %.0f ms, "
+                + "slowest of the last minutes %.0f ms), "
+                + "CPU %.2f cores, RSS %d MB, failed publishes %d%n",
                 persisted, (long) fleet.extra(), fleet.load().latency().percentileMs(50),
-                fleet.load().latency().percentileMs(99), fleet.lagP99Ms(), fleet.cpuCores(), fleet.rssBytes() >> 20,
+                fleet.load().latency().percentileMs(99), fleet.lagP50Ms(), fleet.lagP99Ms(), fleet.batchP99Ms(), fleet.batchMaxMs(),
+                fleet.cpuCores(), fleet.rssBytes() >> 20,
                 fleet.load().failedPublishes());
         System.out.printf(Locale.ROOT, "mosquitto:    %.0f samples/s routed (%d messages delivered to the subscriber), p50 %.1f ms, "
                         + "p99 %.1f ms, CPU %.2f cores, RSS %d MB%n", routed, (long) mosquitto.extra(),
                 mosquitto.load().latency().percentileMs(50), mosquitto.load().latency().percentileMs(99),
                 mosquitto.cpuCores(), mosquitto.rssBytes() >> 20);
-        System.out.printf(Locale.ROOT, "devices=%d rate=%d offered_per_s=%d persisted_per_s=%.0f puback_p50_ms=%.1f p99_ms=%.1f "
+        System.out.printf(Locale.ROOT, "devices=%d rate=%d publish_every_s=%d offered_per_s=%d persisted_per_s=%.0f puback_p50_ms=%.1f p99_ms=%.1f "
                         + "server_cpu_cores=%.2f server_rss_mb=%d mosquitto_per_s=%.0f mosquitto_p99_ms=%.1f "
                         + "mosquitto_ratio=%.2f cpu_ratio=%.2f failed=%d%n",
-                devices, rate, devices * rate, persisted, fleet.load().latency().percentileMs(50),
+                devices, rate, publishEvery, devices * rate, persisted, fleet.load().latency().percentileMs(50),
                 rowP99, fleet.cpuCores(), fleet.rssBytes() >> 20, routed,
                 mosquitto.load().latency().percentileMs(99), persisted / routed,
                 fleet.cpuCores() / Math.max(0.01, mosquitto.cpuCores()), fleet.load().failedPublishes());
@@ -125,15 +139,19 @@ final class IngestBench implements java.util.concurrent.Callable<Integer> {
             java.util.concurrent.atomic.AtomicReference<String> atWindowStart = new java.util.concurrent.atomic.AtomicReference<>();
             java.util.concurrent.ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
             scraper.schedule(() -> atWindowStart.set(api.get("/metrics", "admin", PASSWORD).body()), warmup, TimeUnit.SECONDS);
-            PacedTelemetryLoad.Outcome outcome = new PacedTelemetryLoad(clients, ids, rate).run(warmup, seconds);
+            PacedTelemetryLoad.Outcome outcome = new PacedTelemetryLoad(clients, ids, rate, publishEvery).run(warmup, seconds);
             scraper.shutdown();
             double cores = (ProcessStats.cpuSeconds(server.pid()) - cpu0) / ((System.nanoTime() - t0) / 1e9);
             long rss = ProcessStats.rssBytes(server.pid());
             String metrics = api.get("/metrics", "admin", PASSWORD).body();
             double stored = metric(metrics, "bostotte_telemetry_samples_stored_total");
-            double lagP99 = LagHistogram.p99Ms(atWindowStart.get(), metrics);
+            String before = atWindowStart.get();
             disconnect(clients);
-            return new Run(outcome, cores, rss, stored, lagP99);
+            return new Run(outcome, cores, rss, stored,
+                    WindowHistogram.percentileMs(WindowHistogram.INGEST_LAG, 0.5, before, metrics),
+                    WindowHistogram.percentileMs(WindowHistogram.INGEST_LAG, 0.99, before, metrics),
+                    WindowHistogram.percentileMs(WindowHistogram.BATCH_DURATION, 0.99, before, metrics),
+                    metric(metrics, WindowHistogram.BATCH_DURATION + "_max") * 1000);
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -164,12 +182,12 @@ final class IngestBench implements java.util.concurrent.Callable<Integer> {
             List<Mqtt5AsyncClient> clients = connect(ids, creds, ca, port);
             double cpu0 = ProcessStats.cpuSeconds(mosquitto.pid());
             long t0 = System.nanoTime();
-            PacedTelemetryLoad.Outcome outcome = new PacedTelemetryLoad(clients, ids, rate).run(warmup, seconds);
+            PacedTelemetryLoad.Outcome outcome = new PacedTelemetryLoad(clients, ids, rate, publishEvery).run(warmup, seconds);
             double cores = (ProcessStats.cpuSeconds(mosquitto.pid()) - cpu0) / ((System.nanoTime() - t0) / 1e9);
             long rss = ProcessStats.rssBytes(mosquitto.pid());
             disconnect(clients);
             subscriber.disconnect();
-            return new Run(outcome, cores, rss, delivered.get(), 0);
+            return new Run(outcome, cores, rss, delivered.get(), 0, 0, 0, 0);
         } finally {
             mosquitto.destroy();
             mosquitto.waitFor(10, TimeUnit.SECONDS);

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Each simulated device publishes one telemetry batch of {@code rate} samples per second (QoS 1),
- * the devices spread evenly over the second, as a fleet of real agents would. Latency is publish to
+ * Each simulated device publishes one telemetry batch of {@code rate × every} samples every
+ * {@code every} seconds (QoS 1), the devices spread evenly over that period, as a fleet of real
+ * agents would. Latency is publish to
  * PUBACK: on the fleet server the PUBACK is sent only after the commit, so it bounds publish-to-row.
  */
 final class PacedTelemetryLoad {
@@ -30,18 +31,20 @@ final class PacedTelemetryLoad {
         }
     }
 
-    private static final int SLOTS = 100; // 10 ms slots in a second
+    private static final int SLOTS_PER_SECOND = 100; // 10 ms slots
 
     private final List<Mqtt5AsyncClient> clients;
     private final List<DeviceId> ids;
     private final int rate;
+    private final int everySeconds;
     private final MessageCodec codec = new MessageCodec();
     private final AtomicLong seq = new AtomicLong(1);
 
-    PacedTelemetryLoad(List<Mqtt5AsyncClient> clients, List<DeviceId> ids, int rate) {
+    PacedTelemetryLoad(List<Mqtt5AsyncClient> clients, List<DeviceId> ids, int rate, int everySeconds) {
         this.clients = clients;
         this.ids = ids;
         this.rate = rate;
+        this.everySeconds = everySeconds;
     }
 
     Outcome run(int warmupSeconds, int seconds) throws InterruptedException {
@@ -54,8 +57,9 @@ final class PacedTelemetryLoad {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long[] tick = {0};
         ticker.scheduleAtFixedRate(() -> {
-            int slot = (int) (tick[0]++ % SLOTS);
-            for (int i = slot; i < clients.size(); i += SLOTS) {
+            int slots = SLOTS_PER_SECOND * everySeconds;
+            int slot = (int) (tick[0]++ % slots);
+            for (int i = slot; i < clients.size(); i += slots) {
                 publish(i, measureFrom, measureTo, latency, acked, failed);
             }
         }, 0, 10, TimeUnit.MILLISECONDS);
@@ -66,9 +70,10 @@ final class PacedTelemetryLoad {
     }
 
     private void publish(int i, long from, long to, LatencyRecorder latency, AtomicLong acked, AtomicLong failed) {
-        List<NetworkSample> samples = new ArrayList<>(rate);
+        int n = rate * everySeconds;
+        List<NetworkSample> samples = new ArrayList<>(n);
         Instant now = Instant.now();
-        for (int s = 0; s < rate; s++) {
+        for (int s = 0; s < n; s++) {
             samples.add(new NetworkSample(seq.getAndIncrement(), now, LinkType.WIFI, 20.0 + s, 2.0, 0.0, null, null, -60));
         }
         byte[] payload = codec.encode(TelemetryBatch.of(samples));
@@ -80,7 +85,7 @@ final class PacedTelemetryLoad {
                         return;
                     }
                     if (error == null && result.getError().isEmpty()) {
-                        acked.addAndGet(rate);
+                        acked.addAndGet(n);
                         latency.record((System.nanoTime() - sent) / 1000);
                     } else {
                         failed.incrementAndGet();
