@@ -127,14 +127,19 @@ public final class IngestJournal implements AutoCloseable {
     }
 
     private void sync() {
+        FileChannel segment;
         synchronized (this) {
             if (!dirty) {
                 return;
             }
             dirty = false;
+            segment = current;
         }
+        // Forced outside the lock so appends (and so PUBACKs) never wait for the disk.
         try {
-            current.force(false);
+            segment.force(false);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            // append() rolled to a new segment meanwhile, and forced this one as it closed it.
         } catch (IOException e) {
             log.warn("ingest journal sync failed: {}", e.toString());
         }
