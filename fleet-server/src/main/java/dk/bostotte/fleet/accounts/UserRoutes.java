@@ -2,6 +2,7 @@ package dk.bostotte.fleet.accounts;
 
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Responses;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -146,11 +147,6 @@ public final class UserRoutes {
     }
 
     private Optional<Long> id(RoutingContext ctx) {
-        try {
-            return Optional.of(Long.parseLong(ctx.pathParam("id")));
-        } catch (NumberFormatException e) {
-            responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not a user id");
-            return Optional.empty();
-        }
+        return PathIds.number(ctx, responses, "a user id");
     }
 }

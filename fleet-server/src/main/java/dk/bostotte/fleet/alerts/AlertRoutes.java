@@ -2,6 +2,7 @@ package dk.bostotte.fleet.alerts;
 
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.protocol.DeviceId;
 import io.vertx.core.Vertx;
@@ -54,13 +55,11 @@ public final class AlertRoutes {
     }
 
     private void acknowledge(RoutingContext ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not an alert id");
+        Optional<Long> parsed = PathIds.number(ctx, responses, "an alert id");
+        if (parsed.isEmpty()) {
             return;
         }
+        long id = parsed.get();
         String who = ApiSecurity.account(ctx).username();
         vertx.executeBlocking(() -> alerts.acknowledge(id, who).map(a -> (Object) a)
                 .or(() -> store.find(id).map(a -> (Object) ("alert " + id + " was already acknowledged by "

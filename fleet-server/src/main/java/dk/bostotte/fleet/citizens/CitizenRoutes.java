@@ -4,6 +4,7 @@ import dk.bostotte.fleet.accounts.Account;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.fleet.netq.ConnectionVerdicts;
 import dk.bostotte.fleet.presence.PresenceService;
@@ -79,13 +80,11 @@ public final class CitizenRoutes {
 
     /** An admin assigns the citizen to a support worker; audited. */
     private void assign(RoutingContext ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            responses.error(ctx, 404, "'" + ctx.pathParam("id") + "' is not a citizen id");
+        Optional<Long> parsed = PathIds.number(ctx, responses, "a citizen id");
+        if (parsed.isEmpty()) {
             return;
         }
+        long id = parsed.get();
         Assignee a = responses.body(ctx, Assignee.class);
         if (a == null) {
             return;
