@@ -18,7 +18,7 @@ public final class FleetMetrics {
     private final Counter samplesStored;
 
     /** Fine enough under a second that "p99 < 1 s" can be read off them to within 100 ms. */
-    private static final Duration[] LAG_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
         Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(400), Duration.ofMillis(500),
         Duration.ofMillis(600), Duration.ofMillis(700), Duration.ofMillis(800), Duration.ofMillis(900), Duration.ofSeconds(1),
         Duration.ofMillis(1500), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
@@ -30,10 +30,10 @@ public final class FleetMetrics {
         // Buckets as well as percentiles: a scraper can compute the lag over exactly its own window.
         ingestLag = Timer.builder("bostotte.ingest.lag").description("Time from the broker receiving a message to its commit")
                 .publishPercentiles(0.5, 0.99)
-                .serviceLevelObjectives(LAG_BUCKETS).register(registry);
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
         batchDuration = Timer.builder("bostotte.ingest.batch.duration")
                 .description("Time to write and commit one ingest transaction").publishPercentiles(0.5, 0.99)
-                .serviceLevelObjectives(LAG_BUCKETS).register(registry);
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
         samplesStored = Counter.builder("bostotte.telemetry.samples.stored")
                 .description("Telemetry samples written (duplicates not counted)").register(registry);
     }
