@@ -1,5 +1,6 @@
 package dk.bostotte.systemtests;
 
+import static dk.bostotte.fleet.db.jooq.Tables.DEVICE;
 import static dk.bostotte.fleet.db.jooq.Tables.REJECTED_MESSAGE;
 import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,6 +116,9 @@ class IngestValidationIT {
         var first = env.db().selectFrom(TELEMETRY).where(TELEMETRY.DEVICE_ID.eq(d.id().value()), TELEMETRY.SEQ.eq(7L)).fetchOne();
         assertEquals(at, first.getSampledAt().toInstant());
         assertTrue(first.getReceivedAt().toInstant().isAfter(Instant.now().minusSeconds(60)), "received now: " + first.getReceivedAt());
+        assertEquals(first.getReceivedAt().toInstant(), env.db().select(DEVICE.LAST_SEEN).from(DEVICE)
+                .where(DEVICE.ID.eq(d.id().value())).fetchOne(DEVICE.LAST_SEEN).toInstant(),
+                "the device was last seen when this batch arrived, after it connected");
         assertEquals("cellular", first.getLink());
         assertEquals(41.5f, first.getRttMs());
         assertEquals(3.25f, first.getJitterMs());

@@ -149,25 +149,30 @@ final class IngestStore {
         return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000);
     }
 
-    /** One set-based UPDATE for every device heard from in the batch, not one statement each. */
+    /**
+     * One set-based UPDATE for every device heard from in the batch, not one statement each; its
+     * arrays travel in binary like the telemetry's.
+     */
     private static void writeLastSeen(DSLContext tx, Map<String, Instant> lastSeen) {
         if (lastSeen.isEmpty()) {
             return;
         }
         String[] ids = lastSeen.keySet().toArray(String[]::new);
-        OffsetDateTime[] at = lastSeen.values().stream().map(IngestStore::odt).toArray(OffsetDateTime[]::new);
+        Long[] at = lastSeen.values().stream().map(IngestStore::micros).toArray(Long[]::new);
         tx.connectionResult(c -> {
             try (PreparedStatement ps = c.prepareStatement(UPDATE_LAST_SEEN)) {
-                ps.setArray(1, c.createArrayOf("text", ids));
-                ps.setArray(2, c.createArrayOf("timestamptz", at));
+                ps.setObject(1, ids);
+                ps.setObject(2, at);
                 return ps.executeUpdate();
             }
         });
     }
 
     private static final String UPDATE_LAST_SEEN = "UPDATE " + DEVICE.getName() + " d SET " + DEVICE.LAST_SEEN.getName()
-            + " = v.at FROM unnest(?::text[], ?::timestamptz[]) AS v(id, at) WHERE d." + DEVICE.ID.getName()
-            + " = v.id AND (d." + DEVICE.LAST_SEEN.getName() + " IS NULL OR d." + DEVICE.LAST_SEEN.getName() + " < v.at)";
+            + " = v.at FROM (SELECT id, " + ColumnType.TIMESTAMPTZ.select("at_us") + " AS at FROM unnest(?::"
+            + ColumnType.TEXT.sqlArrayElement + "[], ?::" + ColumnType.TIMESTAMPTZ.sqlArrayElement + "[]) AS u(id, at_us)) AS v"
+            + " WHERE d." + DEVICE.ID.getName() + " = v.id AND (d." + DEVICE.LAST_SEEN.getName() + " IS NULL OR d."
+            + DEVICE.LAST_SEEN.getName() + " < v.at)";
 
     private static final String INSERT_TELEMETRY = "INSERT INTO " + TELEMETRY.getName() + " ("
             + String.join(", ", TELEMETRY_COLUMNS.stream().map(c -> c.field().getName()).toList()) + ") SELECT "
