@@ -345,8 +345,6 @@ public final class GstCallMedia implements CallMedia {
             return;
         }
         log.info("call media: {} -> {}", profile, next);
-        Element valve = p.getElementByName("vvalve");
-        valve.set("drop", !next.hasVideo() || cameraOff);
         if (next.hasVideo()) {
             p.getElementByName("vcaps").setCaps(Caps.fromString(MediaPlan.videoCaps(next)));
             Element encoder = p.getElementByName("venc");
@@ -357,6 +355,9 @@ public final class GstCallMedia implements CallMedia {
                         org.freedesktop.gstreamer.Structure.fromString("controls,video_bitrate=" + next.videoBitrate));
             }
         }
+        // The valve opens only once the new size and bitrate are set, so the encoder never sees
+        // the first frames after audio-only at the old size and then renegotiates mid-stream.
+        p.getElementByName("vvalve").set("drop", !next.hasVideo() || cameraOff);
         profile = next;
     }
 
