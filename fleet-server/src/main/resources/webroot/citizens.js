@@ -236,10 +236,14 @@ document.getElementById('contacts-filter').addEventListener('submit', (e) => {
 async function editSettings(view) {
   const { citizen } = view;
   const dialog = document.getElementById('settings-dialog');
+  const me = document.body.dataset.user;
+  const callersOf = (text) => [...new Set(text.split(/[\s,]+/).filter((u) => u))].sort();
   const form = await ask(dialog, (f) => {
     dialog.querySelector('.who').textContent = citizen.displayName;
     f.answerPolicy.value = citizen.answerPolicy;
     f.autoAnswerS.value = citizen.autoAnswerS;
+    // Auto-answer is for the listed callers; a worker turning it on lists themself unless they say otherwise.
+    f.autoAnswerCallers.value = (citizen.autoAnswerUsernames.length ? citizen.autoAnswerUsernames : [me]).join(', ');
     f.reminderMinutes.value = citizen.reminderMinutes;
     f.travelMinutes.value = citizen.travelMinutes ?? '';
     f.travelKm.value = citizen.travelKm ?? '';
@@ -249,14 +253,20 @@ async function editSettings(view) {
   });
   if (!form) return;
   const num = (el) => (el.value === '' ? null : Number(el.value));
+  const policy = {
+    answerPolicy: form.answerPolicy.value, autoAnswerS: num(form.autoAnswerS),
+    autoAnswerCallers: form.answerPolicy.value === 'auto-answer' ? callersOf(form.autoAnswerCallers.value) : [],
+  };
+  const before = {
+    answerPolicy: citizen.answerPolicy, autoAnswerS: citizen.autoAnswerS,
+    autoAnswerCallers: citizen.answerPolicy === 'auto-answer' ? [...citizen.autoAnswerUsernames].sort() : [],
+  };
+  // Only a real change of the answer policy is sent (and audited); saving the reminder leaves it alone.
+  const policyChanged = JSON.stringify(policy) !== JSON.stringify(before);
   const ok = await sendFrom(dialog, 'PUT', '/api/citizens/' + citizen.id + '/visit-settings', {
     reminderMinutes: num(form.reminderMinutes), travelMinutes: num(form.travelMinutes), travelKm: num(form.travelKm),
     inTargetGroup: document.body.dataset.role === 'admin' ? form.inTargetGroup.checked : null,
-  }) && await sendFrom(dialog, 'PUT', '/api/citizens/' + citizen.id + '/answer-policy', {
-    answerPolicy: form.answerPolicy.value, autoAnswerS: num(form.autoAnswerS),
-    // Auto-answer applies to calls from the worker who set it.
-    autoAnswerCallers: form.answerPolicy.value === 'auto-answer' ? [document.body.dataset.user].filter((u) => u) : [],
-  });
+  }) && (!policyChanged || await sendFrom(dialog, 'PUT', '/api/citizens/' + citizen.id + '/answer-policy', policy));
   if (ok) refreshCitizens();
 }
 

@@ -166,6 +166,22 @@ class ReportIT {
     }
 
     @Test
+    void aWeekWithoutContactsIsAZeroNotAGap() throws Exception {
+        // From Monday 28 September: no contact falls in that week (#10 is in the week of 14, #11 of 21 September).
+        var r = env.http().get("/api/report?from=2026-09-28T00:00:00Z&to=2026-10-19T00:00:00Z", "admin", PW);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode weeks = JSON.readTree(r.body()).path("weeks");
+        assertEquals(3, weeks.size(), weeks.toString());
+        assertEquals("2026-09-28", weeks.get(0).path("week").asText());
+        assertEquals(0, weeks.get(0).path("onlineVisits").asInt());
+        assertEquals(0, weeks.get(0).path("contacts").asInt());
+        assertTrue(weeks.get(0).path("onlineShare").isNull() || weeks.get(0).path("onlineShare").isMissingNode(),
+                "no share of nothing: " + weeks.get(0));
+        assertEquals("2026-10-05", weeks.get(1).path("week").asText());
+        assertEquals(2, weeks.get(1).path("onlineVisits").asInt());
+    }
+
+    @Test
     void perWorkerAndPerTeamWithCallOutcomesAndQuality() throws Exception {
         JsonNode r = report("admin");
         JsonNode anne = named(r.path("workers"), "Anne");

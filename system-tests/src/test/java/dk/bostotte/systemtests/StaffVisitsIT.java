@@ -162,6 +162,61 @@ class StaffVisitsIT {
         assertEquals(1, get("/api/contacts?citizen=" + vera, "admin").size(), "an admin sees everyone's");
     }
 
+    private static JsonNode citizen(long id, String user) throws Exception {
+        for (JsonNode v : get("/api/citizens", user)) {
+            if (v.path("citizen").path("id").asLong() == id) {
+                return v.path("citizen");
+            }
+        }
+        throw new AssertionError("no citizen " + id + " for " + user);
+    }
+
+    private static int audited(String actor, String action) {
+        return env.db().fetchCount(env.db().selectFrom("audit_log").where("actor = ? and action = ?", actor, action));
+    }
+
+    /** Opens the settings dialog for Vera, lets {@code edit} change the form, and saves. */
+    private static void saveSettings(String edit) {
+        browser.get("/");
+        browser.click(By.cssSelector("button.settings[data-citizen='" + vera + "']"), Duration.ofSeconds(15));
+        browser.waitFor(Duration.ofSeconds(5), () -> browser.find(By.id("settings-dialog")).isDisplayed());
+        browser.js("const f = document.querySelector('#settings-dialog form');" + edit);
+        browser.click(By.cssSelector("#settings-dialog button[value=save]"), Duration.ofSeconds(5));
+        browser.waitFor(Duration.ofSeconds(5), () -> !browser.find(By.id("settings-dialog")).isDisplayed());
+    }
+
+    @Test
+    void d2_theSettingsDialogChangesTheAnswerPolicyOnlyWhenTheWorkerDoes() throws Exception {
+        var policy = env.http().put("/api/citizens/" + vera + "/answer-policy", "admin", PW,
+                "{\"answerPolicy\":\"auto-answer\",\"autoAnswerS\":5,\"autoAnswerCallers\":[\"visit-worker\",\"staff\"]}");
+        assertEquals(200, policy.statusCode(), policy.body());
+
+        saveSettings("f.reminderMinutes.value = '20';");
+        browser.waitFor(Duration.ofSeconds(10), () -> {
+            try {
+                return citizen(vera, "visit-worker").path("reminderMinutes").asInt() == 20;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        JsonNode kept = citizen(vera, "visit-worker");
+        assertEquals("auto-answer", kept.path("answerPolicy").asText(), kept.toString());
+        assertEquals("[\"staff\",\"visit-worker\"]", kept.path("autoAnswerUsernames").toString(),
+                "saving the reminder leaves the list of callers alone");
+        assertEquals(0, audited("visit-worker", "citizen.answer-policy"), "and writes no answer-policy change");
+
+        saveSettings("f.autoAnswerCallers.value = 'visit-worker'; f.autoAnswerS.value = '8';");
+        browser.waitFor(Duration.ofSeconds(10), () -> audited("visit-worker", "citizen.answer-policy") == 1);
+        JsonNode changed = citizen(vera, "visit-worker");
+        assertEquals("[\"visit-worker\"]", changed.path("autoAnswerUsernames").toString(), changed.toString());
+        assertEquals(8, changed.path("autoAnswerS").asInt());
+
+        saveSettings("f.answerPolicy.value = 'ring';");
+        browser.waitFor(Duration.ofSeconds(10), () -> audited("visit-worker", "citizen.answer-policy") == 2);
+        assertEquals("ring", citizen(vera, "visit-worker").path("answerPolicy").asText());
+        browser.screenshot("staff-settings-saved");
+    }
+
     @Test
     void d_visitsMoveAndCancelAndContactsAreCheckedAndAudited() throws Exception {
         long visit = get("/api/appointments", "visit-worker").get(0).path("id").asLong();

@@ -30,6 +30,10 @@ public final class CallController {
     private static final Logger log = LoggerFactory.getLogger(CallController.class);
     static final Duration STATS_EVERY = Duration.ofSeconds(2);
     private long statsReports;
+    /** Reports in a row that sent no more than audio while a video step was on (see {@link #report}). */
+    private int videoSilentReports;
+    /** Below this a video step sends no video: Opus and its RTP/RTCP alone make about 35 kbit/s. */
+    static final double AUDIO_ONLY_KBPS = 60;
 
     public enum Phase { IDLE, RINGING, CALLING, CONNECTING, IN_CALL }
 
@@ -369,6 +373,16 @@ public final class CallController {
                 log.info("call {} statistics: {}", callId, stats);
             } else {
                 log.debug("call {} statistics: {}", callId, stats);
+            }
+            // A video step that sends only audio is a media fault (seen once after audio only, cause not
+            // yet known): said once per stretch, so the log shows it rather than a silent low picture.
+            if (media.profile().hasVideo() && stats.sendKbps() != null && stats.sendKbps() < AUDIO_ONLY_KBPS) {
+                if (++videoSilentReports == 3) {
+                    log.warn("call {}: sending {} kbit/s at {}: the video is not going out", callId, stats.sendKbps(),
+                            media.profile());
+                }
+            } else {
+                videoSilentReports = 0;
             }
             MediaProfile next = adapter.next(stats);
             if (next != media.profile()) {

@@ -92,6 +92,13 @@ public final class KioskDisplay implements VideoScreen {
         onEdt(() -> render(view));
     }
 
+    /** How bright the picture is drawn, in per cent (100 = as drawn). */
+    int pictureBrightness() {
+        int[] b = new int[1];
+        onEdtAndWait(() -> b[0] = root.brightness);
+        return b[0];
+    }
+
     /** Darkens the picture to {@code percent} brightness (100 = as drawn). */
     public void dimTo(int percent) {
         onEdt(() -> {

@@ -50,4 +50,22 @@ class CallAdapterTest {
         assertEquals(MediaProfile.SD, a.next(new CallStats(100.0, null, null, null, null, null, null, null, null, null, null)),
                 "a report without loss or delay says nothing about the line");
     }
+
+    @Test
+    void theReportsRightAfterAStepUpCannotStepStraightBackDown() {
+        CallAdapter a = new CallAdapter(MediaProfile.SD);
+        feed(a, line(20, 100), 4);
+        assertEquals(MediaProfile.LOW, feed(a, line(0, 50), 5), "back up from audio only");
+        assertEquals(MediaProfile.LOW, feed(a, line(30, 900), 2), "the switch's own figures do not count");
+        assertEquals(MediaProfile.LOW, a.next(line(30, 900)), "a bad report after settling is one, not yet a trend");
+        assertEquals(MediaProfile.AUDIO_ONLY, a.next(line(30, 900)), "a line that really cannot carry it steps down");
+    }
+
+    @Test
+    void calmReportsWhileSettlingStillCountTowardsTheNextStepUp() {
+        CallAdapter a = new CallAdapter(MediaProfile.SD);
+        feed(a, line(20, 100), 4);
+        feed(a, line(0, 50), 5);
+        assertEquals(MediaProfile.SD, feed(a, line(0, 50), 5));
+    }
 }

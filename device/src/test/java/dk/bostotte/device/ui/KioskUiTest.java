@@ -7,6 +7,7 @@ import dk.bostotte.device.FakeRoot;
 import dk.bostotte.device.MovableClock;
 import dk.bostotte.protocol.message.DeviceSettings;
 import dk.bostotte.protocol.message.KioskInfo;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -86,6 +87,25 @@ class KioskUiTest {
         assertEquals(10, overlay.get(overlay.size() - 1), "night: dimmed");
         model.ringing("Mette", null);
         assertEquals(90, overlay.get(overlay.size() - 1), "a call wakes the screen");
+    }
+
+    @Test
+    void aBacklitPanelIsDimmedByItsBacklightAloneNotAlsoInThePicture() throws Exception {
+        Path backlit = Files.createDirectories(dir.resolve("backlit"));
+        FakeRoot root = new FakeRoot(backlit).file("/sys/class/backlight/panel/max_brightness", "200")
+                .file("/sys/class/backlight/panel/brightness", "200");
+        KioskModel m = new KioskModel(clock, "K7M3-Q9PH", List::of);
+        m.linkUp();
+        KioskDisplay display = KioskDisplay.offscreen(KioskTheme.PI_DISPLAY, KioskActions.NONE, Optional.empty());
+        // As DeviceMain wires it: the light's overlay is the display's own dimming.
+        new KioskUi(m, null, Runnable::run).start(display, new ScreenLight(root.root, clock, display::dimTo),
+                new RecordingTone(), timer);
+        m.settings(new DeviceSettings(null, null, null, null, 90, "22:00", "07:00", 10, null, null, null));
+        clock.now = java.time.Instant.parse("2026-11-23T23:00:00Z");
+        m.tick();
+        assertEquals("20", Files.readString(root.root.resolve("/sys/class/backlight/panel/brightness")),
+                "night: the backlight at 10 % of 200");
+        assertEquals(100, display.pictureBrightness(), "the picture itself is drawn at full brightness");
     }
 
     private final class RecordingTone extends RingTone {

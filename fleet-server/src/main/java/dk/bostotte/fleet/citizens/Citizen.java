@@ -4,12 +4,13 @@ import java.util.List;
 
 /**
  * A citizen who has (or had) a loaned device: only what the service needs. {@code autoAnswerCallers}
- * are the account ids whose calls the device answers by itself when the policy is auto-answer.
+ * are the account ids whose calls the device answers by itself when the policy is auto-answer, and
+ * {@code autoAnswerUsernames} the same accounts by username (what the console shows and sends back).
  * {@code reminderMinutes}: how long before an online visit the kiosk reminds the citizen;
  * {@code travelMinutes} and {@code travelKm}: the one-way drive from the office, for the savings estimate.
  */
 public record Citizen(long id, String displayName, String postcode, Long assignedAccountId, String assignedWorker,
-                      String deviceId, AnswerPolicy answerPolicy, int autoAnswerS, List<Long> autoAnswerCallers,
+                      String deviceId, AnswerPolicy answerPolicy, int autoAnswerS, List<Long> autoAnswerCallers, List<String> autoAnswerUsernames,
                       Double latitude, Double longitude, int reminderMinutes, Integer travelMinutes, Double travelKm,
                       boolean inTargetGroup) {
 

@@ -148,17 +148,24 @@ public final class CitizenRegistry {
     }
 
     private List<Citizen> query(Condition where) {
-        return dsl.select(CITIZEN.asterisk(), ACCOUNT.DISPLAY_NAME.as("worker")).from(CITIZEN)
+        return dsl.select(CITIZEN.asterisk(), ACCOUNT.DISPLAY_NAME.as("worker"), AUTO_ANSWER_USERNAMES).from(CITIZEN)
                 .leftJoin(ACCOUNT).on(ACCOUNT.ID.eq(CITIZEN.ASSIGNED_ACCOUNT_ID))
                 .where(where).orderBy(CITIZEN.DISPLAY_NAME, CITIZEN.ID).fetch(CitizenRegistry::citizen);
     }
 
+    /** The auto-answer callers' usernames, in order. */
+    private static final org.jooq.Field<String[]> AUTO_ANSWER_USERNAMES = DSL.field(
+            "array(select u.username from account u where u.id = any({0}) order by u.username)", String[].class,
+            CITIZEN.AUTO_ANSWER_CALLERS).as("auto_answer_usernames");
+
     private static Citizen citizen(Record r) {
         Long[] callers = r.get(CITIZEN.AUTO_ANSWER_CALLERS);
+        String[] usernames = r.get(AUTO_ANSWER_USERNAMES);
         return new Citizen(r.get(CITIZEN.ID), r.get(CITIZEN.DISPLAY_NAME), r.get(CITIZEN.POSTCODE),
                 r.get(CITIZEN.ASSIGNED_ACCOUNT_ID), r.get("worker", String.class), r.get(CITIZEN.DEVICE_ID),
                 Citizen.AnswerPolicy.fromWire(r.get(CITIZEN.ANSWER_POLICY)), r.get(CITIZEN.AUTO_ANSWER_S),
-                callers == null ? List.of() : Arrays.asList(callers), r.get(CITIZEN.LATITUDE), r.get(CITIZEN.LONGITUDE),
+                callers == null ? List.of() : Arrays.asList(callers), usernames == null ? List.of() : Arrays.asList(usernames),
+                r.get(CITIZEN.LATITUDE), r.get(CITIZEN.LONGITUDE),
                 r.get(CITIZEN.REMINDER_MINUTES), r.get(CITIZEN.TRAVEL_MINUTES),
                 r.get(CITIZEN.TRAVEL_KM) == null ? null : r.get(CITIZEN.TRAVEL_KM).doubleValue(), r.get(CITIZEN.IN_TARGET_GROUP));
     }

@@ -59,8 +59,8 @@ public final class OrgReport {
     public Report between(Instant from, Instant to) {
         var f = from.atOffset(ZoneOffset.UTC);
         var t = to.atOffset(ZoneOffset.UTC);
-        return new Report(from, to, adoption(to), weeks(f, t), groups("coalesce(a.team, '–')", f, t),
-                groups("a.display_name", f, t), savings(f, t), ata());
+        return new Report(from, to, adoption(to), weeks(f, t), groups("coalesce(a.team, '–')", "coalesce(a.team, '–')", f, t),
+                groups("a.id::text", "a.display_name", f, t), savings(f, t), ata());
     }
 
     private Adoption adoption(Instant to) {
@@ -81,30 +81,43 @@ public final class OrgReport {
                 milestones);
     }
 
+    /** Every local week the period touches, those without contacts as zero, so a quiet week shows as one. */
     private List<Week> weeks(Object from, Object to) {
         return dsl.resultQuery("""
-                select (date_trunc('week', k.happened_at at time zone 'Europe/Copenhagen'))::date as week,
-                       count(*) filter (where k.kind = 'online' and k.completed) as online,
-                       count(*) filter (where k.completed) as contacts,
-                       avg(k.minutes) filter (where k.kind = 'online' and k.completed) as online_minutes
-                from contact k where k.happened_at >= {0} and k.happened_at < {1}
-                group by 1 order by 1""", from, to).fetch(r -> new Week(r.get("week", LocalDate.class),
+                with k as (
+                    select (date_trunc('week', k.happened_at at time zone 'Europe/Copenhagen'))::date as week,
+                           count(*) filter (where k.kind = 'online' and k.completed) as online,
+                           count(*) filter (where k.completed) as contacts,
+                           avg(k.minutes) filter (where k.kind = 'online' and k.completed) as online_minutes
+                    from contact k where k.happened_at >= {0} and k.happened_at < {1}
+                    group by 1),
+                -- The weeks of the period's local days, up to the day before it ends, and any week with contacts.
+                w as (
+                    select generate_series(date_trunc('week', {0}::timestamptz at time zone 'Europe/Copenhagen'),
+                                           (({1}::timestamptz at time zone 'Europe/Copenhagen')::date - 1)::timestamp,
+                                           interval '1 week')::date as week
+                    union select week from k)
+                select w.week, coalesce(k.online, 0) as online, coalesce(k.contacts, 0) as contacts, k.online_minutes
+                from w left join k on k.week = w.week order by 1""", from, to).fetch(r -> new Week(r.get("week", LocalDate.class),
                 r.get("online", Integer.class), r.get("contacts", Integer.class),
                 share(r.get("online", Integer.class), r.get("contacts", Integer.class)), round(r.get("online_minutes", Double.class))));
     }
 
-    /** Contacts and calls grouped by {@code key} (an expression over the worker's account {@code a}). */
-    private List<Group> groups(String key, Object from, Object to) {
+    /**
+     * Contacts and calls grouped by {@code key} and shown as {@code name} (expressions over the
+     * worker's account {@code a}): workers by account, so two with the same name stay two rows.
+     */
+    private List<Group> groups(String key, String name, Object from, Object to) {
         return dsl.resultQuery("""
                 with k as (
-                    select %1$s as name,
+                    select %1$s as key, min(%2$s) as name,
                            count(*) filter (where k.kind = 'online' and k.completed) as online,
                            count(*) filter (where k.completed) as contacts,
                            avg(k.minutes) filter (where k.kind = 'online' and k.completed) as online_minutes
                     from contact k join account a on a.id = k.account_id
                     where k.happened_at >= {0} and k.happened_at < {1} group by 1),
                 c as (
-                    select %1$s as name, count(*) as calls,
+                    select %1$s as key, min(%2$s) as name, count(*) as calls,
                            count(*) filter (where c.connected_at is not null) as connected,
                            count(*) filter (where c.state = 'declined') as declined,
                            count(*) filter (where c.state = 'missed') as missed,
@@ -121,7 +134,7 @@ public final class OrgReport {
                        k.online_minutes, coalesce(c.calls, 0) as calls, coalesce(c.connected, 0) as connected,
                        coalesce(c.declined, 0) as declined, coalesce(c.missed, 0) as missed, coalesce(c.busy, 0) as busy,
                        coalesce(c.unreachable, 0) as unreachable, coalesce(c.failed, 0) as failed, c.loss, c.rtt, c.video
-                from k full join c on c.name = k.name order by 1""".formatted(key), from, to)
+                from k full join c on c.key = k.key order by 1, coalesce(k.key, c.key)""".formatted(key, name), from, to)
                 .fetch(r -> new Group(r.get("name", String.class), r.get("online", Integer.class), r.get("contacts", Integer.class),
                         share(r.get("online", Integer.class), r.get("contacts", Integer.class)),
                         round(r.get("online_minutes", Double.class)), r.get("calls", Integer.class),

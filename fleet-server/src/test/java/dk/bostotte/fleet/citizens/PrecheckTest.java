@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PrecheckTest {
 
     private static Citizen citizen(String device) {
-        return new Citizen(1, "Vera", "8000", 2L, "Vibeke", device, Citizen.AnswerPolicy.RING, 10, List.of(), null, null, 15,
+        return new Citizen(1, "Vera", "8000", 2L, "Vibeke", device, Citizen.AnswerPolicy.RING, 10, List.of(), List.of(), null, null, 15,
                 null, null, true);
     }
 
