@@ -73,8 +73,13 @@ public final class DeviceProcess implements AutoCloseable {
     /** Waits until the output has {@code count} lines matching {@code regex}. */
     public void awaitLog(String regex, int count, Duration timeout) {
         Pattern p = Pattern.compile(regex);
-        FleetTestEnvironment.await("device log line /" + regex + "/ x" + count + "; output so far:\n" + tail(),
-                timeout, () -> p.matcher(output()).results().count() >= count);
+        try {
+            FleetTestEnvironment.await("device log line /" + regex + "/ x" + count, timeout,
+                    () -> p.matcher(output()).results().count() >= count);
+        } catch (AssertionError timedOut) {
+            // The output as it is when the wait gives up, not as it was when it began.
+            throw new AssertionError(timedOut.getMessage() + "; output at the time out:\n" + tail(), timedOut);
+        }
     }
 
     public void awaitLog(String regex, Duration timeout) {

@@ -204,6 +204,8 @@ public final class KioskScreens {
         JPanel id = column();
         JLabel number = text(t.get("noConnection.deviceId", v.deviceId()), theme.font(1.6, true), KioskTheme.WARNING);
         number.setName("deviceId");
+        // IT support on the phone may need the line figures exactly now: hold the number for the service screen.
+        whenHeld(number, actions::longPress);
         id.add(number);
         id.add(para(t.get("noConnection.readAloud") + (v.supportContact() != null ? " " + v.supportContact() : ""),
                 theme.font(0.95, false), KioskTheme.MUTED_TEXT));

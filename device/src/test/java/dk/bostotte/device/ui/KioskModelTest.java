@@ -160,6 +160,18 @@ class KioskModelTest {
     }
 
     @Test
+    void theServiceScreenOpensWithoutAConnectionWhenSupportNeedsItMost() {
+        model.linkDown();
+        clock.advance(KioskModel.NO_CONNECTION_AFTER);
+        model.tick();
+        assertEquals(Screen.NO_CONNECTION, model.view().screen());
+        model.longPress();
+        assertEquals(Screen.SERVICE, model.view().screen(), "no PIN set: straight in");
+        model.closeServiceScreen();
+        assertEquals(Screen.NO_CONNECTION, model.view().screen());
+    }
+
+    @Test
     void theLineIsSaidInWordsFromTheFleetsVerdict() {
         model.kioskInfo(info(KioskInfo.Line.AUDIO_ONLY, List.of()));
         assertEquals(LineWords.AUDIO_ONLY, model.view().line());

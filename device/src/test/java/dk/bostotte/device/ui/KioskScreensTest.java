@@ -199,6 +199,17 @@ class KioskScreensTest {
         assertTrue(says("Skærmens nummer: K7M3-Q9PH"));
         assertTrue(says("stikket"));
         assertTrue(says("IT-support: 70 12 34 56"));
+
+        // Holding the device id opens the service screen, as holding the clock does on the idle screen.
+        javax.swing.JLabel id = all(display.currentScreen(), javax.swing.JLabel.class).stream()
+                .filter(l -> "deviceId".equals(l.getName())).findFirst().orElseThrow();
+        javax.swing.SwingUtilities.invokeAndWait(() -> id.dispatchEvent(new java.awt.event.MouseEvent(id,
+                java.awt.event.MouseEvent.MOUSE_PRESSED, System.currentTimeMillis(), 0, 5, 5, 1, false)));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(KioskScreens.LONG_PRESS_MS + 3000);
+        while (!touched.contains("longPress") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(touched.contains("longPress"), "a long press on the device id: " + touched);
     }
 
     @Test
