@@ -31,14 +31,14 @@ function rows(tableId, list, columns, cls) {
 function groups(tableId, list) {
   const table = document.getElementById(tableId);
   table.querySelector('thead').replaceChildren(document.getElementById('group-head').content.cloneNode(true));
-  const body = rows(tableId, list, 15);
+  const body = rows(tableId, list, 16);
   for (const g of list) {
     const tr = document.createElement('tr');
     tr.dataset.name = g.name;
     tr.append(cell(g.name), cell(num(g.onlineVisits)), cell(num(g.contacts)), cell(pct(g.onlineShare)),
       cell(num(g.onlineMinutesMean)), cell(num(g.calls)), cell(num(g.connected)), cell(num(g.declined)), cell(num(g.missed)),
       cell(num(g.busy)), cell(num(g.unreachable)), cell(num(g.failed)), cell(num(g.lossPctMean)), cell(num(g.rttMsMean)),
-      cell(pct(g.videoShare)));
+      cell(pct(g.videoShare)), cell(g.onlineVisitsPerWeek.join(' · '), 'per-week'));
     body.append(tr);
   }
 }

@@ -35,6 +35,7 @@ public final class DeviceProcess implements AutoCloseable {
             Path log = Files.createTempFile(logDir, bundle.getFileName().toString() + "-", ".log");
             List<String> cmd = new ArrayList<>(prefix);
             cmd.addAll(List.of(javaBin(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Dlogback.configurationFile=" + deviceLogConfig(),
                     "-cp", System.getProperty("java.class.path"), "dk.bostotte.device.DeviceMain",
                     "--bundle", bundle.toString(), "--data", state.toString()));
             cmd.addAll(List.of(extraArgs));
@@ -45,6 +46,27 @@ public final class DeviceProcess implements AutoCloseable {
             return new DeviceProcess(p, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The device's own logback.xml: the test class path also holds the fleet server's, which would
+     * win, and then the device log has neither its format nor BOSTOTTE_LOG_LEVEL.
+     */
+    private static String deviceLogConfig() {
+        try {
+            String deviceCode = Class.forName("dk.bostotte.device.DeviceMain").getProtectionDomain().getCodeSource()
+                    .getLocation().toString();
+            var found = DeviceProcess.class.getClassLoader().getResources("logback.xml");
+            while (found.hasMoreElements()) {
+                String url = found.nextElement().toString();
+                if (url.contains(deviceCode.replaceFirst("^file:", ""))) {
+                    return url;
+                }
+            }
+            throw new IllegalStateException("no logback.xml beside the device classes in " + deviceCode);
+        } catch (ClassNotFoundException | IOException e) {
+            throw new IllegalStateException("device classes not on the test class path", e);
         }
     }
 

@@ -159,6 +159,26 @@ class StaffVisitsIT {
         assertEquals(404, log.statusCode(), log.body());
         long visit = get("/api/appointments", "visit-worker").get(0).path("id").asLong();
         assertEquals(404, env.http().delete("/api/appointments/" + visit, "other-worker", PW).statusCode());
+        var move = env.http().put("/api/appointments/" + visit, "other-worker", PW, "{\"startsAt\":\"2030-01-01T10:00:00Z\"}");
+        assertEquals(404, move.statusCode(), move.body());
+        var settings = env.http().put("/api/citizens/" + vera + "/visit-settings", "other-worker", PW, "{\"reminderMinutes\":5}");
+        assertEquals(404, settings.statusCode(), settings.body());
+        var policy = env.http().put("/api/citizens/" + vera + "/answer-policy", "other-worker", PW, "{\"answerPolicy\":\"ring\"}");
+        assertEquals(404, policy.statusCode(), policy.body());
+
+        // Vera's call from b_: not in Ole's call list, not readable, not his to log.
+        String veraCall = get("/api/contacts", "visit-worker").get(0).path("callId").asText();
+        assertFalse(get("/api/calls", "other-worker").toString().contains(veraCall));
+        assertTrue(get("/api/calls", "visit-worker").toString().contains(veraCall));
+        assertEquals(404, env.http().get("/api/calls/" + veraCall, "other-worker", PW).statusCode());
+        var logCall = env.http().post("/api/calls/" + veraCall + "/contact", "other-worker", PW, "{\"completed\":true}");
+        assertEquals(404, logCall.statusCode(), logCall.body());
+
+        // Nothing of the above changed Vera's visit, settings or log, nor wrote an audit entry for Ole.
+        assertEquals(visit, get("/api/appointments", "visit-worker").get(0).path("id").asLong());
+        assertEquals(0, env.db().fetchCount(env.db().selectFrom("audit_log")
+                .where("actor = 'other-worker' and action <> 'contact.export'")), "refused requests change nothing");
+        assertEquals(1, audited("other-worker", "contact.export"), "his own (empty) export is audited, as every export is");
         assertEquals(1, get("/api/contacts?citizen=" + vera, "admin").size(), "an admin sees everyone's");
     }
 

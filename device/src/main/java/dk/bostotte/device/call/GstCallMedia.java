@@ -323,6 +323,7 @@ public final class GstCallMedia implements CallMedia {
         try {
             String raw = NativeWebRtc.stats(webrtc, STATS_TIMEOUT);
             statsMissed = 0;
+            log.trace("call statistics as webrtcbin gave them: {}", raw);
             return stats.update(raw, System.nanoTime(), profile, videoFramesIn.get(), audioBuffersIn.get());
         } catch (NativeWebRtc.StatsUnavailable e) {
             // Said once and then every tenth time: a stuck webrtcbin must show in the log, not flood it.

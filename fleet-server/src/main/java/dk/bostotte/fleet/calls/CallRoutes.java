@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.bostotte.fleet.accounts.Account;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.fleet.metrics.FleetMetrics;
 import io.vertx.core.Vertx;
@@ -12,6 +13,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,13 +110,11 @@ public final class CallRoutes {
 
     private void one(RoutingContext ctx) {
         Account a = ApiSecurity.account(ctx);
-        UUID id;
-        try {
-            id = UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            responses.error(ctx, 400, "'" + ctx.pathParam("id") + "' is not a call id");
+        Optional<UUID> path = PathIds.uuid(ctx, responses, "a call id");
+        if (path.isEmpty()) {
             return;
         }
+        UUID id = path.get();
         vertx.executeBlocking(() -> store.find(id)).onSuccess(c -> {
             if (c.isEmpty() || (a.role() == Role.STAFF && !Long.valueOf(a.id()).equals(c.get().accountId()))) {
                 responses.error(ctx, 404, "no call " + id);

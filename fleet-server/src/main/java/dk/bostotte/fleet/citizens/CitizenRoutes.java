@@ -193,13 +193,11 @@ public final class CitizenRoutes {
 
     /** The citizen's worker (or an admin) sets the answer policy; every change is audited. */
     private void answerPolicy(RoutingContext ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            responses.error(ctx, 400, "'" + ctx.pathParam("id") + "' is not a citizen id");
+        Optional<Long> path = PathIds.number(ctx, responses, "a citizen id");
+        if (path.isEmpty()) {
             return;
         }
+        long id = path.get();
         AnswerPolicyChange change = responses.body(ctx, AnswerPolicyChange.class);
         if (change == null) {
             return;

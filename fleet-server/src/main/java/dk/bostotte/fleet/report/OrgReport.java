@@ -30,17 +30,23 @@ public final class OrgReport {
     public record Week(LocalDate week, int onlineVisits, int contacts, Double onlineShare, Double onlineMinutesMean) {
     }
 
-    /** One team or worker: completed contacts, calls by outcome, and the device side's mean line quality. */
+    /**
+     * One team or worker: completed contacts, calls by outcome, the device side's mean line quality,
+     * and the completed online visits of each week of the report ({@link Report#weeks()}'s order).
+     */
     public record Group(String name, int onlineVisits, int contacts, Double onlineShare, Double onlineMinutesMean,
                        int calls, int connected, int declined, int missed, int busy, int unreachable, int failed,
-                       Double lossPctMean, Double rttMsMean, Double videoShare) {
+                       Double lossPctMean, Double rttMsMean, Double videoShare, List<Integer> onlineVisitsPerWeek) {
     }
 
     public record Savings(int onlineVisits, int visitsWithTravel, double drivingHours, double kilometres,
                           double hourlyCostDkk, double mileageRateDkk, double dkk, String formula) {
     }
 
-    /** Face-to-face minutes ÷ (face-to-face minutes + driving minutes), before and after each citizen's first loan. */
+    /**
+     * Face-to-face minutes ÷ (face-to-face minutes + driving minutes): before each citizen's first
+     * loan (all history up to the report's end: the baseline), and after it within the report's period.
+     */
     public record AtaShare(Double before, Double after, int contactsBefore, int contactsAfter, String formula) {
     }
 
@@ -60,7 +66,7 @@ public final class OrgReport {
         var f = from.atOffset(ZoneOffset.UTC);
         var t = to.atOffset(ZoneOffset.UTC);
         return new Report(from, to, adoption(to), weeks(f, t), groups("coalesce(a.team, '–')", "coalesce(a.team, '–')", f, t),
-                groups("a.id::text", "a.display_name", f, t), savings(f, t), ata());
+                groups("a.id::text", "a.display_name", f, t), savings(f, t), ata(f, t));
     }
 
     private Adoption adoption(Instant to) {
@@ -81,24 +87,30 @@ public final class OrgReport {
                 milestones);
     }
 
+    /** The weeks of the period's local days, up to the day before it ends ({0} and {1}: the period). */
+    private static final String WEEKS = """
+            select generate_series(date_trunc('week', {0}::timestamptz at time zone 'Europe/Copenhagen'),
+                                   (({1}::timestamptz at time zone 'Europe/Copenhagen')::date - 1)::timestamp,
+                                   interval '1 week')::date as week""";
+
+    /** A contact's local week. */
+    private static final String WEEK_OF_CONTACT = "(date_trunc('week', k.happened_at at time zone 'Europe/Copenhagen'))::date";
+
     /** Every local week the period touches, those without contacts as zero, so a quiet week shows as one. */
     private List<Week> weeks(Object from, Object to) {
-        return dsl.resultQuery("""
+        String sql = """
                 with k as (
-                    select (date_trunc('week', k.happened_at at time zone 'Europe/Copenhagen'))::date as week,
+                    select %1$s as week,
                            count(*) filter (where k.kind = 'online' and k.completed) as online,
                            count(*) filter (where k.completed) as contacts,
                            avg(k.minutes) filter (where k.kind = 'online' and k.completed) as online_minutes
                     from contact k where k.happened_at >= {0} and k.happened_at < {1}
                     group by 1),
-                -- The weeks of the period's local days, up to the day before it ends, and any week with contacts.
-                w as (
-                    select generate_series(date_trunc('week', {0}::timestamptz at time zone 'Europe/Copenhagen'),
-                                           (({1}::timestamptz at time zone 'Europe/Copenhagen')::date - 1)::timestamp,
-                                           interval '1 week')::date as week
+                w as (%2$s
                     union select week from k)
                 select w.week, coalesce(k.online, 0) as online, coalesce(k.contacts, 0) as contacts, k.online_minutes
-                from w left join k on k.week = w.week order by 1""", from, to).fetch(r -> new Week(r.get("week", LocalDate.class),
+                from w left join k on k.week = w.week order by 1""".formatted(WEEK_OF_CONTACT, WEEKS);
+        return dsl.resultQuery(sql, from, to).fetch(r -> new Week(r.get("week", LocalDate.class),
                 r.get("online", Integer.class), r.get("contacts", Integer.class),
                 share(r.get("online", Integer.class), r.get("contacts", Integer.class)), round(r.get("online_minutes", Double.class))));
     }
@@ -106,9 +118,10 @@ public final class OrgReport {
     /**
      * Contacts and calls grouped by {@code key} and shown as {@code name} (expressions over the
      * worker's account {@code a}): workers by account, so two with the same name stay two rows.
+     * Each group's online visits per week line up with {@link #weeks}: the same weeks, zeros kept.
      */
     private List<Group> groups(String key, String name, Object from, Object to) {
-        return dsl.resultQuery("""
+        String sql = """
                 with k as (
                     select %1$s as key, min(%2$s) as name,
                            count(*) filter (where k.kind = 'online' and k.completed) as online,
@@ -116,6 +129,12 @@ public final class OrgReport {
                            avg(k.minutes) filter (where k.kind = 'online' and k.completed) as online_minutes
                     from contact k join account a on a.id = k.account_id
                     where k.happened_at >= {0} and k.happened_at < {1} group by 1),
+                kw as (
+                    select %1$s as key, %3$s as week, count(*) as online
+                    from contact k join account a on a.id = k.account_id
+                    where k.happened_at >= {0} and k.happened_at < {1} and k.kind = 'online' and k.completed group by 1, 2),
+                w as (%4$s
+                    union select %3$s from contact k where k.happened_at >= {0} and k.happened_at < {1}),
                 c as (
                     select %1$s as key, min(%2$s) as name, count(*) as calls,
                            count(*) filter (where c.connected_at is not null) as connected,
@@ -133,14 +152,18 @@ public final class OrgReport {
                 select coalesce(k.name, c.name) as name, coalesce(k.online, 0) as online, coalesce(k.contacts, 0) as contacts,
                        k.online_minutes, coalesce(c.calls, 0) as calls, coalesce(c.connected, 0) as connected,
                        coalesce(c.declined, 0) as declined, coalesce(c.missed, 0) as missed, coalesce(c.busy, 0) as busy,
-                       coalesce(c.unreachable, 0) as unreachable, coalesce(c.failed, 0) as failed, c.loss, c.rtt, c.video
-                from k full join c on c.key = k.key order by 1, coalesce(k.key, c.key)""".formatted(key, name), from, to)
+                       coalesce(c.unreachable, 0) as unreachable, coalesce(c.failed, 0) as failed, c.loss, c.rtt, c.video,
+                       (select array_agg(coalesce(kw.online, 0)::int order by w.week) from w
+                          left join kw on kw.week = w.week and kw.key = coalesce(k.key, c.key)) as per_week
+                from k full join c on c.key = k.key order by 1, coalesce(k.key, c.key)""".formatted(key, name, WEEK_OF_CONTACT, WEEKS);
+        return dsl.resultQuery(sql, from, to)
                 .fetch(r -> new Group(r.get("name", String.class), r.get("online", Integer.class), r.get("contacts", Integer.class),
                         share(r.get("online", Integer.class), r.get("contacts", Integer.class)),
                         round(r.get("online_minutes", Double.class)), r.get("calls", Integer.class),
                         r.get("connected", Integer.class), r.get("declined", Integer.class), r.get("missed", Integer.class),
                         r.get("busy", Integer.class), r.get("unreachable", Integer.class), r.get("failed", Integer.class),
-                        round(r.get("loss", Double.class)), round(r.get("rtt", Double.class)), round(r.get("video", Double.class))));
+                        round(r.get("loss", Double.class)), round(r.get("rtt", Double.class)), round(r.get("video", Double.class)),
+                        r.get("per_week", Integer[].class) == null ? List.of() : List.of(r.get("per_week", Integer[].class))));
     }
 
     private Savings savings(Object from, Object to) {
@@ -160,26 +183,30 @@ public final class OrgReport {
                         + config.mileageRateDkkPerKm() + " DKK/km");
     }
 
-    private AtaShare ata() {
+    private AtaShare ata(Object from, Object to) {
         Record r = dsl.resultQuery("""
                 with first_loan as (
                     select citizen_id, (min(started_on)::timestamp at time zone 'Europe/Copenhagen') as since
                     from loan where citizen_id is not null group by citizen_id),
                 k as (
-                    select k.happened_at >= fl.since as after, k.kind, coalesce(k.minutes, 0) as minutes,
+                    select k.happened_at >= fl.since as after, k.happened_at >= {0} as in_period, k.kind,
+                           coalesce(k.minutes, 0) as minutes,
                            case when k.kind = 'physical' then 2 * coalesce(c.travel_minutes, 0) else 0 end as driving
                     from contact k join first_loan fl on fl.citizen_id = k.citizen_id join citizen c on c.id = k.citizen_id
-                    where k.completed)
+                    where k.completed and k.happened_at < {1}),
+                -- Before: every contact before the loan (the baseline); after: the period's own.
+                s as (select * from k where not after or in_period)
                 select count(*) filter (where not after) as n_before, count(*) filter (where after) as n_after,
                        sum(minutes) filter (where not after and kind in ('physical', 'online')) as ata_before,
                        sum(driving) filter (where not after) as drive_before,
                        sum(minutes) filter (where after and kind in ('physical', 'online')) as ata_after,
                        sum(driving) filter (where after) as drive_after
-                from k""").fetchOne();
+                from s""", from, to).fetchOne();
         return new AtaShare(ataShare(r.get("ata_before", Long.class), r.get("drive_before", Long.class)),
                 ataShare(r.get("ata_after", Long.class), r.get("drive_after", Long.class)),
                 r.get("n_before", Integer.class), r.get("n_after", Integer.class),
-                "face-to-face minutes (physical and online visits) ÷ (face-to-face minutes + 2 × drive minutes per physical visit)");
+                "face-to-face minutes (physical and online visits) ÷ (face-to-face minutes + 2 × drive minutes per physical visit);"
+                        + " before: all contacts before the citizen's first loan; after: the period's contacts after it");
     }
 
     private static Double ataShare(Long ata, Long driving) {
@@ -230,6 +257,13 @@ public final class OrgReport {
                 + "unreachable,failed,loss_pct_mean,rtt_ms_mean,video_share\r\n");
         groupRows(out, "team", r.teams());
         groupRows(out, "worker", r.workers());
+        out.append("\r\nlevel,name");
+        for (Week w : r.weeks()) {
+            out.append(",online_visits_").append(w.week());
+        }
+        out.append("\r\n");
+        weekRows(out, "team", r.teams());
+        weekRows(out, "worker", r.workers());
         return out.toString();
     }
 
@@ -242,6 +276,14 @@ public final class OrgReport {
                     .append(g.busy()).append(',').append(g.unreachable()).append(',').append(g.failed()).append(',')
                     .append(n(g.lossPctMean())).append(',').append(n(g.rttMsMean())).append(',').append(n(g.videoShare()))
                     .append("\r\n");
+        }
+    }
+
+    private static void weekRows(StringBuilder out, String level, List<Group> groups) {
+        for (Group g : groups) {
+            out.append(level).append(',').append(dk.bostotte.fleet.visits.CsvField.of(g.name()));
+            g.onlineVisitsPerWeek().forEach(n -> out.append(',').append(n));
+            out.append("\r\n");
         }
     }
 
