@@ -209,7 +209,7 @@ public final class DeviceMain implements Callable<Integer> {
         }
         DeviceAgent agent = wire(bundle, options, tls, queue);
         agent.start();
-        SystemdWatchdog.start(HEARTBEAT_TIMER, () -> System.currentTimeMillis() - agentHeartbeat.get() < 30_000);
+        SystemdWatchdog.start(HEARTBEAT_TIMER, () -> HEARTBEATS.healthy(java.time.Duration.ofSeconds(30)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.stop();
             // A JVM ended by SIGTERM exits 143; a stop we handled completely is a normal exit.
@@ -303,9 +303,10 @@ public final class DeviceMain implements Callable<Integer> {
         if (screen) {
             KioskTheme theme = new KioskTheme(800, 480, options.screenPxPerMm(), options.textScale());
             KioskDisplay display = options.ui() == AgentOptions.Ui.WINDOW
-                    ? KioskDisplay.window(theme, kioskUi, kioskUi::woken, options.uiSnapshots())
+                    ? KioskDisplay.window(theme, kioskUi, kioskUi::touched, options.uiSnapshots())
                     : KioskDisplay.offscreen(theme, kioskUi, options.uiSnapshots());
             displayRef.set(display);
+            HEARTBEATS.watch("screen", java.awt.EventQueue::invokeLater, HEARTBEAT_TIMER, java.time.Duration.ofSeconds(5));
             kioskUi.start(display, new ScreenLight(root, Clock.systemDefaultZone(), display::dimTo),
                     new RingTone(options.ui() == AgentOptions.Ui.WINDOW), HEARTBEAT_TIMER);
             log.info("kiosk screen: {}{}", options.ui().name().toLowerCase(java.util.Locale.ROOT),
@@ -349,9 +350,8 @@ public final class DeviceMain implements Callable<Integer> {
             Runtime.getRuntime().halt(exitStatus);
         }, List.of(options.dataDir(), options.bundleDir()), BundleTls.sslContext(bundle), bundle.serverHost(),
                 bundle.devicePort()).registerWith(agent.commands());
-        // The agent thread proves it is alive every 5 s; a watchdog ping is sent only while it does.
-        HEARTBEAT_TIMER.scheduleAtFixedRate(() -> agentThread.execute(() -> agentHeartbeat.set(System.currentTimeMillis())),
-                0, 5, java.util.concurrent.TimeUnit.SECONDS);
+        // The agent thread (and the screen's, see above) proves it is alive every 5 s; the watchdog is fed only while they do.
+        HEARTBEATS.watch("agent", agentThread, HEARTBEAT_TIMER, java.time.Duration.ofSeconds(5));
         try {
             KioskHardware.context(options.gpio(), options.simulate()).ifPresentOrElse(pi4j -> KioskHardware.start(pi4j,
                     options.buttonPin(), options.ledPin(), calls, link::isConnected, agentThread, HEARTBEAT_TIMER,
@@ -390,8 +390,8 @@ public final class DeviceMain implements Callable<Integer> {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong agentHeartbeat =
-            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+    private static final dk.bostotte.device.kiosk.Heartbeats HEARTBEATS =
+            new dk.bostotte.device.kiosk.Heartbeats(System::currentTimeMillis);
     private static final ScheduledExecutorService HEARTBEAT_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kiosk-timer");
         t.setDaemon(true);

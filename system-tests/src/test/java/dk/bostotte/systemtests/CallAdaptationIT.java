@@ -47,10 +47,21 @@ class CallAdaptationIT {
                 browser.screenshot("call-audio-only-on-a-poor-line");
                 assertEquals("connected", browser.js("return window.bostotteCall.state"), "the call itself goes on");
 
+                // Audio only for real: the worker's browser decodes no more pictures.
+                Thread.sleep(3000);
+                long pausedAt = framesDecoded(browser);
+                Thread.sleep(4000);
+                assertTrue(framesDecoded(browser) - pausedAt < 10, "video still arrives at audio only: "
+                        + pausedAt + " -> " + framesDecoded(browser));
+
                 link.unshape();
                 // Each step up waits for five calm reports (10 s); on a loaded machine one report with
                 // a late RTCP answer starts the count again, so allow several tries per step.
                 device.awaitLog("now sending LOW", 2, Duration.ofSeconds(60));
+                // The picture comes back in the browser, after a pause long enough for webrtcbin to
+                // forget the video stream in its own statistics (the device must still see it go out).
+                long resumedAt = framesDecoded(browser);
+                browser.waitFor(Duration.ofSeconds(15), () -> framesDecoded(browser) > resumedAt + 30);
                 device.awaitLog("now sending SD", Duration.ofSeconds(60));
                 String callId = String.valueOf(browser.js("return window.bostotteCall.callId"));
                 browser.click(By.id("call-hangup"), Duration.ofSeconds(5));
@@ -67,5 +78,10 @@ class CallAdaptationIT {
                         "the device saw the line worsen: " + quality);
             }
         }
+    }
+
+    private static long framesDecoded(ConsoleBrowser browser) {
+        Object v = browser.js("return window.bostotteCall.framesDecoded || 0");
+        return v instanceof Number n ? n.longValue() : 0;
     }
 }

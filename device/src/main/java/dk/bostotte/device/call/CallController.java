@@ -374,8 +374,9 @@ public final class CallController {
             } else {
                 log.debug("call {} statistics: {}", callId, stats);
             }
-            // A video step that sends only audio is a media fault (seen once after audio only, cause not
-            // yet known): said once per stretch, so the log shows it rather than a silent low picture.
+            // A video step that sends only audio is a media fault: said once per stretch, so the log shows
+            // it rather than a silent low picture. (What looked like one after audio only was webrtcbin's
+            // statistics forgetting the resumed stream; the RTP session's own figures now count it.)
             if (media.profile().hasVideo() && stats.sendKbps() != null && stats.sendKbps() < AUDIO_ONLY_KBPS) {
                 if (++videoSilentReports == 3) {
                     log.warn("call {}: sending {} kbit/s at {}: the video is not going out", callId, stats.sendKbps(),

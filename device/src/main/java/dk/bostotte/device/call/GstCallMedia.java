@@ -323,13 +323,25 @@ public final class GstCallMedia implements CallMedia {
         try {
             String raw = NativeWebRtc.stats(webrtc, STATS_TIMEOUT);
             statsMissed = 0;
+            String session = sessionStats();
             log.trace("call statistics as webrtcbin gave them: {}", raw);
-            return stats.update(raw, System.nanoTime(), profile, videoFramesIn.get(), audioBuffersIn.get());
+            log.trace("call statistics of the RTP session: {}", session);
+            return stats.update(raw, session, System.nanoTime(), profile, videoFramesIn.get(), audioBuffersIn.get());
         } catch (NativeWebRtc.StatsUnavailable e) {
             // Said once and then every tenth time: a stuck webrtcbin must show in the log, not flood it.
             if (statsMissed++ % 10 == 0) {
                 log.warn("call statistics unavailable ({} in a row): {}", statsMissed, e.getMessage());
             }
+            return null;
+        }
+    }
+
+    /** The RTP session's own figures, or null (then webrtcbin's alone count) if they cannot be read. */
+    private String sessionStats() {
+        try {
+            return NativeWebRtc.sessionStats(webrtc);
+        } catch (RuntimeException e) {
+            log.debug("RTP session statistics unavailable: {}", e.toString());
             return null;
         }
     }

@@ -41,6 +41,12 @@ final class NativeWebRtc {
         Pointer gst_structure_to_string(Pointer structure);
 
         void gst_mini_object_unref(Pointer object);
+
+        Pointer gst_bin_get_by_name(Pointer bin, String name);
+
+        void gst_object_unref(Pointer object);
+
+        void gst_structure_free(Pointer structure);
     }
 
     interface GLibLib extends Library {
@@ -132,6 +138,49 @@ final class NativeWebRtc {
             }
         } finally {
             GstLib.INSTANCE.gst_mini_object_unref(promise);
+        }
+    }
+
+    /**
+     * The statistics of webrtcbin's RTP session itself ({@code rtpbin}'s internal session 0, the
+     * bundled one), as GStreamer serialises them: one {@code application/x-rtp-source-stats} per
+     * source, ours and the other side's. webrtcbin 1.22 forgets a sending SSRC after a pause
+     * (its sender-timeout handler removes it and only a new source adds it back), and then its own
+     * get-stats leaves out that stream's bytes and the other side's reports about it; the session
+     * keeps counting. Null when there is no such session.
+     */
+    static String sessionStats(NativeObject webrtcbin) {
+        Pointer rtpbin = GstLib.INSTANCE.gst_bin_get_by_name(pointer(webrtcbin), "rtpbin");
+        if (rtpbin == null) {
+            return null;
+        }
+        try {
+            PointerByReference session = new PointerByReference();
+            GObjectLib.INSTANCE.g_signal_emit_by_name(rtpbin, "get-internal-session", 0, session);
+            if (session.getValue() == null) {
+                return null;
+            }
+            try {
+                PointerByReference stats = new PointerByReference();
+                GObjectLib.INSTANCE.g_object_get(session.getValue(), "stats", stats, null);
+                if (stats.getValue() == null) {
+                    return null;
+                }
+                try {
+                    Pointer text = GstLib.INSTANCE.gst_structure_to_string(stats.getValue());
+                    try {
+                        return text.getString(0);
+                    } finally {
+                        GLibLib.INSTANCE.g_free(text);
+                    }
+                } finally {
+                    GstLib.INSTANCE.gst_structure_free(stats.getValue());
+                }
+            } finally {
+                GObjectLib.INSTANCE.g_object_unref(session.getValue());
+            }
+        } finally {
+            GstLib.INSTANCE.gst_object_unref(rtpbin);
         }
     }
 

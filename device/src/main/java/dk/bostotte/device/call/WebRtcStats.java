@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,10 @@ import java.util.regex.Pattern;
  * Turns webrtcbin's {@code get-stats} reply (a GstStructure of nested structures, as text) into
  * the call figures the fleet wants: bitrates from byte counters between two samples, loss and RTT
  * as the other side reports them about what this device sends, and jitter of what it receives.
+ * What this device sends, and the other side's reports about it, come from the RTP session's own
+ * source statistics when those are given: webrtcbin 1.22 drops a sending stream from get-stats
+ * once it has paused (audio only) and does not take it back when it resumes, so its figures then
+ * say 32 kbit/s and no loss or RTT at all while the video goes out (CallAdaptationIT stuck at LOW).
  */
 final class WebRtcStats {
 
@@ -31,11 +36,15 @@ final class WebRtcStats {
     }
 
     private static final String NESTED = "=(structure)\"";
+    /** One source in the RTP session's statistics (an element of its source-stats array). */
+    private static final String SOURCE = "\"application/x-rtp-source-stats";
     /** A top-level field of a nested structure; escaped ones (deeper levels) do not match. */
     private static final Pattern FIELD = Pattern.compile("([a-z0-9-]+)=\\(([A-Za-z0-9]+)\\)([^,;]*)");
 
     private long previousAtNanos;
     private double previousSent = Double.NaN;
+    /** Octets each of our streams had sent at the previous update, by SSRC (session figures). */
+    private Map<String, Double> previousOctets = new HashMap<>();
     private double previousReceived = Double.NaN;
 
     /**
@@ -43,11 +52,21 @@ final class WebRtcStats {
      * with backslash escapes inside; its own type is its {@code type} field (inbound-rtp, ...).
      */
     static List<Entry> parse(String text) {
+        return quoted(text, NESTED, NESTED.length(), null);
+    }
+
+    /** The sources of the RTP session's statistics, each as an entry of type {@code source}. */
+    static List<Entry> parseSession(String text) {
+        return quoted(text, SOURCE, 1, "source");
+    }
+
+    /** The quoted, escaped structures that start at each {@code marker}; {@code skip}: chars of it before the body. */
+    private static List<Entry> quoted(String text, String marker, int skip, String type) {
         List<Entry> out = new ArrayList<>();
         int i = 0;
-        while ((i = text.indexOf(NESTED, i)) >= 0) {
+        while ((i = text.indexOf(marker, i)) >= 0) {
             StringBuilder body = new StringBuilder();
-            int j = i + NESTED.length();
+            int j = i + skip;
             for (; j < text.length(); j++) {
                 char c = text.charAt(j);
                 if (c == '\\' && j + 1 < text.length()) {
@@ -64,14 +83,22 @@ final class WebRtcStats {
             while (f.find()) {
                 fields.putIfAbsent(f.group(1), f.group(3).trim());
             }
-            String type = fields.getOrDefault("type", "");
-            out.add(new Entry(type, fields));
+            out.add(new Entry(type != null ? type : fields.getOrDefault("type", ""), fields));
         }
         return out;
     }
 
-    /** Figures since the previous update; bitrates are null on the first one. */
+    /** Figures since the previous update from webrtcbin's statistics alone; bitrates are null on the first one. */
     CallStats update(String text, long nowNanos, MediaProfile profile, long framesDecoded, long audioBuffersPlayed) {
+        return update(text, null, nowNanos, profile, framesDecoded, audioBuffersPlayed);
+    }
+
+    /**
+     * Figures since the previous update; {@code session} (the RTP session's statistics, may be
+     * null) decides what was sent and what the other side reported about it.
+     */
+    CallStats update(String text, String session, long nowNanos, MediaProfile profile, long framesDecoded,
+                     long audioBuffersPlayed) {
         double sent = 0;
         double received = 0;
         double loss = Double.NaN;
@@ -92,11 +119,40 @@ final class WebRtcStats {
                 }
             }
         }
+        double sentSince = Math.max(0, sent - previousSent);
+        List<Entry> sources = session == null ? List.of() : parseSession(session);
+        if (!sources.isEmpty()) {
+            sentSince = 0;
+            loss = Double.NaN;
+            rtt = Double.NaN;
+            Map<String, Double> octets = new HashMap<>();
+            for (Entry e : sources) {
+                if ("true".equals(e.fields().get("internal"))) {
+                    double now = zeroIfNaN(e.number("octets-sent"));
+                    Double before = previousOctets.get(e.fields().get("ssrc"));
+                    // Per stream: the session recreates a stream that resumes after a pause, counting from 0.
+                    sentSince += before == null || now < before ? now : now - before;
+                    octets.put(e.fields().get("ssrc"), now);
+                }
+            }
+            Set<String> ours = octets.keySet();
+            previousOctets = octets;
+            // The other side's last report block about one of our streams: loss in 1/256, RTT in 1/65536 s.
+            for (Entry e : sources) {
+                if ("true".equals(e.fields().get("have-rb")) && ours.contains(e.fields().get("rb-ssrc"))) {
+                    loss = max(loss, e.number("rb-fractionlost") * 100 / 256);
+                    double roundTrip = e.number("rb-round-trip");
+                    if (roundTrip > 0) {
+                        rtt = max(rtt, roundTrip * 1000 / 65536);
+                    }
+                }
+            }
+        }
         Double sendKbps = null;
         Double recvKbps = null;
         if (previousAtNanos != 0 && nowNanos > previousAtNanos) {
             double seconds = (nowNanos - previousAtNanos) / 1e9;
-            sendKbps = round(Math.max(0, sent - previousSent) * 8 / 1000 / seconds);
+            sendKbps = round(sentSince * 8 / 1000 / seconds);
             recvKbps = round(Math.max(0, received - previousReceived) * 8 / 1000 / seconds);
         }
         previousAtNanos = nowNanos;

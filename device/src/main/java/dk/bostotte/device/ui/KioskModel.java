@@ -343,7 +343,7 @@ public final class KioskModel implements CallController.Display {
     }
 
     Locale locale() {
-        return "en".equals(settings.language()) ? Locale.ENGLISH : Locale.forLanguageTag("da");
+        return Texts.localeOf(settings.language());
     }
 
     /** Between the fleet's night start and end, wall-clock time here; a night may run over midnight. */

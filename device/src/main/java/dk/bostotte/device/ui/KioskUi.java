@@ -28,6 +28,10 @@ public final class KioskUi implements KioskActions {
     private Screen last;
     private String chimedFor;
     private boolean cameraWarned;
+    /** When a touch began on a dimmed screen (System.nanoTime), 0 for none: it wakes it, and presses nothing. */
+    private volatile long wakingTouchAt;
+    /** A press ends well within this; a later action is another touch's. */
+    private static final long TOUCH_NANOS = TimeUnit.MILLISECONDS.toNanos(KioskScreens.LONG_PRESS_MS + 2000);
 
     public KioskUi(KioskModel model, CallController calls, Executor agentThread) {
         this.model = model;
@@ -80,32 +84,57 @@ public final class KioskUi implements KioskActions {
         return v == null ? 80 : v;
     }
 
-    /** A touch anywhere, or the physical button: the screen wakes. */
+    /** The physical button, or a call: the screen wakes. */
     public void woken() {
         light.wake();
         model.tick();
+    }
+
+    /**
+     * A finger comes down anywhere on the screen (before the button under it acts). On a dimmed
+     * screen the touch only wakes it: the citizen cannot see what is under the finger at night, and
+     * a touch meant to light the screen must not call the support worker.
+     */
+    public void touched() {
+        wakingTouchAt = light.dimmed(model.settings()) ? System.nanoTime() : 0;
+        woken();
+    }
+
+    /** False, once, for the action of a touch that began on a dimmed screen. */
+    private boolean acts() {
+        long at = wakingTouchAt;
+        wakingTouchAt = 0;
+        return at == 0 || System.nanoTime() - at > TOUCH_NANOS;
     }
 
     // ------------------------------------------------------------------ KioskActions
 
     @Override
     public void callWorker() {
-        agentThread.execute(calls::callSupportWorker);
+        if (acts()) {
+            agentThread.execute(calls::callSupportWorker);
+        }
     }
 
     @Override
     public void answer() {
-        agentThread.execute(calls::answer);
+        if (acts()) {
+            agentThread.execute(calls::answer);
+        }
     }
 
     @Override
     public void decline() {
-        agentThread.execute(calls::decline);
+        if (acts()) {
+            agentThread.execute(calls::decline);
+        }
     }
 
     @Override
     public void hangUp() {
-        agentThread.execute(calls::hangUp);
+        if (acts()) {
+            agentThread.execute(calls::hangUp);
+        }
     }
 
     @Override
@@ -120,7 +149,9 @@ public final class KioskUi implements KioskActions {
 
     @Override
     public void longPress() {
-        model.longPress();
+        if (acts()) {
+            model.longPress();
+        }
     }
 
     @Override

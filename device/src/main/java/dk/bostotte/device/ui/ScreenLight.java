@@ -49,7 +49,7 @@ public final class ScreenLight {
 
     /** The brightness the screen should have now, in per cent. */
     public synchronized int target(DeviceSettings s, boolean night, boolean inCallOrRinging) {
-        int day = s.brightnessPercent() != null ? s.brightnessPercent() : DEFAULT_DAY;
+        int day = day(s);
         if (!night || inCallOrRinging || clock.instant().isBefore(awakeUntil)) {
             return day;
         }
@@ -72,6 +72,15 @@ public final class ScreenLight {
 
     public synchronized int current() {
         return current;
+    }
+
+    /** Whether the screen is darker now than it is by day with settings {@code s}. */
+    public synchronized boolean dimmed(DeviceSettings s) {
+        return current >= 0 && current < day(s);
+    }
+
+    private static int day(DeviceSettings s) {
+        return s.brightnessPercent() != null ? s.brightnessPercent() : DEFAULT_DAY;
     }
 
     private boolean writeBacklight(String dir, int percent) {

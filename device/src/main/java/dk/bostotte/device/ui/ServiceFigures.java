@@ -33,11 +33,13 @@ public final class ServiceFigures {
         });
         rows.add(new ServiceRow("service.queue", Integer.toString(samplesWaiting)));
         rows.add(new ServiceRow("service.call", callPhase.toLowerCase(Locale.ROOT)));
+        // In the kiosk's own language, as the labels are: the words come from the same bundles.
+        Texts t = new Texts(Texts.localeOf(settings.language()));
         List<String> parts = new ArrayList<>();
-        Optional.ofNullable(settings.volumePercent()).ifPresent(v -> parts.add("lyd " + v + " %"));
-        Optional.ofNullable(settings.brightnessPercent()).ifPresent(v -> parts.add("lys " + v + " %"));
+        Optional.ofNullable(settings.volumePercent()).ifPresent(v -> parts.add(t.get("service.settings.volume") + " " + v + " %"));
+        Optional.ofNullable(settings.brightnessPercent()).ifPresent(v -> parts.add(t.get("service.settings.brightness") + " " + v + " %"));
         if (settings.nightStart() != null && settings.nightEnd() != null) {
-            parts.add("nat " + settings.nightStart() + "–" + settings.nightEnd());
+            parts.add(t.get("service.settings.night") + " " + settings.nightStart() + "–" + settings.nightEnd());
         }
         Optional.ofNullable(settings.answerPolicy()).ifPresent(parts::add);
         Optional.ofNullable(settings.language()).ifPresent(parts::add);

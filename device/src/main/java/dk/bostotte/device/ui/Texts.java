@@ -23,6 +23,11 @@ public final class Texts {
         this.bundle = ResourceBundle.getBundle("dk.bostotte.device.ui.kiosk", locale, NO_FALLBACK);
     }
 
+    /** The kiosk's language from the fleet setting: English when asked for, Danish otherwise. */
+    public static Locale localeOf(String language) {
+        return "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("da");
+    }
+
     public Locale locale() {
         return locale;
     }

@@ -16,9 +16,59 @@ import org.junit.jupiter.api.Test;
 class WebRtcStatsTest {
 
     private static String fixture() throws IOException {
-        try (InputStream in = WebRtcStatsTest.class.getResourceAsStream("/webrtcbin-stats-1.22.txt")) {
+        return resource("/webrtcbin-stats-1.22.txt");
+    }
+
+    /** The RTP session's statistics at the same stage of a call (webrtcbin's rtpbin, session 0). */
+    private static String sessionFixture() throws IOException {
+        return resource("/rtpsession-stats-1.22.txt");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = WebRtcStatsTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void readsTheSessionsSourcesOursAndTheOtherSides() throws IOException {
+        List<WebRtcStats.Entry> sources = WebRtcStats.parseSession(sessionFixture());
+        assertEquals(4, sources.size());
+        assertEquals(2, sources.stream().filter(e -> "true".equals(e.fields().get("internal"))).count());
+        WebRtcStats.Entry video = sources.stream().filter(e -> "4286565502".equals(e.fields().get("ssrc"))).findFirst().orElseThrow();
+        assertEquals(74977, video.number("octets-sent"));
+        WebRtcStats.Entry reporter = sources.stream().filter(e -> "true".equals(e.fields().get("have-rb"))).findFirst().orElseThrow();
+        assertEquals("4286565502", reporter.fields().get("rb-ssrc"), "the other side's last report block is about our video");
+        // "sent-rb-fractionlost" (our report about them) is its own field, not taken for theirs about us.
+        assertEquals(0, reporter.number("rb-fractionlost"));
+    }
+
+    @Test
+    void whatWasSentAndTheReportsAboutItComeFromTheSessionWhenWebrtcbinHasLostTheStream() throws IOException {
+        WebRtcStats stats = new WebRtcStats();
+        // What webrtcbin's get-stats gave once the video had paused and resumed: nothing about what is sent.
+        String webrtcbin = "";
+        String session = sessionFixture();
+        CallStats first = stats.update(webrtcbin, session, 1_000_000_000L, MediaProfile.LOW, 10, 20);
+        assertEquals(3.2, first.rttMs(), "209/65536 s");
+        assertEquals(0.0, first.lossPct());
+        // One second on: 100 000 more octets of video went out, and the other side reports 64/256 lost.
+        String later = session.replace("octets-sent\\=\\(guint64\\)74977", "octets-sent\\=\\(guint64\\)174977")
+                .replace("rb-fractionlost\\=\\(uint\\)0\\,\\ rb-packetslost", "rb-fractionlost\\=\\(uint\\)64\\,\\ rb-packetslost");
+        CallStats second = stats.update(webrtcbin, later, 2_000_000_000L, MediaProfile.LOW, 40, 70);
+        assertEquals(800.0, second.sendKbps());
+        assertEquals(25.0, second.lossPct());
+        // The video stream is recreated (it resumed after a pause) and counts from 0 again: its 10 000
+        // octets are what it sent since, not a fall that would make the rate 0.
+        String recreated = later.replace("octets-sent\\=\\(guint64\\)174977", "octets-sent\\=\\(guint64\\)10000");
+        CallStats third = stats.update(webrtcbin, recreated, 3_000_000_000L, MediaProfile.LOW, 40, 70);
+        assertEquals(80.0, third.sendKbps());
+    }
+
+    @Test
+    void withoutTheSessionWebrtcbinsFiguresCountAlone() throws IOException {
+        CallStats s = new WebRtcStats().update(fixture(), null, 1_000_000_000L, MediaProfile.SD, 1, 1);
+        assertEquals(4.7, s.rttMs());
     }
 
     @Test

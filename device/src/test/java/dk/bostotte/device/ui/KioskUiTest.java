@@ -108,6 +108,37 @@ class KioskUiTest {
         assertEquals(100, display.pictureBrightness(), "the picture itself is drawn at full brightness");
     }
 
+    @Test
+    void aTouchOnADimmedScreenWakesItAndPressesNothing() {
+        List<Runnable> toAgent = new CopyOnWriteArrayList<>();
+        KioskModel m = new KioskModel(clock, "K7M3-Q9PH", List::of);
+        m.linkUp();
+        // A real controller the actions are handed to (on a recording agent thread: never run here).
+        var calls = new dk.bostotte.device.call.CallController(new dk.bostotte.protocol.codec.MessageCodec(), clock, timer,
+                signal -> java.util.concurrent.CompletableFuture.completedFuture(null), () -> null, m, Optional.empty());
+        List<Integer> shown = new CopyOnWriteArrayList<>();
+        KioskUi ui = new KioskUi(m, calls, toAgent::add);
+        ui.start(KioskDisplay.offscreen(KioskTheme.PI_DISPLAY, KioskActions.NONE, Optional.empty()),
+                new ScreenLight(new FakeRoot(dir).root, clock, shown::add), new RecordingTone(), timer);
+        m.settings(new DeviceSettings(null, null, null, null, 90, "22:00", "07:00", 10, null, null, null));
+
+        ui.touched();
+        ui.callWorker();
+        assertEquals(1, toAgent.size(), "by day a touch on the call button calls");
+
+        clock.now = java.time.Instant.parse("2026-11-23T23:00:00Z");
+        m.tick();
+        assertEquals(10, shown.get(shown.size() - 1), "night: dimmed");
+        ui.touched();
+        ui.callWorker();
+        assertEquals(1, toAgent.size(), "the touch that lit the screen did not call");
+        assertEquals(90, shown.get(shown.size() - 1), "it woke the screen");
+
+        ui.touched();
+        ui.callWorker();
+        assertEquals(2, toAgent.size(), "the next touch, on a lit screen, calls");
+    }
+
     private final class RecordingTone extends RingTone {
         RecordingTone() {
             super(false);
