@@ -126,11 +126,22 @@ public final class DeviceMain implements Callable<Integer> {
             description = "Answer button and status light: the Pi's GPIO if present (auto; none when --simulate), Pi4J's mock platform, or off (default: ${DEFAULT-VALUE}).")
     String gpio;
 
-    @Option(names = "--button-pin", paramLabel = "BCM", defaultValue = "17", description = "GPIO (BCM number) of the answer button, to ground (default: ${DEFAULT-VALUE}).")
-    int buttonPin;
+    @Option(names = "--button-pin", paramLabel = "BCM",
+            description = "GPIO (BCM number) of the answer button, to ground (default: the bundle's gpio.button.pin, else 17).")
+    Integer buttonPin;
 
-    @Option(names = "--led-pin", paramLabel = "BCM", defaultValue = "27", description = "GPIO (BCM number) of the status light (default: ${DEFAULT-VALUE}).")
-    int ledPin;
+    @Option(names = "--led-pin", paramLabel = "BCM",
+            description = "GPIO (BCM number) of the status light (default: the bundle's gpio.led.pin, else 27).")
+    Integer ledPin;
+
+    /** The wiring of hardware-notes/wiring.md, for a bundle that does not say otherwise. */
+    static final int DEFAULT_BUTTON_PIN = 17;
+    static final int DEFAULT_LED_PIN = 27;
+
+    /** A pin given on the command line wins; then the bundle's; then the default wiring. */
+    static int pin(Integer flag, java.util.Optional<Integer> bundle, int wired) {
+        return flag != null ? flag : bundle.orElse(wired);
+    }
 
     @Option(names = "--ui", paramLabel = "auto|window|offscreen|off", defaultValue = "auto",
             description = "The kiosk screen: a full-screen window (auto: when a display is present and not --simulate), "
@@ -354,7 +365,8 @@ public final class DeviceMain implements Callable<Integer> {
         HEARTBEATS.watch("agent", agentThread, HEARTBEAT_TIMER, java.time.Duration.ofSeconds(5));
         try {
             KioskHardware.context(options.gpio(), options.simulate()).ifPresentOrElse(pi4j -> KioskHardware.start(pi4j,
-                    options.buttonPin(), options.ledPin(), calls, link::isConnected, agentThread, HEARTBEAT_TIMER,
+                    pin(options.buttonPin(), bundle.buttonPin(), DEFAULT_BUTTON_PIN),
+                    pin(options.ledPin(), bundle.ledPin(), DEFAULT_LED_PIN), calls, link::isConnected, agentThread, HEARTBEAT_TIMER,
                     screen ? kioskUi::woken : () -> { }),
                     () -> log.info("no GPIO: answer button and status light not in use"));
         } catch (RuntimeException e) {

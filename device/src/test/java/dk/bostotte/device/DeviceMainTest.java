@@ -53,6 +53,13 @@ class DeviceMainTest {
     }
 
     @Test
+    void aPinOnTheCommandLineWinsThenTheBundlesThenTheDefaultWiring() {
+        assertEquals(5, DeviceMain.pin(5, java.util.Optional.of(22), 17));
+        assertEquals(22, DeviceMain.pin(null, java.util.Optional.of(22), 17));
+        assertEquals(17, DeviceMain.pin(null, java.util.Optional.empty(), 17));
+    }
+
+    @Test
     void bundleOptionIsRequired() {
         Run r = run();
         assertEquals(2, r.exitCode());

@@ -161,26 +161,35 @@ final class NativeWebRtc {
                 return null;
             }
             try {
-                PointerByReference stats = new PointerByReference();
-                GObjectLib.INSTANCE.g_object_get(session.getValue(), "stats", stats, null);
-                if (stats.getValue() == null) {
-                    return null;
-                }
-                try {
-                    Pointer text = GstLib.INSTANCE.gst_structure_to_string(stats.getValue());
-                    try {
-                        return text.getString(0);
-                    } finally {
-                        GLibLib.INSTANCE.g_free(text);
-                    }
-                } finally {
-                    GstLib.INSTANCE.gst_structure_free(stats.getValue());
-                }
+                return structureProperty(session.getValue(), "stats");
             } finally {
                 GObjectLib.INSTANCE.g_object_unref(session.getValue());
             }
         } finally {
             GstLib.INSTANCE.gst_object_unref(rtpbin);
+        }
+    }
+
+    /** A GstStructure-typed property of {@code element} (a sink's {@code stats}), serialised; null if unset. */
+    static String structureProperty(NativeObject element, String property) {
+        return structureProperty(pointer(element), property);
+    }
+
+    private static String structureProperty(Pointer object, String property) {
+        PointerByReference value = new PointerByReference();
+        GObjectLib.INSTANCE.g_object_get(object, property, value, null);
+        if (value.getValue() == null) {
+            return null;
+        }
+        try {
+            Pointer text = GstLib.INSTANCE.gst_structure_to_string(value.getValue());
+            try {
+                return text.getString(0);
+            } finally {
+                GLibLib.INSTANCE.g_free(text);
+            }
+        } finally {
+            GstLib.INSTANCE.gst_structure_free(value.getValue());
         }
     }
 

@@ -163,6 +163,14 @@ final class WebRtcStats {
                 profile.hasVideo() ? 30.0 : null, framesDecoded, audioBuffersPlayed, profile.mode);
     }
 
+    private static final Pattern RENDERED = Pattern.compile("rendered=\\(guint64\\)(\\d+)");
+
+    /** The buffers a base sink rendered, from its {@code stats} structure as text; 0 when not there. */
+    static long rendered(String sinkStats) {
+        Matcher m = sinkStats == null ? null : RENDERED.matcher(sinkStats);
+        return m != null && m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
     private static double max(double a, double b) {
         return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }

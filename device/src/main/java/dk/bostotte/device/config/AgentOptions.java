@@ -3,13 +3,16 @@ package dk.bostotte.device.config;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The agent's typed start-up options, as parsed from the command line. */
+/**
+ * The agent's typed start-up options, as parsed from the command line. The GPIO pins are null
+ * when not given: then the config bundle's wiring counts (see {@code DeviceMain.pin}).
+ */
 public record AgentOptions(Path bundleDir, Path dataDir, boolean simulate, Duration statusInterval,
                            Duration telemetryInterval, Duration keepAlive, int queueCapacity,
                            java.util.Optional<Duration> simulatedAnswer, java.util.Optional<String> iceLocalAddress,
                            Duration latencyEvery, long measurementBytesPerDay, Duration throughputEvery,
                            int latencyPackets, boolean throughputFixed, dk.bostotte.device.kiosk.KioskHardware.Gpio gpio,
-                           int buttonPin, int ledPin, Ui ui, java.util.Optional<Path> uiSnapshots, double screenPxPerMm,
+                           Integer buttonPin, Integer ledPin, Ui ui, java.util.Optional<Path> uiSnapshots, double screenPxPerMm,
                            double textScale) {
 
     /** Where the kiosk screens go: see {@code --ui}. */

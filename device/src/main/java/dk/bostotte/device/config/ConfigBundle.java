@@ -14,7 +14,8 @@ import java.util.Properties;
  * without depending on the provisioning module, so the device only trusts what is on its own disk.
  */
 public record ConfigBundle(Path dir, DeviceId deviceId, String model, String serial, String serverHost,
-                           int mqttPort, int httpPort, int devicePort, char[] keystorePassword) {
+                           int mqttPort, int httpPort, int devicePort, char[] keystorePassword,
+                           java.util.Optional<Integer> buttonPin, java.util.Optional<Integer> ledPin) {
 
     public static final String PROPERTIES = "device.properties";
     public static final String KEYSTORE = "device.p12";
@@ -45,7 +46,25 @@ public record ConfigBundle(Path dir, DeviceId deviceId, String model, String ser
                 port(p, file, "server.mqtt.port"), port(p, file, "server.http.port"),
                 // Bundles written before the device API existed use its default port.
                 p.getProperty("server.device.port") == null ? 8443 : port(p, file, "server.device.port"),
-                p.getProperty("keystore.password", "").toCharArray());
+                p.getProperty("keystore.password", "").toCharArray(),
+                // Where this kiosk's button and light are wired, when not the defaults.
+                gpioPin(p, file, "gpio.button.pin"), gpioPin(p, file, "gpio.led.pin"));
+    }
+
+    private static java.util.Optional<Integer> gpioPin(Properties p, Path file, String key) throws BundleException {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            int pin = Integer.parseInt(v.trim());
+            if (pin >= 2 && pin <= 27) {
+                return java.util.Optional.of(pin);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BundleException(file + ": " + key + " '" + v + "' is not a GPIO (BCM number 2-27)");
     }
 
     public Path keystoreFile() {

@@ -66,6 +66,14 @@ class WebRtcStatsTest {
     }
 
     @Test
+    void decodedPicturesAreTheVideoSinksRenderedCount() {
+        assertEquals(1234, WebRtcStats.rendered("application/x-gst-base-sink-stats, average-rate=(double)0.033, "
+                + "dropped=(guint64)2, rendered=(guint64)1234;"));
+        assertEquals(0, WebRtcStats.rendered(null));
+        assertEquals(0, WebRtcStats.rendered("application/x-gst-base-sink-stats;"));
+    }
+
+    @Test
     void withoutTheSessionWebrtcbinsFiguresCountAlone() throws IOException {
         CallStats s = new WebRtcStats().update(fixture(), null, 1_000_000_000L, MediaProfile.SD, 1, 1);
         assertEquals(4.7, s.rttMs());

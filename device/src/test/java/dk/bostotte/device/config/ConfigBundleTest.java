@@ -143,6 +143,21 @@ class ConfigBundleTest {
     }
 
     @Test
+    void theKiosksWiringComesFromTheBundleAndABadPinIsNamed() throws Exception {
+        assertEquals(java.util.Optional.empty(), ConfigBundle.load(made.dir).buttonPin(), "no wiring given: the defaults");
+        Path d = copy();
+        Path props = d.resolve("device.properties");
+        String plain = Files.readString(props);
+        Files.writeString(props, plain + "gpio.button.pin=22\ngpio.led.pin=23\n");
+        ConfigBundle b = ConfigBundle.load(d);
+        assertEquals(java.util.Optional.of(22), b.buttonPin());
+        assertEquals(java.util.Optional.of(23), b.ledPin());
+        Files.writeString(props, plain + "gpio.button.pin=forty\n");
+        BundleException e = assertThrows(BundleException.class, () -> ConfigBundle.load(d));
+        assertTrue(e.getMessage().contains("gpio.button.pin") && e.getMessage().contains("forty"), e.getMessage());
+    }
+
+    @Test
     void invalidDeviceIdIsRefused() throws Exception {
         Path d = copy();
         Path props = d.resolve("device.properties");

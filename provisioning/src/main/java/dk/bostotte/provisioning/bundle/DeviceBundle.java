@@ -19,14 +19,34 @@ import java.util.Properties;
  * {@code key=value} lines of printable ASCII with no escapes, PEM and PKCS#12.
  */
 public record DeviceBundle(DeviceId id, String model, String serial, String serverHost, int mqttPort, int httpPort,
-        int devicePort, String keystorePassword) {
+        int devicePort, String keystorePassword, GpioPins gpio) {
+
+    /**
+     * Where the answer button and the status light are wired on this kiosk (BCM numbers); null in a
+     * bundle means the device's defaults (button 17, light 27, as hardware-notes/wiring.md wires them).
+     */
+    public record GpioPins(int buttonPin, int ledPin) {
+        public GpioPins {
+            if (buttonPin < 2 || buttonPin > 27 || ledPin < 2 || ledPin > 27) {
+                throw new IllegalArgumentException("GPIO pins are BCM numbers 2-27, not " + buttonPin + " and " + ledPin);
+            }
+            if (buttonPin == ledPin) {
+                throw new IllegalArgumentException("the button and the light cannot share GPIO " + buttonPin);
+            }
+        }
+    }
 
     /** The fleet server's port for devices' own HTTPS requests (network measurements), unless told otherwise. */
     public static final int DEFAULT_DEVICE_PORT = 8443;
 
     public DeviceBundle(DeviceId id, String model, String serial, String serverHost, int mqttPort, int httpPort,
                         String keystorePassword) {
-        this(id, model, serial, serverHost, mqttPort, httpPort, DEFAULT_DEVICE_PORT, keystorePassword);
+        this(id, model, serial, serverHost, mqttPort, httpPort, DEFAULT_DEVICE_PORT, keystorePassword, null);
+    }
+
+    public DeviceBundle(DeviceId id, String model, String serial, String serverHost, int mqttPort, int httpPort,
+                        int devicePort, String keystorePassword) {
+        this(id, model, serial, serverHost, mqttPort, httpPort, devicePort, keystorePassword, null);
     }
 
     public static final String PROPERTIES = "device.properties";
@@ -80,7 +100,18 @@ public record DeviceBundle(DeviceId id, String model, String serial, String serv
                 PlainValue.getPort(p, "server.mqtt.port", file),
                 PlainValue.getPort(p, "server.http.port", file),
                 p.containsKey("server.device.port") ? PlainValue.getPort(p, "server.device.port", file) : DEFAULT_DEVICE_PORT,
-                PlainValue.get(p, "keystore.password", file));
+                PlainValue.get(p, "keystore.password", file),
+                p.containsKey("gpio.button.pin") || p.containsKey("gpio.led.pin")
+                        ? new GpioPins(pin(p, "gpio.button.pin", file), pin(p, "gpio.led.pin", file)) : null);
+    }
+
+    private static int pin(Properties p, String key, Path file) {
+        String v = PlainValue.get(p, key, file);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad " + key + " in " + file + ": " + v);
+        }
     }
 
     private String properties() {
@@ -92,6 +123,7 @@ public record DeviceBundle(DeviceId id, String model, String serial, String serv
                 + "server.mqtt.port=" + mqttPort + "\n"
                 + "server.http.port=" + httpPort + "\n"
                 + "server.device.port=" + devicePort + "\n"
-                + "keystore.password=" + keystorePassword + "\n";
+                + "keystore.password=" + keystorePassword + "\n"
+                + (gpio == null ? "" : "gpio.button.pin=" + gpio.buttonPin() + "\n" + "gpio.led.pin=" + gpio.ledPin() + "\n");
     }
 }

@@ -46,6 +46,14 @@ public final class EnrollCommand extends ProvisioningCommand {
             description = "The server's HTTPS port for devices' network measurements (default: ${DEFAULT-VALUE}).")
     int devicePort;
 
+    @Option(names = "--button-pin", paramLabel = "BCM",
+            description = "GPIO (BCM number) the kiosk's answer button is wired to, if not the device's default 17; give --led-pin too.")
+    Integer buttonPin;
+
+    @Option(names = "--led-pin", paramLabel = "BCM",
+            description = "GPIO (BCM number) of the kiosk's status light, if not the device's default 27; give --button-pin too.")
+    Integer ledPin;
+
     @Option(names = "--validity-days", paramLabel = "DAYS", defaultValue = "3650", description = "Device certificate validity (default: ${DEFAULT-VALUE}).")
     long validityDays;
 
@@ -54,8 +62,11 @@ public final class EnrollCommand extends ProvisioningCommand {
         DeviceId id = DeviceId.random(new SecureRandom());
         String host = mqttHost != null ? mqttHost : server.server().getHost();
         // Building the bundle first validates model, serial and ports before anything is issued or registered.
+        if ((buttonPin == null) != (ledPin == null)) {
+            throw new IllegalArgumentException("--button-pin and --led-pin go together: give both or neither");
+        }
         DeviceBundle bundle = new DeviceBundle(id, model, serial, host, mqttPort, server.httpPort(), devicePort,
-                Secrets.randomPassword());
+                Secrets.randomPassword(), buttonPin == null ? null : new DeviceBundle.GpioPins(buttonPin, ledPin));
         Path dir = out != null ? out : Path.of("data", "devices", id.value());
         if (Files.exists(dir.resolve(DeviceBundle.PROPERTIES))) {
             throw new IllegalStateException(dir + " already holds a device bundle; choose another --out");

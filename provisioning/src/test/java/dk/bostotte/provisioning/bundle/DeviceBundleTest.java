@@ -49,6 +49,24 @@ class DeviceBundleTest {
     }
 
     @Test
+    void theKiosksWiringTravelsInTheBundleWhenItIsNotTheDefault() throws Exception {
+        DeviceBundle wired = new DeviceBundle(id, "rpi4", "SN-0042 b", "fleet.example.dk", 8883, 8080, 8443,
+                Secrets.randomPassword(), new DeviceBundle.GpioPins(22, 23));
+        Path dir = tmp.resolve("wired");
+        wired.write(dir, credential);
+        assertEquals(wired, DeviceBundle.read(dir));
+        String text = Files.readString(dir.resolve(DeviceBundle.PROPERTIES));
+        assertTrue(text.contains("gpio.button.pin=22\n") && text.contains("gpio.led.pin=23\n"), text);
+
+        Path plain = tmp.resolve("plain");
+        bundle.write(plain, credential);
+        assertTrue(!Files.readString(plain.resolve(DeviceBundle.PROPERTIES)).contains("gpio."), "defaults are not written");
+        assertEquals(null, DeviceBundle.read(plain).gpio());
+        assertThrows(IllegalArgumentException.class, () -> new DeviceBundle.GpioPins(17, 17), "one pin for both");
+        assertThrows(IllegalArgumentException.class, () -> new DeviceBundle.GpioPins(17, 40), "no GPIO 40 on a Pi");
+    }
+
+    @Test
     void propertiesUseThePlainKeysTheDeviceAppParses() throws Exception {
         Path dir = tmp.resolve("bundle");
         bundle.write(dir, credential);

@@ -94,6 +94,25 @@ class ProvisioningCliTest {
     }
 
     @Test
+    void aKioskWiredDifferentlyGetsItsPinsInItsBundleAndHalfAWiringIsRefused() {
+        assertEquals(0, initCa());
+        Path wired = tmp.resolve("wired");
+        int exit = provision("enroll", "--pki", pki.toString(), "--server", server.uri().toString(),
+                "--password-file", passwordFile.toString(), "--model", "rpi4", "--serial", "S-2", "--out", wired.toString(),
+                "--button-pin", "22", "--led-pin", "23");
+        assertEquals(0, exit, err.toString());
+        assertEquals(new DeviceBundle.GpioPins(22, 23), DeviceBundle.read(wired).gpio());
+
+        int before = server.requests.size();
+        int half = provision("enroll", "--pki", pki.toString(), "--server", server.uri().toString(),
+                "--password-file", passwordFile.toString(), "--model", "rpi4", "--serial", "S-3", "--out",
+                tmp.resolve("half").toString(), "--button-pin", "22");
+        assertEquals(1, half);
+        assertTrue(err.toString().contains("--button-pin and --led-pin go together"), err.toString());
+        assertEquals(before, server.requests.size(), "nothing registered for a bundle that was never written");
+    }
+
+    @Test
     void refusedEnrolmentWritesNoBundleAndExitsOne() {
         assertEquals(0, initCa());
         server.respond(409, "{\"error\":\"serial S-1 is already enrolled\"}");

@@ -21,9 +21,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./bostotte bench call}: repeated calls over loopback from headless Chromium to a simulated
  * device, measuring click → first decoded frame in the browser and on the device; then the
- * device's CPU and memory in one held 640×480 call against a bare gst-launch-1.0 pipeline doing
- * the same encode and decode, run by this same bench right after, so the ratio is taken under
- * the same machine load.
+ * device's CPU and memory in a held 640×480 call against a bare gst-launch-1.0 pipeline doing
+ * the same encode and decode. The machine is shared and its load moves each figure by a third
+ * from one minute to the next, so held calls and bare runs take turns ({@code --rounds}) and the
+ * ratio is of their medians.
  */
 @Command(name = "call", mixinStandardHelpOptions = true, description = "Call set-up time, device CPU and memory in a call.")
 public final class CallBench implements Callable<Integer> {
@@ -33,8 +34,12 @@ public final class CallBench implements Callable<Integer> {
     @Option(names = "--calls", defaultValue = "10", description = "Measured calls (after one warm-up call).")
     int calls;
 
-    @Option(names = "--hold-s", defaultValue = "20", description = "Seconds of the held call and of the bare pipeline.")
+    @Option(names = "--hold-s", defaultValue = "20", description = "Seconds of each held call and of each bare pipeline run.")
     int holdSeconds;
+
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Rounds of bare pipeline, bare pipeline with echo canceller, held call (default: ${DEFAULT-VALUE}).")
+    int rounds;
 
     /** The same work as the device's media, without WebRTC, signalling or the JVM. */
     static final String BARE_PIPELINE = "videotestsrc is-live=true pattern=ball ! videoconvert ! videoscale ! videorate "
@@ -60,7 +65,9 @@ public final class CallBench implements Callable<Integer> {
         }
         List<Long> browserSetup = new ArrayList<>();
         List<Long> deviceSetup = new ArrayList<>();
-        double deviceCpu;
+        List<Double> deviceCpus = new ArrayList<>();
+        List<Double> bareCpus = new ArrayList<>();
+        List<Double> bareEchoCpus = new ArrayList<>();
         long rssMax = 0;
         try (FleetTestEnvironment env = FleetTestEnvironment.start(Map.of("call.ring.timeout.s", "30"))) {
             var device = env.enroll("bench-kiosk", "BENCH-CALL");
@@ -78,23 +85,31 @@ public final class CallBench implements Callable<Integer> {
                     }
                     hangUp(browser, kiosk, i + 1);
                 }
-                // One held call: the device's CPU and memory while it encodes, decodes and relays media.
-                dial(browser, device.id().value());
-                browser.waitFor(Duration.ofSeconds(30), () -> "connected".equals(state(browser)));
-                Thread.sleep(3000);
-                double before = ProcessStats.cpuSeconds(kiosk.pid());
-                long start = System.nanoTime();
-                long end = start + TimeUnit.SECONDS.toNanos(holdSeconds);
-                while (System.nanoTime() < end) {
-                    rssMax = Math.max(rssMax, ProcessStats.rssBytes(kiosk.pid()));
-                    Thread.sleep(500);
+                // Held calls, each between the two bare runs of its round: the device's CPU and memory
+                // while it encodes, decodes and relays media, next to the same work without WebRTC.
+                for (int r = 0; r < rounds; r++) {
+                    bareCpus.add(bareCpu(BARE_PIPELINE));
+                    dial(browser, device.id().value());
+                    browser.waitFor(Duration.ofSeconds(30), () -> "connected".equals(state(browser)));
+                    Thread.sleep(3000);
+                    double before = ProcessStats.cpuSeconds(kiosk.pid());
+                    long start = System.nanoTime();
+                    long end = start + TimeUnit.SECONDS.toNanos(holdSeconds);
+                    while (System.nanoTime() < end) {
+                        rssMax = Math.max(rssMax, ProcessStats.rssBytes(kiosk.pid()));
+                        Thread.sleep(500);
+                    }
+                    deviceCpus.add((ProcessStats.cpuSeconds(kiosk.pid()) - before) / ((System.nanoTime() - start) / 1e9));
+                    hangUp(browser, kiosk, calls + 2 + r);
+                    bareEchoCpus.add(bareCpu(BARE_PIPELINE_WITH_ECHO_CANCELLER));
                 }
-                deviceCpu = (ProcessStats.cpuSeconds(kiosk.pid()) - before) / ((System.nanoTime() - start) / 1e9);
-                hangUp(browser, kiosk, calls + 2);
             }
         }
-        double bareCpu = bareCpu(BARE_PIPELINE);
-        double bareEchoCpu = bareCpu(BARE_PIPELINE_WITH_ECHO_CANCELLER);
+        double deviceCpu = median(deviceCpus);
+        double bareCpu = median(bareCpus);
+        double bareEchoCpu = median(bareEchoCpus);
+        System.out.printf(Locale.ROOT, "rounds: device %s, bare %s, bare with echo canceller %s%n", deviceCpus, bareCpus,
+                bareEchoCpus);
         Collections.sort(browserSetup);
         Collections.sort(deviceSetup);
         System.out.printf(Locale.ROOT, "calls=%d setup_p50_ms=%d setup_p95_ms=%d device_setup_p50_ms=%d "
@@ -152,6 +167,13 @@ public final class CallBench implements Callable<Integer> {
             p.destroy();
             p.waitFor(5, TimeUnit.SECONDS);
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static long pct(List<Long> sorted, int p) {
