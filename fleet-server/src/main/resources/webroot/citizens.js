@@ -141,9 +141,13 @@ async function refreshVisits() {
     }
     const move = button(visitsTable.dataset.move, () => bookVisit({ id: v.citizenId, displayName: v.citizenName }, v));
     move.className = 'move';
+    // Asked first: a slip of the mouse must not cancel a citizen's visit.
     const cancel = button(visitsTable.dataset.cancel, async () => {
-      const res = await send('DELETE', '/api/appointments/' + v.id);
-      if (res.ok) refreshAll();
+      const dialog = document.getElementById('cancel-dialog');
+      const form = await ask(dialog, () => {
+        dialog.querySelector('.who').textContent = v.citizenName + ', ' + when(v.startsAt);
+      });
+      if (form && await sendFrom(dialog, 'DELETE', '/api/appointments/' + v.id)) refreshAll();
     });
     cancel.className = 'cancel';
     actions.append(move, ' ', cancel);

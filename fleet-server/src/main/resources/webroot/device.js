@@ -161,13 +161,16 @@ for (const b of document.querySelectorAll('button[data-command]')) {
   });
 }
 
-// Settings go out as a set-config command: only the fields filled in change.
+// Settings go out as a set-config command: only the fields filled in change; a cleared one goes
+// out empty, and the screen goes back to its own default for it.
 document.getElementById('device-settings').addEventListener('submit', async (e) => {
   e.preventDefault();
   const form = e.target;
   const params = {};
   for (const el of form.elements) {
-    if (el.name && el.value !== '') params[el.name] = el.value;
+    if (el.name === 'clear') {
+      for (const key of el.value.split(',').filter((k) => k)) params[key] = '';
+    } else if (el.name && el.value !== '') params[el.name] = el.value;
   }
   if (Object.keys(params).length === 0) return;
   if (!(await confirmAction(form.dataset.confirm))) return;

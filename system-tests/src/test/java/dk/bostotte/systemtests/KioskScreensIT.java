@@ -133,6 +133,19 @@ class KioskScreensIT {
         assertEquals("22:00", reported.path("nightStart").asText());
         assertEquals("en", reported.path("language").asText());
 
+        // Cleared: night hours and the PIN go back to the kiosk's own defaults (none), the rest stays.
+        var clear = env.http().post("/api/devices/" + kiosk.id().value() + "/commands", "support", PW,
+                "{\"type\":\"set-config\",\"params\":{\"nightStart\":\"\",\"nightEnd\":\"\",\"servicePin\":\"\"}}");
+        assertEquals(201, clear.statusCode(), clear.body());
+        String clearId = JSON.readTree(clear.body()).path("id").asText();
+        FleetTestEnvironment.await("clearing done", Duration.ofSeconds(30), () -> "done".equals(state(clearId)));
+        JsonNode cleared = JSON.readTree(env.db().fetchValue("select reported::text from device_config where device_id = ?",
+                kiosk.id().value()).toString());
+        assertTrue(cleared.path("nightStart").isMissingNode() || cleared.path("nightStart").isNull(), cleared.toString());
+        assertTrue(cleared.path("servicePin").isMissingNode() || cleared.path("servicePin").isNull(), cleared.toString());
+        assertEquals(35, cleared.path("volumePercent").asInt(), "what was not cleared stays: " + cleared);
+        assertEquals("en", cleared.path("language").asText());
+
         var bad = env.http().post("/api/devices/" + kiosk.id().value() + "/commands", "support", PW,
                 "{\"type\":\"set-config\",\"params\":{\"nightStart\":\"25:00\"}}");
         assertEquals(400, bad.statusCode());
@@ -167,6 +180,52 @@ class KioskScreensIT {
             FleetTestEnvironment.await("exit 75 to be started afresh", Duration.ofSeconds(10), () -> !empty.isAlive());
             assertEquals(75, empty.stop());
         }
+    }
+
+    @Test
+    void e_aKioskThatDiesMidCallEndsTheCallForTheWorkerAndComesBackToIdleWhenRestarted() throws Exception {
+        browser.get("/");
+        browser.waitFor(Duration.ofSeconds(10), () -> String.valueOf(browser.js("return JSON.stringify(window.bostotteCall)"))
+                .contains("\"socket\":\"open\""));
+        Path before = snapshot("IDLE").orElseThrow();
+        browser.click(By.cssSelector("button.call[data-device='" + kiosk.id().value() + "']"), Duration.ofSeconds(15));
+        FleetTestEnvironment.await("the call ringing", Duration.ofSeconds(30),
+                () -> snapshot("INCOMING").filter(p -> p.getFileName().compareTo(before.getFileName()) > 0).isPresent());
+        device.press("answer");
+        browser.waitFor(Duration.ofSeconds(30), () -> "connected".equals(String.valueOf(browser.js("return window.bostotteCall.state"))));
+
+        // A power cut mid-call: no goodbye from the kiosk.
+        device.killHard();
+        long cutAt = System.nanoTime();
+        browser.waitFor(Duration.ofSeconds(10), () -> "failed".equals(String.valueOf(browser.js("return window.bostotteCall.state"))));
+        assertTrue(String.valueOf(browser.js("return window.bostotteCall.reason")).contains("offline"),
+                "the worker is told why: " + browser.js("return window.bostotteCall.reason"));
+        browser.screenshot("call-kiosk-died");
+
+        // As systemd's Restart=always would: the same kiosk, started again. It comes back to idle by itself.
+        Path restarted = Files.createTempDirectory("restarted-");
+        device = env.startDevice(kiosk, "--simulate", "--answer-after-s", "0", "--ice-local-address", "127.0.0.1",
+                "--ui", "offscreen", "--ui-snapshots", restarted.toString());
+        device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+        FleetTestEnvironment.await("the idle screen after the restart", Duration.ofSeconds(30), () -> {
+            try (Stream<Path> files = Files.list(restarted)) {
+                return files.anyMatch(p -> p.getFileName().toString().endsWith("-IDLE.png"));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        System.out.printf("kiosk killed mid-call: idle again %d ms after the cut (restart included)%n",
+                (System.nanoTime() - cutAt) / 1_000_000);
+        FleetTestEnvironment.await("the kiosk online again", Duration.ofSeconds(30), () -> {
+            try {
+                return JSON.readTree(env.http().get("/api/devices/" + kiosk.id().value(), "support", PW).body())
+                        .path("online").asBoolean();
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        JsonNode calls = JSON.readTree(env.http().get("/api/calls?deviceId=" + kiosk.id().value(), "admin", PW).body());
+        assertEquals("failed", calls.get(0).path("state").asText(), "the call record says how it ended: " + calls.get(0));
     }
 
     private static String state(String commandId) {

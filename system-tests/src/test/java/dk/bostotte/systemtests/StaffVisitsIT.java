@@ -38,6 +38,8 @@ class StaffVisitsIT {
     private static DeviceProcess device;
     private static long vera;
     private static long otto;
+    /** Vibeke's second citizen: a kiosk enrolled and lent but never switched on. */
+    private static long ingrid;
 
     @BeforeAll
     static void start() {
@@ -49,6 +51,7 @@ class StaffVisitsIT {
         EnrolledDevice otherKiosk = env.enroll("rpi4-kiosk", "staff-visits-other");
         vera = env.addCitizen("Vera Visit", "visit-worker", kiosk.id());
         otto = env.addCitizen("Otto Other", "other-worker", otherKiosk.id());
+        ingrid = env.addCitizen("Ingrid Ikkeforbundet", "visit-worker", env.enroll("rpi4-kiosk", "staff-visits-unplugged").id());
         device = env.startDevice(kiosk, "--simulate", "--answer-after-s", "2", "--ice-local-address", "127.0.0.1");
         device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
         browser = ConsoleBrowser.shared(env.httpUrl());
@@ -81,6 +84,12 @@ class StaffVisitsIT {
         browser.waitFor(Duration.ofSeconds(15), () -> !browser.findAll(row(vera)).isEmpty());
         assertTrue(browser.findAll(row(otto)).isEmpty(), "another worker's citizen is not in the list");
         browser.waitFor(Duration.ofSeconds(15), () -> browser.find(row(vera)).getText().contains("Online"));
+        // The pre-call check, in the console's Danish, before the worker presses anything.
+        String unplugged = browser.find(row(ingrid)).getText();
+        assertTrue(unplugged.contains("Skærmen er offline – opkaldet når ikke frem"), unplugged);
+        assertTrue(browser.find(By.cssSelector("#citizens tr[data-citizen='" + ingrid + "'] button.call"))
+                .getAttribute("class").contains("unlikely"), "its call button says a call is unlikely to work");
+        assertFalse(browser.find(row(vera)).getText().contains("opkaldet når ikke frem"), "an online kiosk has no warning");
         browser.screenshot("staff-my-citizens");
 
         browser.click(By.cssSelector("button.book[data-citizen='" + vera + "']"), Duration.ofSeconds(5));
@@ -240,15 +249,40 @@ class StaffVisitsIT {
     @Test
     void d_visitsMoveAndCancelAndContactsAreCheckedAndAudited() throws Exception {
         long visit = get("/api/appointments", "visit-worker").get(0).path("id").asLong();
-        var moved = env.http().put("/api/appointments/" + visit, "visit-worker", PW,
-                "{\"startsAt\":\"2030-01-02T09:00:00Z\",\"minutes\":45}");
-        assertEquals(200, moved.statusCode(), moved.body());
-        assertEquals(45, JSON.readTree(moved.body()).path("minutes").asInt());
-        device.awaitLog("next at 2030-01-02T09:00:00Z", Duration.ofSeconds(30));
+        // Moved in the console: the visit's own "move" button, the same dialog as booking.
+        browser.get("/");
+        By row = By.cssSelector("#appointments tr[data-appointment='" + visit + "']");
+        browser.click(By.cssSelector("#appointments tr[data-appointment='" + visit + "'] button.move"), Duration.ofSeconds(10));
+        // Within the four weeks the console lists, so the moved visit stays on screen to be cancelled.
+        Instant movedTo = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+        browser.js("const f = document.querySelector('#book-dialog form'); const d = new Date(" + movedTo.toEpochMilli() + ");"
+                + "f.startsAt.value = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);"
+                + "f.minutes.value = '45';");
+        browser.click(By.cssSelector("#book-dialog button[value=save]"), Duration.ofSeconds(5));
+        browser.waitFor(Duration.ofSeconds(10), () -> {
+            try {
+                return get("/api/appointments", "visit-worker").get(0).path("minutes").asInt() == 45;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(movedTo, Instant.parse(get("/api/appointments", "visit-worker").get(0).path("startsAt").asText()));
+        device.awaitLog("next at " + movedTo, Duration.ofSeconds(30));
+
+        // Cancelled in the console, after being asked: "keep it" keeps it, "cancel it" cancels.
         String none = "kiosk info: worker Vibeke Visit, line [a-z-]+, 0 visit\\(s\\) booked";
         int before = (int) java.util.regex.Pattern.compile(none).matcher(device.output()).results().count();
-        var cancelled = env.http().delete("/api/appointments/" + visit, "visit-worker", PW);
-        assertEquals("cancelled", JSON.readTree(cancelled.body()).path("state").asText());
+        browser.waitFor(Duration.ofSeconds(10), () -> !browser.findAll(row).isEmpty());
+        browser.click(By.cssSelector("#appointments tr[data-appointment='" + visit + "'] button.cancel"), Duration.ofSeconds(5));
+        browser.waitFor(Duration.ofSeconds(5), () -> browser.find(By.id("cancel-dialog")).isDisplayed());
+        assertTrue(browser.find(By.cssSelector("#cancel-dialog .who")).getText().contains("Vera Visit"));
+        browser.screenshot("staff-cancel-asked");
+        browser.click(By.cssSelector("#cancel-dialog button[value=cancel]"), Duration.ofSeconds(5));
+        assertEquals(0, audited("visit-worker", "appointment.cancel"), "kept: nothing cancelled");
+        browser.click(By.cssSelector("#appointments tr[data-appointment='" + visit + "'] button.cancel"), Duration.ofSeconds(5));
+        browser.click(By.cssSelector("#cancel-dialog button[value=save]"), Duration.ofSeconds(5));
+        browser.waitFor(Duration.ofSeconds(10), () -> browser.findAll(row).isEmpty());
+        assertEquals("cancelled", env.db().fetchValue("select state from appointment where id = ?", visit));
         device.awaitLog(none, before + 1, Duration.ofSeconds(30));
 
         var physical = env.http().post("/api/citizens/" + vera + "/contacts", "visit-worker", PW,

@@ -14,6 +14,8 @@ import java.util.function.BiConsumer;
 public final class LiveSettings {
 
     private volatile DeviceSettings current;
+    /** What is in force before the fleet says anything: the kiosk defaults with the start-up intervals. */
+    private final DeviceSettings base;
     private final List<BiConsumer<DeviceSettings, DeviceSettings>> listeners = new CopyOnWriteArrayList<>();
 
     /** Kiosk defaults until the fleet says otherwise: loud enough, full brightness, no night, PIN-less service screen. */
@@ -21,8 +23,9 @@ public final class LiveSettings {
             DeviceSettings.AUTO_ANSWER, null, null);
 
     public LiveSettings(int statusIntervalS, int telemetryIntervalS, String language) {
-        this.current = KIOSK_DEFAULTS.withChanges(new DeviceSettings(statusIntervalS, telemetryIntervalS,
+        this.base = KIOSK_DEFAULTS.withChanges(new DeviceSettings(statusIntervalS, telemetryIntervalS,
                 Objects.requireNonNull(language)));
+        this.current = base;
     }
 
     public DeviceSettings current() {
@@ -41,9 +44,13 @@ public final class LiveSettings {
         return current.language();
     }
 
-    /** The settings that result from applying {@code desired}, where null means "keep". */
+    /**
+     * The settings that result from applying {@code desired}. The retained config is the whole of
+     * what the fleet wants, so a setting it leaves out (null) is this device's default, not the
+     * value it had: that is how the fleet clears night hours or a service PIN.
+     */
     public DeviceSettings merge(DeviceSettings desired) {
-        return current.withChanges(desired);
+        return base.withChanges(desired);
     }
 
     /** Replaces the settings with {@code merge(desired)} and tells listeners (old, new) if anything changed. */

@@ -51,7 +51,7 @@ class DesiredConfigApplierTest {
     }
 
     @Test
-    void absentSettingsKeepTheirCurrentValue() {
+    void settingsTheFleetLeavesOutAreTheDevicesOwn() {
         LiveSettings live = cliDefaults();
         ReportedConfig r = new DesiredConfigApplier(data, live).apply(desired(1, null, 20, null));
         assertEquals(kiosk(60, 20, "da"), r.settings());
@@ -85,8 +85,29 @@ class DesiredConfigApplierTest {
         assertTrue(redelivered.applied());
         assertEquals(List.of(), changes, "the retained config re-delivered on connect is not applied again");
 
-        applier.apply(desired(8, 45, null, null));
+        // The fleet's next revision is its whole wish again, with the one change in it.
+        applier.apply(desired(8, 45, 15, "en"));
         assertEquals(kiosk(45, 15, "en"), afterRestart.current());
+    }
+
+    @Test
+    void aSettingTheFleetClearsGoesBackToTheDevicesDefault() {
+        LiveSettings live = cliDefaults();
+        DesiredConfigApplier applier = new DesiredConfigApplier(data, live);
+        applier.apply(new DesiredConfig(1, 1, new DeviceSettings(null, null, "en", 35, null, "22:00", "07:00", null, null,
+                "2580", "IT 70 12 34 56")));
+        assertEquals("22:00", live.current().nightStart());
+        assertEquals("2580", live.current().servicePin());
+        // Revision 2: night hours and the PIN cleared, the rest as before.
+        ReportedConfig r = applier.apply(new DesiredConfig(1, 2, new DeviceSettings(null, null, "en", 35, null, null, null,
+                null, null, null, "IT 70 12 34 56")));
+        assertTrue(r.applied());
+        assertNull(live.current().nightStart(), "no night any more");
+        assertNull(live.current().nightEnd());
+        assertNull(live.current().servicePin(), "the service screen opens without a PIN again");
+        assertEquals(35, live.current().volumePercent());
+        assertEquals(kiosk(60, 10, "en").withChanges(new DeviceSettings(null, null, null, 35, null, null, null, null, null,
+                null, "IT 70 12 34 56")), r.settings(), "and the device reports that");
     }
 
     @Test

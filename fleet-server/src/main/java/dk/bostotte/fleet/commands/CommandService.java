@@ -90,7 +90,8 @@ public final class CommandService implements AutoCloseable {
 
     /**
      * The settings in a set-config command's params, typed and checked as the device will check
-     * them; an {@link IllegalArgumentException} names what is wrong.
+     * them; an {@link IllegalArgumentException} names what is wrong. An empty value clears that
+     * setting (null here): the device goes back to its own default for it.
      */
     public static Map<String, Object> settingsFrom(Map<String, String> params) {
         if (params == null || params.isEmpty()) {
@@ -103,7 +104,9 @@ public final class CommandService implements AutoCloseable {
                 throw new IllegalArgumentException("unknown setting '" + p.getKey() + "'; settings are " + SETTINGS.keySet());
             }
             String value = p.getValue() == null ? "" : p.getValue().trim();
-            if (type == Integer.class) {
+            if (value.isEmpty()) {
+                out.put(p.getKey(), null);
+            } else if (type == Integer.class) {
                 try {
                     out.put(p.getKey(), Integer.parseInt(value));
                 } catch (NumberFormatException e) {
@@ -131,7 +134,14 @@ public final class CommandService implements AutoCloseable {
     private CommandView pushConfig(DeviceId device, CommandView c, Instant now) {
         CommandStore.Desired old = store.desired(device.value());
         Map<String, Object> settings = new java.util.LinkedHashMap<>(old.settings());
-        settings.putAll(settingsFrom(c.params()));
+        // The retained config is the whole of what the fleet wants: a cleared setting leaves it.
+        settingsFrom(c.params()).forEach((key, value) -> {
+            if (value == null) {
+                settings.remove(key);
+            } else {
+                settings.put(key, value);
+            }
+        });
         long revision = old.revision() + 1;
         store.pushConfig(device.value(), revision, settings, UUID.fromString(c.id()), now);
         DesiredConfig config = new DesiredConfig(ProtocolMessage.VERSION, revision,
