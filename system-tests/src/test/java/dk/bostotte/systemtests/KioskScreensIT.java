@@ -132,6 +132,14 @@ class KioskScreensIT {
         assertEquals(35, reported.path("volumePercent").asInt(), "the device reports what it applied: " + reported);
         assertEquals("22:00", reported.path("nightStart").asText());
         assertEquals("en", reported.path("language").asText());
+        // And on the screen: the idle screen speaks English now (its words are written beside each snapshot).
+        Path firstIdle;
+        try (Stream<Path> files = Files.list(SCREENS)) {
+            firstIdle = files.filter(p -> p.getFileName().toString().endsWith("-IDLE.png")).sorted().findFirst().orElseThrow();
+        }
+        assertTrue(words(firstIdle).contains("Ring til min bostøtte"), "Danish before: " + words(firstIdle));
+        FleetTestEnvironment.await("the idle screen in English", Duration.ofSeconds(30),
+                () -> words(snapshot("IDLE").orElseThrow()).contains("Call my support worker"));
 
         // Cleared: night hours and the PIN go back to the kiosk's own defaults (none), the rest stays.
         var clear = env.http().post("/api/devices/" + kiosk.id().value() + "/commands", "support", PW,
@@ -226,6 +234,15 @@ class KioskScreensIT {
         });
         JsonNode calls = JSON.readTree(env.http().get("/api/calls?deviceId=" + kiosk.id().value(), "admin", PW).body());
         assertEquals("failed", calls.get(0).path("state").asText(), "the call record says how it ended: " + calls.get(0));
+    }
+
+    /** The words of a snapshot's screen, from the text file the kiosk writes beside its PNG. */
+    private static List<String> words(Path png) {
+        try {
+            return Files.readAllLines(png.resolveSibling(png.getFileName().toString().replace(".png", ".txt")));
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static String state(String commandId) {

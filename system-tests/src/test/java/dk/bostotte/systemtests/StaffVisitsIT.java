@@ -40,6 +40,18 @@ class StaffVisitsIT {
     private static long otto;
     /** Vibeke's second citizen: a kiosk enrolled and lent but never switched on. */
     private static long ingrid;
+    private static Path kioskScreens;
+
+    /** Whether the latest screen the kiosk drew has a line with all of {@code parts}. */
+    private static boolean kioskSays(String... parts) {
+        try (var files = java.nio.file.Files.list(kioskScreens)) {
+            Path latest = files.filter(p -> p.toString().endsWith(".txt")).sorted().reduce((a, b) -> b).orElse(null);
+            return latest != null && java.nio.file.Files.readAllLines(latest).stream()
+                    .anyMatch(line -> java.util.Arrays.stream(parts).allMatch(line::contains));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 
     @BeforeAll
     static void start() {
@@ -52,7 +64,14 @@ class StaffVisitsIT {
         vera = env.addCitizen("Vera Visit", "visit-worker", kiosk.id());
         otto = env.addCitizen("Otto Other", "other-worker", otherKiosk.id());
         ingrid = env.addCitizen("Ingrid Ikkeforbundet", "visit-worker", env.enroll("rpi4-kiosk", "staff-visits-unplugged").id());
-        device = env.startDevice(kiosk, "--simulate", "--answer-after-s", "2", "--ice-local-address", "127.0.0.1");
+        // With its screen drawn off-screen: each screen is saved with the words on it, to read what the citizen sees.
+        try {
+            kioskScreens = java.nio.file.Files.createTempDirectory("staff-visits-kiosk-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        device = env.startDevice(kiosk, "--simulate", "--answer-after-s", "2", "--ice-local-address", "127.0.0.1",
+                "--ui", "offscreen", "--ui-snapshots", kioskScreens.toString());
         device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
         browser = ConsoleBrowser.shared(env.httpUrl());
         browser.signIn("visit-worker", PW);
@@ -101,6 +120,9 @@ class StaffVisitsIT {
         browser.click(By.cssSelector("#book-dialog button[value=save]"), Duration.ofSeconds(5));
 
         device.awaitLog("kiosk info: worker Vibeke Visit, line [a-z-]+, 1 visit\\(s\\) booked, next at " + at, Duration.ofSeconds(30));
+        // The citizen's screen shows it: who calls, and when (the device's own clock and zone).
+        String hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault()).format(at);
+        FleetTestEnvironment.await("the kiosk showing the visit", Duration.ofSeconds(15), () -> kioskSays("Vibeke Visit", hhmm));
         browser.waitFor(Duration.ofSeconds(15), () -> !browser.findAll(By.cssSelector("#visit-reminders .reminder")).isEmpty());
         assertTrue(browser.find(By.cssSelector("#visit-reminders .reminder")).getText().contains("Vera Visit"));
         assertTrue(!browser.find(row(vera)).getText().contains("Intet aftalt"), "the next visit is in the list");
@@ -284,6 +306,26 @@ class StaffVisitsIT {
         browser.waitFor(Duration.ofSeconds(10), () -> browser.findAll(row).isEmpty());
         assertEquals("cancelled", env.db().fetchValue("select state from appointment where id = ?", visit));
         device.awaitLog(none, before + 1, Duration.ofSeconds(30));
+
+        // A phone call logged by hand in the console, marked as not a completed visit.
+        browser.click(By.cssSelector("button.log-contact[data-citizen='" + vera + "']"), Duration.ofSeconds(5));
+        browser.waitFor(Duration.ofSeconds(5), () -> browser.find(By.id("contact-dialog")).isDisplayed());
+        browser.js("const f = document.querySelector('#contact-dialog form'); f.kind.value = 'phone'; f.minutes.value = '10';"
+                + "f.completed.checked = false; f.noteType.value = 'follow-up';");
+        browser.click(By.cssSelector("#contact-dialog button[value=save]"), Duration.ofSeconds(5));
+        browser.waitFor(Duration.ofSeconds(10), () -> browser.find(By.id("contacts")).getText().contains("Telefon"));
+        JsonNode phone = null;
+        for (JsonNode c : get("/api/contacts", "visit-worker")) {
+            if ("phone".equals(c.path("kind").asText())) {
+                phone = c;
+            }
+        }
+        assertTrue(phone != null && !phone.path("completed").asBoolean() && phone.path("minutes").asInt() == 10
+                && "follow-up".equals(phone.path("noteType").asText()), "logged as entered: " + phone);
+        String csv = env.http().get("/api/contacts.csv", "visit-worker", PW).body();
+        assertTrue(csv.startsWith("contact_id,date,time,citizen_id,citizen,worker,kind,minutes,completed,note_type,note\r\n"), csv);
+        assertTrue(csv.contains(",Vera Visit,Vibeke Visit,phone,10,no,follow-up,"), csv);
+        assertTrue(csv.contains(",Vera Visit,Vibeke Visit,online,"), csv);
 
         var physical = env.http().post("/api/citizens/" + vera + "/contacts", "visit-worker", PW,
                 "{\"kind\":\"physical\",\"happenedAt\":\"2026-11-20T10:00:00Z\",\"minutes\":50,\"completed\":true,\"noteType\":\"adl\"}");

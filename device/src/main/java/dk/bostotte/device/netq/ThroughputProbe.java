@@ -19,6 +19,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class ThroughputProbe {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ThroughputProbe.class);
+
     /** Mbit/s each way (null where a direction could not be measured) and the bytes spent. */
     public record Result(Double downMbps, Double upMbps, long bytes) {
     }
@@ -113,6 +115,7 @@ public final class ThroughputProbe {
                 long nanos = transfer.move(size);
                 spent += size;
                 double rate = size * 8.0 / 1e6 / (nanos / 1e9);
+                log.debug("throughput transfer: {} bytes in {} ms, {} Mbit/s", size, nanos / 1_000_000, round(rate));
                 boolean longEnough = nanos >= STABLE_MS * 1_000_000;
                 if (longEnough && !Double.isNaN(previous) && Math.abs(rate - previous) <= 0.1 * previous) {
                     // Both transfers' bytes over both their times: the longer one weighs more.

@@ -179,6 +179,32 @@ public final class KioskDisplay implements VideoScreen {
         return c[0];
     }
 
+    /** Every label's and button's text on the screen now shown, in layout order, without markup. */
+    java.util.List<String> words() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        onEdtAndWait(() -> collectWords(root, out));
+        return out;
+    }
+
+    private static void collectWords(Component c, java.util.List<String> out) {
+        if (!c.isVisible()) {
+            return;
+        }
+        String text = c instanceof javax.swing.JLabel l ? l.getText()
+                : c instanceof javax.swing.AbstractButton b ? b.getText() : null;
+        if (text != null) {
+            String plain = text.replaceAll("<[^>]+>", " ").replace("&nbsp;", " ").replaceAll("\\s+", " ").trim();
+            if (!plain.isEmpty()) {
+                out.add(plain);
+            }
+        }
+        if (c instanceof Container k) {
+            for (Component child : k.getComponents()) {
+                collectWords(child, out);
+            }
+        }
+    }
+
     private static void layOut(Component c) {
         c.doLayout();
         if (c instanceof Container k) {
@@ -198,6 +224,9 @@ public final class KioskDisplay implements VideoScreen {
             // Written aside and moved in whole, so whoever watches the folder never reads half a PNG.
             Path partial = file.resolveSibling(file.getFileName() + ".part");
             ImageIO.write(picture(), "png", partial.toFile());
+            // Beside it, the words on the screen, one per line, for tests (and people) that read rather than look.
+            Files.writeString(file.resolveSibling(file.getFileName().toString().replaceFirst("\\.png$", ".txt")),
+                    String.join("\n", words()) + "\n", java.nio.charset.StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             log.warn("screen snapshot not saved: {}", e.toString());

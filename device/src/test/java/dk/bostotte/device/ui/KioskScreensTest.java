@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JLabel;
@@ -85,10 +84,9 @@ class KioskScreensTest {
         b.doClick();
     }
 
+    /** The words on screen as the display itself collects them (and writes beside each snapshot). */
     private List<String> words() {
-        return Stream.concat(all(display.currentScreen(), JLabel.class).stream().map(JLabel::getText),
-                all(display.currentScreen(), AbstractButton.class).stream().map(AbstractButton::getText))
-                .map(t -> t.replaceAll("<[^>]+>", "")).toList();
+        return display.words();
     }
 
     private boolean says(String text) {
