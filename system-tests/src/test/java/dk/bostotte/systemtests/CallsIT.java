@@ -194,6 +194,21 @@ class CallsIT {
     }
 
     @Test
+    void d2_aKioskWithItsButtonAndLightConnectsOnItsVeryFirstCall() throws Exception {
+        // Pi4J's mock GPIO in the process, as the button and light run on a Pi: this kiosk's first call
+        // used to fail every time ("did not connect within 10 s") when the offer's promise was
+        // garbage-collected before webrtcbin answered it.
+        try (DeviceProcess device = startDevice("with-gpio", "--gpio", "mock", "--answer-after-s", "1")) {
+            device.awaitLog("answer button on GPIO 17 and status light on GPIO 27", Duration.ofSeconds(10));
+            clickCall(deviceOf("with-gpio"));
+            browser.waitFor(Duration.ofSeconds(30), () -> "connected".equals(pageState()));
+            device.awaitLog("call: in call", Duration.ofSeconds(10));
+            browser.click(By.id("call-hangup"), Duration.ofSeconds(5));
+            device.awaitLog("call: idle", 1, BACK_TO_IDLE);
+        }
+    }
+
+    @Test
     void e_nobodyAnswersAndTheCallIsMissed() throws Exception {
         try (DeviceProcess device = startDevice("never-answers", "--answer-after-s", "0")) {
             clickCall(deviceOf("never-answers"));

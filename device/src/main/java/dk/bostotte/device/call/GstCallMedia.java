@@ -27,6 +27,7 @@ import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.PadProbeReturn;
 import org.freedesktop.gstreamer.PadProbeType;
 import org.freedesktop.gstreamer.Pipeline;
+import org.freedesktop.gstreamer.Promise;
 import org.freedesktop.gstreamer.SDPMessage;
 import org.freedesktop.gstreamer.State;
 import org.freedesktop.gstreamer.Version;
@@ -70,7 +71,7 @@ public final class GstCallMedia implements CallMedia {
     private volatile ScheduledFuture<?> connectionWatch;
     private final AtomicLong audioBuffersIn = new AtomicLong();
     /** Strong references: the binding's callbacks and dynamic elements must outlive this method's frames. */
-    private final List<Object> keep = new ArrayList<>();
+    private final List<Object> keep = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final WebRtcStats stats = new WebRtcStats();
     private volatile Pipeline pipeline;
     private volatile WebRTCBin webrtc;
@@ -124,11 +125,7 @@ public final class GstCallMedia implements CallMedia {
         webrtc = (WebRTCBin) pipeline.getElementByName("webrtc");
         localIceAddress.ifPresent(a -> NativeWebRtc.addLocalAddress(webrtc, a));
 
-        WebRTCBin.ON_NEGOTIATION_NEEDED negotiate = element -> webrtc.createOffer(offer -> {
-            webrtc.setLocalDescription(offer);
-            String sdp = offer.getSDPMessage().toString();
-            watcher.execute(() -> listener.offer(sdp));
-        });
+        WebRTCBin.ON_NEGOTIATION_NEEDED negotiate = element -> createOffer();
         WebRTCBin.ON_ICE_CANDIDATE candidate = (mline, c) -> watcher.execute(() -> listener.candidate(mline, c));
         Element.PAD_ADDED incoming = (element, pad) -> {
             if (pad.getDirection() == org.freedesktop.gstreamer.PadDirection.SRC) {
@@ -146,6 +143,36 @@ public final class GstCallMedia implements CallMedia {
         screen.ifPresent(s -> toScreen(pipeline.getElementByName("selfsink"), VideoScreen.Source.SELF, s));
         pipeline.play();
         connectionWatch = watcher.scheduleWithFixedDelay(this::watchConnection, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asks webrtcbin for the offer, holding the promise until it is answered. gst1-java-core's own
+     * {@code createOffer} keeps no reference to its promise, so a garbage collection while the
+     * offer is made (the first call of a process is the slow one: plugins, DTLS keys, a cold JIT)
+     * frees the callback, and no offer is ever sent (gst1-java-core issue 270): the first call
+     * "did not connect within 10 s" while every later one did, seen whenever the process had a
+     * little more on its heap (a Pi4J context, hardware-notes/tested.md).
+     */
+    private void createOffer() {
+        Promise[] held = new Promise[1];
+        held[0] = new Promise(answered -> {
+            try {
+                Structure reply = answered.getReply();
+                Object value = reply == null ? null : reply.getValue("offer");
+                if (!(value instanceof WebRTCSessionDescription offer)) {
+                    watcher.execute(() -> fail("webrtcbin made no offer"));
+                    return;
+                }
+                webrtc.setLocalDescription(offer);
+                String sdp = offer.getSDPMessage().toString();
+                watcher.execute(() -> listener.offer(sdp));
+            } finally {
+                keep.remove(held[0]);
+                answered.dispose();
+            }
+        });
+        keep.add(held[0]);
+        webrtc.emit("create-offer", null, held[0]);
     }
 
     /** webrtcbin's stun-server / turn-server settings from the fleet's ICE servers. */

@@ -40,9 +40,9 @@ public final class KioskHardware implements AutoCloseable {
 
     /**
      * A Pi4J context as {@code gpio} asks, or empty when there is no GPIO to use. A simulated kiosk
-     * uses none unless asked for the mock ({@code --gpio mock}): with a Pi4J context in the process,
-     * the first call's ICE did not connect in the integration tests (later calls did), and the cause
-     * is not found yet; see hardware-notes/tested.md.
+     * uses none unless asked for the mock ({@code --gpio mock}): it has no button to press. (A first
+     * call that failed with Pi4J in the process was the offer's promise being garbage-collected, not
+     * Pi4J; see GstCallMedia.createOffer and hardware-notes/tested.md.)
      */
     public static Optional<Context> context(Gpio gpio, boolean simulated) {
         Gpio g = gpio == Gpio.AUTO && simulated ? Gpio.OFF : gpio;

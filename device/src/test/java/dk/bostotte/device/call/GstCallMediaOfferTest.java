@@ -1,0 +1,60 @@
+package dk.bostotte.device.call;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The offer is made even when the heap is collected while webrtcbin makes it: gst1-java-core's own
+ * createOffer left its promise (and so its callback) to the garbage collector, and a kiosk's
+ * first call then never sent an offer. Real GStreamer, the simulated kiosk's pipeline, no peer.
+ */
+class GstCallMediaOfferTest {
+
+    @Test
+    void theOfferArrivesWhileTheHeapIsCollectedOverAndOver() throws Exception {
+        assumeTrue(GstCallMedia.elementExists("webrtcbin"), "GStreamer with webrtcbin is not installed");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            CountDownLatch offered = new CountDownLatch(1);
+            AtomicBoolean collecting = new AtomicBoolean(true);
+            // Collections all the while the offer is made, as a busy 64 MB heap has them.
+            Thread collector = new Thread(() -> {
+                while (collecting.get()) {
+                    System.gc();
+                }
+            });
+            try (GstCallMedia media = new GstCallMedia(MediaPlan.probe(true, GstCallMedia::elementExists),
+                    Optional.of("127.0.0.1"))) {
+                collector.start();
+                media.start(List.of(), new CallMedia.Listener() {
+                    @Override
+                    public void offer(String sdp) {
+                        offered.countDown();
+                    }
+
+                    @Override
+                    public void candidate(int sdpMLineIndex, String candidate) {
+                    }
+
+                    @Override
+                    public void connected() {
+                    }
+
+                    @Override
+                    public void failed(String reason) {
+                    }
+                });
+                assertTrue(offered.await(10, TimeUnit.SECONDS), "no offer in attempt " + (attempt + 1));
+            } finally {
+                collecting.set(false);
+                collector.join();
+            }
+        }
+    }
+}
