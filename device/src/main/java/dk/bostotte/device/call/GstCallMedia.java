@@ -218,10 +218,7 @@ public final class GstCallMedia implements CallMedia {
         screen.ifPresent(s -> toScreen(sink.getElementByName("vsink"), VideoScreen.Source.REMOTE, s));
         Element counted = sink.getElementByName("vsink");
         if (counted != null && counted.listPropertyNames().contains("stats")) {
-            pipeline.add(sink);
-            sink.syncStateWithParent();
-            from.link(sink.getStaticPad("sink"));
-            keep.add(sink);
+            attach(sink, from);
             videoSink = counted;
         } else {
             add(sink, from, videoFramesIn);
@@ -260,10 +257,15 @@ public final class GstCallMedia implements CallMedia {
     }
 
     private void add(Bin sink, Pad from, AtomicLong counter) {
+        attach(sink, from);
+        count(sink.getStaticPad("sink"), counter);
+    }
+
+    /** Puts {@code sink} in the pipeline, fed from {@code from}. */
+    private void attach(Bin sink, Pad from) {
         pipeline.add(sink);
         sink.syncStateWithParent();
         from.link(sink.getStaticPad("sink"));
-        count(sink.getStaticPad("sink"), counter);
         keep.add(sink);
     }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,31 +121,10 @@ final class WebRtcStats {
         double sentSince = Math.max(0, sent - previousSent);
         List<Entry> sources = session == null ? List.of() : parseSession(session);
         if (!sources.isEmpty()) {
-            sentSince = 0;
-            loss = Double.NaN;
-            rtt = Double.NaN;
-            Map<String, Double> octets = new HashMap<>();
-            for (Entry e : sources) {
-                if ("true".equals(e.fields().get("internal"))) {
-                    double now = zeroIfNaN(e.number("octets-sent"));
-                    Double before = previousOctets.get(e.fields().get("ssrc"));
-                    // Per stream: the session recreates a stream that resumes after a pause, counting from 0.
-                    sentSince += before == null || now < before ? now : now - before;
-                    octets.put(e.fields().get("ssrc"), now);
-                }
-            }
-            Set<String> ours = octets.keySet();
-            previousOctets = octets;
-            // The other side's last report block about one of our streams: loss in 1/256, RTT in 1/65536 s.
-            for (Entry e : sources) {
-                if ("true".equals(e.fields().get("have-rb")) && ours.contains(e.fields().get("rb-ssrc"))) {
-                    loss = max(loss, e.number("rb-fractionlost") * 100 / 256);
-                    double roundTrip = e.number("rb-round-trip");
-                    if (roundTrip > 0) {
-                        rtt = max(rtt, roundTrip * 1000 / 65536);
-                    }
-                }
-            }
+            Sending s = sending(sources);
+            sentSince = s.octetsSince();
+            loss = s.lossPct();
+            rtt = s.rttMs();
         }
         Double sendKbps = null;
         Double recvKbps = null;
@@ -161,6 +139,39 @@ final class WebRtcStats {
         return new CallStats(sendKbps, recvKbps, orNull(Math.min(100, loss)), orNull(jitter), orNull(rtt),
                 profile.hasVideo() ? profile.width : null, profile.hasVideo() ? profile.height : null,
                 profile.hasVideo() ? 30.0 : null, framesDecoded, audioBuffersPlayed, profile.mode);
+    }
+
+    /** What this device sent since the previous update, and what the other side last reported about it. */
+    private record Sending(double octetsSince, double lossPct, double rttMs) {
+    }
+
+    /** From the RTP session's sources: ours (internal) and the other side's report blocks about them. */
+    private Sending sending(List<Entry> sources) {
+        double since = 0;
+        Map<String, Double> octets = new HashMap<>();
+        for (Entry e : sources) {
+            if ("true".equals(e.fields().get("internal"))) {
+                double now = zeroIfNaN(e.number("octets-sent"));
+                Double before = previousOctets.get(e.fields().get("ssrc"));
+                // Per stream: the session recreates a stream that resumes after a pause, counting from 0.
+                since += before == null || now < before ? now : now - before;
+                octets.put(e.fields().get("ssrc"), now);
+            }
+        }
+        previousOctets = octets;
+        double loss = Double.NaN;
+        double rtt = Double.NaN;
+        // The other side's last report block about one of our streams: loss in 1/256, RTT in 1/65536 s.
+        for (Entry e : sources) {
+            if ("true".equals(e.fields().get("have-rb")) && octets.containsKey(e.fields().get("rb-ssrc"))) {
+                loss = max(loss, e.number("rb-fractionlost") * 100 / 256);
+                double roundTrip = e.number("rb-round-trip");
+                if (roundTrip > 0) {
+                    rtt = max(rtt, roundTrip * 1000 / 65536);
+                }
+            }
+        }
+        return new Sending(since, loss, rtt);
     }
 
     private static final Pattern RENDERED = Pattern.compile("rendered=\\(guint64\\)(\\d+)");

@@ -56,15 +56,7 @@ public record ConfigBundle(Path dir, DeviceId deviceId, String model, String ser
         if (v == null || v.isBlank()) {
             return java.util.Optional.empty();
         }
-        try {
-            int pin = Integer.parseInt(v.trim());
-            if (pin >= 2 && pin <= 27) {
-                return java.util.Optional.of(pin);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new BundleException(file + ": " + key + " '" + v + "' is not a GPIO (BCM number 2-27)");
+        return java.util.Optional.of(within(v.trim(), 2, 27, file, key, "a GPIO (BCM number 2-27)"));
     }
 
     public Path keystoreFile() {
@@ -88,16 +80,20 @@ public record ConfigBundle(Path dir, DeviceId deviceId, String model, String ser
     }
 
     private static int port(Properties p, Path file, String key) throws BundleException {
-        String v = required(p, file, key);
+        return within(required(p, file, key), 1, 65535, file, key, "a port number");
+    }
+
+    /** {@code v} as a whole number from {@code min} to {@code max}; otherwise an error naming the key and {@code what}. */
+    private static int within(String v, int min, int max, Path file, String key, String what) throws BundleException {
         try {
-            int port = Integer.parseInt(v);
-            if (port >= 1 && port <= 65535) {
-                return port;
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BundleException(file + ": " + key + " '" + v + "' is not a port number");
+        throw new BundleException(file + ": " + key + " '" + v + "' is not " + what);
     }
 
     @Override

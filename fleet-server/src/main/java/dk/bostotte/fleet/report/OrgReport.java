@@ -96,6 +96,10 @@ public final class OrgReport {
     /** A contact's local week. */
     private static final String WEEK_OF_CONTACT = "(date_trunc('week', k.happened_at at time zone 'Europe/Copenhagen'))::date";
 
+    /** The report's weeks: the period's, and any week with a contact in it (one list for the weeks and the groups). */
+    private static final String REPORT_WEEKS = WEEKS + "\n union select " + WEEK_OF_CONTACT
+            + " from contact k where k.happened_at >= {0} and k.happened_at < {1}";
+
     /** Every local week the period touches, those without contacts as zero, so a quiet week shows as one. */
     private List<Week> weeks(Object from, Object to) {
         String sql = """
@@ -106,10 +110,9 @@ public final class OrgReport {
                            avg(k.minutes) filter (where k.kind = 'online' and k.completed) as online_minutes
                     from contact k where k.happened_at >= {0} and k.happened_at < {1}
                     group by 1),
-                w as (%2$s
-                    union select week from k)
+                w as (%2$s)
                 select w.week, coalesce(k.online, 0) as online, coalesce(k.contacts, 0) as contacts, k.online_minutes
-                from w left join k on k.week = w.week order by 1""".formatted(WEEK_OF_CONTACT, WEEKS);
+                from w left join k on k.week = w.week order by 1""".formatted(WEEK_OF_CONTACT, REPORT_WEEKS);
         return dsl.resultQuery(sql, from, to).fetch(r -> new Week(r.get("week", LocalDate.class),
                 r.get("online", Integer.class), r.get("contacts", Integer.class),
                 share(r.get("online", Integer.class), r.get("contacts", Integer.class)), round(r.get("online_minutes", Double.class))));
@@ -133,8 +136,7 @@ public final class OrgReport {
                     select %1$s as key, %3$s as week, count(*) as online
                     from contact k join account a on a.id = k.account_id
                     where k.happened_at >= {0} and k.happened_at < {1} and k.kind = 'online' and k.completed group by 1, 2),
-                w as (%4$s
-                    union select %3$s from contact k where k.happened_at >= {0} and k.happened_at < {1}),
+                w as (%4$s),
                 c as (
                     select %1$s as key, min(%2$s) as name, count(*) as calls,
                            count(*) filter (where c.connected_at is not null) as connected,
@@ -155,7 +157,7 @@ public final class OrgReport {
                        coalesce(c.unreachable, 0) as unreachable, coalesce(c.failed, 0) as failed, c.loss, c.rtt, c.video,
                        (select array_agg(coalesce(kw.online, 0)::int order by w.week) from w
                           left join kw on kw.week = w.week and kw.key = coalesce(k.key, c.key)) as per_week
-                from k full join c on c.key = k.key order by 1, coalesce(k.key, c.key)""".formatted(key, name, WEEK_OF_CONTACT, WEEKS);
+                from k full join c on c.key = k.key order by 1, coalesce(k.key, c.key)""".formatted(key, name, WEEK_OF_CONTACT, REPORT_WEEKS);
         return dsl.resultQuery(sql, from, to)
                 .fetch(r -> new Group(r.get("name", String.class), r.get("online", Integer.class), r.get("contacts", Integer.class),
                         share(r.get("online", Integer.class), r.get("contacts", Integer.class)),
@@ -163,7 +165,7 @@ public final class OrgReport {
                         r.get("connected", Integer.class), r.get("declined", Integer.class), r.get("missed", Integer.class),
                         r.get("busy", Integer.class), r.get("unreachable", Integer.class), r.get("failed", Integer.class),
                         round(r.get("loss", Double.class)), round(r.get("rtt", Double.class)), round(r.get("video", Double.class)),
-                        r.get("per_week", Integer[].class) == null ? List.of() : List.of(r.get("per_week", Integer[].class))));
+                        perWeek(r.get("per_week", Integer[].class))));
     }
 
     private Savings savings(Object from, Object to) {
@@ -215,6 +217,11 @@ public final class OrgReport {
         }
         long d = driving == null ? 0 : driving;
         return ata + d == 0 ? null : round(ata / (double) (ata + d));
+    }
+
+    /** Null (a period shorter than a day) is no weeks. */
+    private static List<Integer> perWeek(Integer[] counts) {
+        return counts == null ? List.of() : List.of(counts);
     }
 
     private static Double share(int part, int all) {

@@ -102,16 +102,8 @@ public record DeviceBundle(DeviceId id, String model, String serial, String serv
                 p.containsKey("server.device.port") ? PlainValue.getPort(p, "server.device.port", file) : DEFAULT_DEVICE_PORT,
                 PlainValue.get(p, "keystore.password", file),
                 p.containsKey("gpio.button.pin") || p.containsKey("gpio.led.pin")
-                        ? new GpioPins(pin(p, "gpio.button.pin", file), pin(p, "gpio.led.pin", file)) : null);
-    }
-
-    private static int pin(Properties p, String key, Path file) {
-        String v = PlainValue.get(p, key, file);
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad " + key + " in " + file + ": " + v);
-        }
+                        ? new GpioPins(PlainValue.getInt(p, "gpio.button.pin", file, "a GPIO pin"),
+                                PlainValue.getInt(p, "gpio.led.pin", file, "a GPIO pin")) : null);
     }
 
     private String properties() {

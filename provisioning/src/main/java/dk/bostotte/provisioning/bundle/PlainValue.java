@@ -36,11 +36,16 @@ final class PlainValue {
     }
 
     static int getPort(Properties p, String key, Path file) {
+        return getInt(p, key, file, "a port");
+    }
+
+    /** {@code key}'s whole-number value; {@code what} names the kind in the error, e.g. "a port". */
+    static int getInt(Properties p, String key, Path file, String what) {
         String value = get(p, key, file);
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " in " + file + " is not a port: " + value);
+            throw new IllegalArgumentException(key + " in " + file + " is not " + what + ": " + value);
         }
     }
 }
