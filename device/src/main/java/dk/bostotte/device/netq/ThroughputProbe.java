@@ -137,7 +137,10 @@ public final class ThroughputProbe {
         return new Direction(Double.isNaN(last) ? null : round(last), spent);
     }
 
-    /** Times the body only, from its first bytes: the request's round trip is latency, not throughput. */
+    /**
+     * Times the body as it arrives, read by read; the request's round trip is latency, not
+     * throughput, and the body's first bytes may come in a burst (see {@link #bodyNanos}).
+     */
     private long download(int size) throws IOException, InterruptedException {
         long requested = System.nanoTime();
         HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(URI.create(base + "download?bytes=" + size))
@@ -147,19 +150,17 @@ public final class ThroughputProbe {
                 throw new IOException("download refused: HTTP " + r.statusCode());
             }
             byte[] buf = new byte[64 * 1024];
-            int first = Math.max(0, in.read(buf));
-            long start = System.nanoTime();
-            long timed = 0;
+            ArrivalCurve curve = new ArrivalCurve(requested);
+            long total = 0;
             int n;
             while ((n = in.read(buf)) >= 0) {
-                timed += n;
+                total += n;
+                curve.add(System.nanoTime(), total);
             }
-            long nanos = System.nanoTime() - start;
-            if (timed < size / 2) {
-                return System.nanoTime() - requested; // too little after the first read to time on its own
-            }
-            // The nanoseconds the whole transfer takes at the rate the timed part ran.
-            return (long) (nanos * ((double) (first + timed) / timed));
+            long nanos = curve.bodyNanos();
+            log.trace("download of {} bytes: {} Mbit/s on the arrival curve, {} from its first read;{}", size,
+                    round(size * 8e3 / nanos), round(curve.firstReadRate() * 8e3), curve);
+            return nanos;
         }
     }
 
