@@ -99,19 +99,27 @@ export class CallPanel {
 
   async openMedia() {
     if (this.local) return;
+    const call = this.call;
     try {
-      this.local = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true },
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true },
         video: { width: 640, height: 480 } });
+      if (this.call !== call) {
+        // The call ended (busy, offline, hung up) while the camera was opening: it must not stay on.
+        for (const t of stream.getTracks()) t.stop();
+        return;
+      }
+      this.local = stream;
       this.self.srcObject = this.local;
       this.updateButtons();
       await this.listDevices();
     } catch (e) {
-      this.status.textContent = this.text.noMedia + ' (' + e.name + ')';
+      if (this.call === call) this.status.textContent = this.text.noMedia + ' (' + e.name + ')';
     }
   }
 
   async listDevices() {
     const devices = await navigator.mediaDevices.enumerateDevices();
+    if (!this.local) return; // the call ended meanwhile
     const fill = (select, kind, track) => {
       select.replaceChildren();
       for (const d of devices.filter((x) => x.kind === kind)) {
@@ -247,7 +255,7 @@ export class CallPanel {
     let last = null;
     this.statsTimer = setInterval(async () => {
       const report = await pc.getStats();
-      const s = { framesDecoded: 0, audioSamplesReceived: 0, bytesIn: 0, bytesOut: 0, lost: 0, received: 0 };
+      const s = { framesDecoded: 0, audioSamplesReceived: 0, bytesIn: 0, bytesOut: 0, videoBytesOut: 0, lost: 0, received: 0 };
       const figures = {};
       report.forEach((r) => {
         if (r.type === 'inbound-rtp') {
@@ -265,6 +273,7 @@ export class CallPanel {
           }
         } else if (r.type === 'outbound-rtp') {
           s.bytesOut += r.bytesSent ?? 0;
+          if (r.kind === 'video') s.videoBytesOut += r.bytesSent ?? 0;
         } else if (r.type === 'candidate-pair' && r.nominated && r.currentRoundTripTime !== undefined) {
           figures.rttMs = r.currentRoundTripTime * 1000;
         }
@@ -281,7 +290,8 @@ export class CallPanel {
       figures.framesDecoded = s.framesDecoded;
       // In 10 ms buffers at 48 kHz, the unit the device reports.
       figures.audioBuffersPlayed = Math.floor(s.audioSamplesReceived / 480);
-      Object.assign(window.bostotteCall, { framesDecoded: s.framesDecoded, audioSamplesReceived: s.audioSamplesReceived });
+      Object.assign(window.bostotteCall, { framesDecoded: s.framesDecoded, audioSamplesReceived: s.audioSamplesReceived,
+        videoBytesSent: s.videoBytesOut });
       this.send({ type: 'stats', callId, stats: figures });
     }, STATS_EVERY_MS);
   }

@@ -87,6 +87,26 @@ class CallsIT {
         browser.click(By.cssSelector("button.call[data-device='" + device.id().value() + "']"), Duration.ofSeconds(15));
     }
 
+    /** How often the shared device has said it is idle: a test waits for one more after its call. */
+    private static long answeringIdles() {
+        return answeringProcess.output().lines().filter(l -> l.contains("call: idle")).count();
+    }
+
+    private static void awaitAnsweringIdleAfter(long idles) {
+        answeringProcess.awaitLog("call: idle", (int) idles + 1, BACK_TO_IDLE);
+    }
+
+    /** The console is back to its list: the call panel closes by itself after showing the outcome. */
+    private static void awaitConsoleIdle() {
+        browser.waitFor(BACK_TO_IDLE, () -> !browser.find(By.id("call")).isDisplayed());
+    }
+
+    /** The call's states in the audit log, oldest first. */
+    private static java.util.List<String> auditedStates(String callId) {
+        return env.db().fetch("select action from audit_log where detail->>'callId' = ? order by id", callId)
+                .getValues(0, String.class);
+    }
+
     private static String pageState() {
         return String.valueOf(browser.js("return window.bostotteCall.state"));
     }
@@ -127,15 +147,21 @@ class CallsIT {
         browser.screenshot("call-connected");
         String callId = String.valueOf(browser.js("return window.bostotteCall.callId"));
 
+        long idles = answeringIdles();
         browser.click(By.id("call-hangup"), Duration.ofSeconds(2));
         assertEquals("ended", pageState());
-        answeringProcess.awaitLog("call: idle", 1, BACK_TO_IDLE);
+        awaitAnsweringIdleAfter(idles);
+        awaitConsoleIdle();
 
         JsonNode call = callRecord(callId);
         assertEquals("ended", call.path("state").asText());
         assertEquals("to-device", call.path("direction").asText());
         assertEquals("Birthe Answers", call.path("citizen").asText());
         assertTrue(call.path("connectedAt").isTextual(), call.toString());
+        assertTrue(call.path("endedAt").isTextual(), call.toString());
+        assertEquals("Bostøttemedarbejder", call.path("worker").asText(), call.toString());
+        assertEquals("the worker hung up", call.path("reason").asText(), call.toString());
+        assertTrue(call.path("durationS").asInt() >= 4, "held for the two reports at least: " + call);
         JsonNode device = call.path("quality").path("device");
         assertTrue(device.path("framesDecoded").asLong() > 0, "the device decoded the worker's video: " + call);
         assertTrue(device.path("audioBuffersPlayed").asLong() > 0, "the device played the worker's voice: " + call);
@@ -146,12 +172,64 @@ class CallsIT {
         JsonNode audit = JSON.readTree(env.http().get("/api/calls?deviceId=" + answering.id().value(), "admin",
                 FleetTestEnvironment.ADMIN_PASSWORD).body());
         assertTrue(audit.isArray() && audit.size() >= 1);
-        assertTrue(env.db().fetchCount(env.db().selectFrom("audit_log").where("subject = ? and action like 'call.%'",
-                answering.id().value())) >= 4, "ringing, connecting, connected and ended are audited");
+        assertEquals(java.util.List.of("call.ringing", "call.connecting", "call.connected", "call.ended"),
+                auditedStates(callId), "every transition is audited, in order");
+    }
+
+    @Test
+    void b0_theWorkerSeesThemselvesChoosesAMicrophoneMutesTurnsTheCameraOffAndGoesFullScreen() throws Exception {
+        clickCall(answering);
+        browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
+        browser.waitFor(Duration.ofSeconds(10), () -> ((Number) browser.js(
+                "return document.getElementById('self-video').videoWidth")).intValue() > 0);
+        String audioTrack = "document.getElementById('self-video').srcObject.getAudioTracks()[0]";
+        String videoTrack = "document.getElementById('self-video').srcObject.getVideoTracks()[0]";
+
+        // Another microphone: Chromium's fake devices offer several.
+        var mics = new org.openqa.selenium.support.ui.Select(browser.find(By.id("call-mic-choice")));
+        assertTrue(mics.getOptions().size() >= 2, "microphones listed: " + mics.getOptions().size());
+        String other = mics.getOptions().get(1).getText();
+        mics.selectByIndex(1);
+        browser.waitFor(Duration.ofSeconds(5), () -> other.equals(browser.js("return " + audioTrack + ".label")));
+        assertTrue(new org.openqa.selenium.support.ui.Select(browser.find(By.id("call-camera-choice"))).getOptions().size() >= 1);
+
+        browser.click(By.id("call-mute"), Duration.ofSeconds(2));
+        assertEquals(Boolean.FALSE, browser.js("return " + audioTrack + ".enabled"));
+        assertEquals("Slå lyd til", browser.find(By.id("call-mute")).getText());
+        browser.click(By.id("call-mute"), Duration.ofSeconds(2));
+        assertEquals(Boolean.TRUE, browser.js("return " + audioTrack + ".enabled"));
+
+        // Camera off: black frames instead of the picture, a fraction of the bytes.
+        long on = videoBytesOver(Duration.ofSeconds(6));
+        browser.click(By.id("call-camera"), Duration.ofSeconds(2));
+        assertEquals(Boolean.FALSE, browser.js("return " + videoTrack + ".enabled"));
+        assertEquals("Tænd kamera", browser.find(By.id("call-camera")).getText());
+        Thread.sleep(2500); // the encoder settles on black
+        long off = videoBytesOver(Duration.ofSeconds(6));
+        assertTrue(off < on / 3, "video sent with the camera off: " + off + " bytes against " + on + " with it on");
+        browser.click(By.id("call-camera"), Duration.ofSeconds(2));
+        assertEquals("Sluk kamera", browser.find(By.id("call-camera")).getText());
+
+        browser.click(By.id("call-fullscreen"), Duration.ofSeconds(2));
+        browser.waitFor(Duration.ofSeconds(5), () -> "remote-video".equals(browser.js(
+                "return document.fullscreenElement && document.fullscreenElement.id")));
+        browser.js("document.exitFullscreen()");
+        long idles = answeringIdles();
+        browser.click(By.id("call-hangup"), Duration.ofSeconds(2));
+        awaitAnsweringIdleAfter(idles);
+        awaitConsoleIdle();
+    }
+
+    /** Video bytes the browser sent over a stretch of the call (its stats come every 2 s). */
+    private static long videoBytesOver(Duration stretch) throws InterruptedException {
+        long from = pageNumber("videoBytesSent");
+        Thread.sleep(stretch.toMillis());
+        return pageNumber("videoBytesSent") - from;
     }
 
     @Test
     void b_theCitizenHangsUp() throws Exception {
+        long idles = answeringIdles();
         clickCall(answering);
         browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
         String callId = String.valueOf(browser.js("return window.bostotteCall.callId"));
@@ -159,13 +237,15 @@ class CallsIT {
         browser.waitFor(BACK_TO_IDLE, () -> "ended".equals(pageState()));
         browser.screenshot("call-ended-by-citizen");
         assertEquals("the citizen hung up", callRecord(callId).path("reason").asText());
-        answeringProcess.awaitLog("call: idle", 2, BACK_TO_IDLE);
+        awaitAnsweringIdleAfter(idles);
+        awaitConsoleIdle();
     }
 
     @Test
     void c_theCitizenCallsTheirWorkerWhoAnswersInTheBrowser() throws Exception {
         browser.get("/");
         awaitSocketOpen();
+        long idles = answeringIdles();
         answeringProcess.press("call");
         browser.click(By.id("incoming-accept"), Duration.ofSeconds(10));
         browser.screenshot("incoming-call-answered");
@@ -173,7 +253,7 @@ class CallsIT {
         browser.waitFor(Duration.ofSeconds(15), () -> pageNumber("framesDecoded") > 10);
         String callId = String.valueOf(browser.js("return window.bostotteCall.callId"));
         browser.click(By.id("call-hangup"), Duration.ofSeconds(2));
-        answeringProcess.awaitLog("call: idle", 3, BACK_TO_IDLE);
+        awaitAnsweringIdleAfter(idles);
         JsonNode call = callRecord(callId);
         assertEquals("from-device", call.path("direction").asText());
         assertEquals("ended", call.path("state").asText());
@@ -185,11 +265,13 @@ class CallsIT {
             clickCall(deviceOf("declines"));
             device.awaitLog("call: ringing", Duration.ofSeconds(10));
             device.press("decline");
-            awaitFinalState("declined");
+            String callId = awaitFinalState("declined");
             assertTrue(browser.find(By.id("call-status")).getText().contains("afviste"),
                     "said in Danish: " + browser.find(By.id("call-status")).getText());
             browser.screenshot("call-declined");
             device.awaitLog("call: idle", 1, BACK_TO_IDLE);
+            awaitConsoleIdle();
+            assertEquals(java.util.List.of("call.ringing", "call.declined"), auditedStates(callId));
         }
     }
 
@@ -214,7 +296,12 @@ class CallsIT {
             clickCall(deviceOf("never-answers"));
             String callId = awaitFinalState("missed");
             assertTrue(callRecord(callId).path("reason").asText().contains("no answer"));
+            assertTrue(browser.find(By.id("call-status")).getText().startsWith("Intet svar"),
+                    "said in Danish: " + browser.find(By.id("call-status")).getText());
+            browser.screenshot("call-missed");
             device.awaitLog("call: idle", 1, BACK_TO_IDLE);
+            awaitConsoleIdle();
+            assertEquals(java.util.List.of("call.ringing", "call.missed"), auditedStates(callId));
         }
     }
 
@@ -232,20 +319,36 @@ class CallsIT {
         assertTrue(browser.find(By.id("call-status")).getText().contains("offline"));
         browser.screenshot("call-unreachable");
         assertEquals("unreachable", callRecord(callId).path("state").asText());
+        assertEquals(java.util.List.of("call.unreachable"), auditedStates(callId));
+        awaitConsoleIdle();
     }
 
     @Test
     void g_aDeviceAlreadyInACallIsBusy() throws Exception {
-        clickCall(answering);
-        browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
+        long idles = answeringIdles();
         try (ConsoleSocket admin = ConsoleSocket.open(env, "admin")) {
+            // The admin's call keeps the device: it rings, then answers by itself.
             admin.send("{\"type\":\"call\",\"deviceId\":\"" + answering.id().value() + "\"}");
-            JsonNode state = admin.next("state");
-            assertEquals("busy", state.path("state").asText(), state.toString());
+            JsonNode first = admin.next("state");
+            assertEquals("ringing", first.path("state").asText(), first.toString());
+            clickCall(answering);
+            String callId = awaitFinalState("busy");
+            assertTrue(browser.find(By.id("call-status")).getText().startsWith("Enheden er optaget"),
+                    "said in Danish: " + browser.find(By.id("call-status")).getText());
+            browser.screenshot("call-busy");
+            Thread.sleep(1000); // the camera may still have been opening when "busy" came
+            assertTrue(browser.find(By.id("call-status")).getText().startsWith("Enheden er optaget"),
+                    "the outcome stays: " + browser.find(By.id("call-status")).getText());
+            assertEquals(Boolean.TRUE, browser.js("return document.getElementById('self-video').srcObject === null"),
+                    "no camera left open for a call that never started");
+            assertEquals("busy", callRecord(callId).path("state").asText());
+            assertEquals(java.util.List.of("call.busy"), auditedStates(callId));
+            assertEquals(0, answeringProcess.output().lines().filter(l -> l.contains("call: idle")).count() - idles,
+                    "the call in progress is not disturbed");
+            admin.send("{\"type\":\"hangup\",\"callId\":\"" + first.path("callId").asText() + "\"}");
         }
-        assertEquals("connected", pageState(), "the call in progress is not disturbed");
-        browser.click(By.id("call-hangup"), Duration.ofSeconds(2));
-        answeringProcess.awaitLog("call: idle", 4, BACK_TO_IDLE);
+        awaitAnsweringIdleAfter(idles);
+        awaitConsoleIdle();
     }
 
     @Test
@@ -256,13 +359,16 @@ class CallsIT {
         browser.js("const send = WebSocket.prototype.send;"
                 + "WebSocket.prototype.send = function (m) { if (!String(m).includes('\"type\":\"ice\"')) send.call(this, m); };"
                 + "RTCPeerConnection.prototype.addIceCandidate = async function () {};");
+        long idles = answeringIdles();
         callButtonOf(answering);
         String callId = awaitFinalState("failed");
         JsonNode call = callRecord(callId);
         assertTrue(call.path("reason").asText().contains("ICE"), call.toString());
         assertTrue(browser.find(By.id("call-status")).getText().contains("ICE"));
         browser.screenshot("call-failed-ice");
-        answeringProcess.awaitLog("call: idle", 5, BACK_TO_IDLE);
+        assertEquals("call.failed", last(auditedStates(callId)));
+        awaitAnsweringIdleAfter(idles);
+        awaitConsoleIdle();
     }
 
     @Test
@@ -327,6 +433,45 @@ class CallsIT {
             browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
             browser.click(By.id("call-hangup"), Duration.ofSeconds(2));
             device.awaitLog("call: idle", 1, BACK_TO_IDLE);
+
+            // The admin is not on the list: the kiosk rings and waits for the citizen.
+            try (ConsoleSocket admin = ConsoleSocket.open(env, "admin")) {
+                admin.send("{\"type\":\"call\",\"deviceId\":\"" + d.id().value() + "\"}");
+                JsonNode ringing = admin.next("state");
+                assertEquals("ringing", ringing.path("state").asText(), ringing.toString());
+                device.awaitLog("call: ringing", 2, Duration.ofSeconds(10));
+                Thread.sleep(5000); // past the 3 s the allow-listed worker got
+                assertEquals(1, device.output().lines().filter(l -> l.contains("auto-answer in")).count(),
+                        "no auto-answer for a caller who is not on the list");
+                assertEquals("ringing", callRecord(ringing.path("callId").asText()).path("state").asText(),
+                        "still waiting for the citizen");
+                admin.send("{\"type\":\"hangup\",\"callId\":\"" + ringing.path("callId").asText() + "\"}");
+            }
+            device.awaitLog("call: idle", 2, BACK_TO_IDLE);
+        }
+    }
+
+    @Test
+    void l_theCallSocketIsOnlyForSignedInUsersOnThisSite() throws Exception {
+        URI ws = URI.create("ws://127.0.0.1:" + env.httpPort() + "/api/calls/ws");
+        assertEquals(401, handshakeStatus(HttpClient.newHttpClient().newWebSocketBuilder(), ws));
+        String basic = Base64.getEncoder().encodeToString(("staff:" + FleetTestEnvironment.ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(403, handshakeStatus(HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Basic " + basic).header("Origin", "https://elsewhere.example"), ws),
+                "a signed-in user's browser on another site may not open it");
+    }
+
+    /** The HTTP status a refused WebSocket handshake got (fails if it was accepted). */
+    private static int handshakeStatus(WebSocket.Builder builder, URI uri) throws Exception {
+        try {
+            builder.buildAsync(uri, new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS).abort();
+            throw new AssertionError("the WebSocket was opened");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) {
+                return h.getResponse().statusCode();
+            }
+            throw e;
         }
     }
 
@@ -346,6 +491,10 @@ class CallsIT {
         DeviceProcess p = env.startDevice(d, all);
         p.awaitLog("connected to ssl://", Duration.ofSeconds(30));
         return p;
+    }
+
+    private static String last(java.util.List<String> list) {
+        return list.isEmpty() ? "(nothing audited)" : list.get(list.size() - 1);
     }
 
     private static EnrolledDevice deviceOf(String name) {

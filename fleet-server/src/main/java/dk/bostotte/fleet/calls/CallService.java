@@ -213,16 +213,17 @@ public final class CallService implements AutoCloseable {
         call.appointmentId = appointmentId;
         calls.put(call.id, call);
         store.insert(call);
-        audit.record(caller.username(), "call.ringing", device.value(), Map.of("callId", call.id.toString()));
+        // Audited as ringing only once it rings: an offline or busy device is never rung.
         if (!presence.isOnline(device)) {
-            finish(call, CallState.UNREACHABLE, "the device is offline", "system");
+            finish(call, CallState.UNREACHABLE, "the device is offline", caller.username());
             return;
         }
         Call other = byDevice.get(device);
         if (other != null) {
-            finish(call, CallState.BUSY, "the device is already in a call", "system");
+            finish(call, CallState.BUSY, "the device is already in a call", caller.username());
             return;
         }
+        audit.record(caller.username(), "call.ringing", device.value(), Map.of("callId", call.id.toString()));
         byDevice.put(device, call);
         peer.send(ConsoleEvent.state(call));
         Integer autoAnswer = citizen == null ? null : citizen.autoAnswerFor(caller.id());
