@@ -40,11 +40,21 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
         }
     }
 
-    /** Probes the installed elements; {@code simulate} uses test sources and counting sinks. */
+    /** Probes the installed elements, and in software the size this CPU can encode. */
     public static MediaPlan probe(boolean simulate, Predicate<String> elementExists) {
+        return probe(simulate, elementExists, EncoderSpeed::vp8Fps);
+    }
+
+    /**
+     * {@code simulate} uses test sources and counting sinks, and 640×480 at most, as the call
+     * bench and tests expect. Otherwise hardware H.264 holds 720p; VP8 in software as large as
+     * {@code encodeFps} says this CPU holds (a Pi 4 does not hold 720p, a Pi 5 may).
+     */
+    static MediaPlan probe(boolean simulate, Predicate<String> elementExists,
+                           java.util.function.ToDoubleFunction<MediaProfile> encodeFps) {
         VideoCodec codec = elementExists.test("v4l2h264enc") && !simulate ? VideoCodec.H264_V4L2 : VideoCodec.VP8;
-        // Hardware H.264 holds 720p; VP8 in software on a Pi does not.
-        MediaProfile ceiling = codec == VideoCodec.H264_V4L2 ? MediaProfile.HD : MediaProfile.SD;
+        MediaProfile ceiling = codec == VideoCodec.H264_V4L2 ? MediaProfile.HD
+                : simulate ? MediaProfile.SD : EncoderSpeed.largestHeld(encodeFps);
         String h264Decoder = elementExists.test("v4l2h264dec") ? "v4l2h264dec" : "avdec_h264";
         if (simulate) {
             return new MediaPlan("videotestsrc is-live=true pattern=ball",

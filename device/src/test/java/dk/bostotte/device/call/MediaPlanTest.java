@@ -21,13 +21,24 @@ class MediaPlanTest {
     }
 
     @Test
-    void withoutAHardwareEncoderItIsVp8AtStandardDefinitionFromV4l2() {
-        MediaPlan plan = MediaPlan.probe(false, Set.<String>of()::contains);
+    void withoutAHardwareEncoderItIsVp8AtTheSizeThisCpuEncodesWithRoomToSpare() {
+        // A Pi 4's cores: 720p at 25 frames/s is too slow, 640×480 at 90 holds.
+        MediaPlan plan = MediaPlan.probe(false, Set.<String>of()::contains, p -> p == MediaProfile.HD ? 25 : 90);
         assertEquals(MediaPlan.VideoCodec.VP8, plan.codec());
         assertEquals(MediaProfile.SD, plan.ceiling());
+        assertEquals(MediaProfile.HD, MediaPlan.probe(false, s -> false, p -> 75).ceiling(), "a fast CPU holds 720p");
+        assertEquals(MediaProfile.LOW, MediaPlan.probe(false, s -> false, p -> p == MediaProfile.SD ? 45 : 10).ceiling(),
+                "30 frames/s with no headroom is not held: 320×240");
+        assertEquals(MediaProfile.LOW, MediaPlan.probe(false, s -> false, p -> 0).ceiling(), "unmeasurable: the smallest");
         assertEquals("v4l2src", plan.videoSource());
         assertEquals("autoaudiosrc", plan.audioSource());
         assertEquals("avdec_h264", plan.h264Decoder());
+    }
+
+    @Test
+    void theEncoderSpeedIsMeasuredWithTheCallsOwnVp8Encoder() {
+        double fps = EncoderSpeed.vp8Fps(MediaProfile.LOW);
+        assertTrue(fps > 30, "320×240 VP8 on this machine encodes at " + fps + " frames/s");
     }
 
     @Test
