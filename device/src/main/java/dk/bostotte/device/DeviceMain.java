@@ -4,6 +4,7 @@ import dk.bostotte.device.call.CallController;
 import dk.bostotte.device.call.GstCallMedia;
 import dk.bostotte.device.call.LoggingCallDisplay;
 import dk.bostotte.device.call.MediaPlan;
+import dk.bostotte.device.call.MediaProfile;
 import dk.bostotte.device.call.SimulatedButtons;
 import dk.bostotte.device.ui.KioskActions;
 import dk.bostotte.device.ui.KioskDisplay;
@@ -275,11 +276,15 @@ public final class DeviceMain implements Callable<Integer> {
                     callsRef.get() == null ? "idle" : callsRef.get().phase().name(), settings.current());
         });
         java.util.concurrent.atomic.AtomicReference<KioskDisplay> displayRef = new java.util.concurrent.atomic.AtomicReference<>();
-        MediaPlan callPlan = screen ? plan.onScreen() : plan;
+        java.util.concurrent.atomic.AtomicReference<MediaPlan> callPlan =
+                new java.util.concurrent.atomic.AtomicReference<>(screen ? plan.onScreen() : plan);
+        if (plan.codec() == MediaPlan.VideoCodec.VP8 && !options.simulate()) {
+            measureEncoderSpeedLater(callPlan);
+        }
         CallController.Display callDisplay = new LoggingCallDisplay(bundle.deviceId());
         CallController calls = new CallController(codec, clock, agentThread,
                 signal -> link.publish(Channel.CALL_DEVICE, signal),
-                () -> new GstCallMedia(callPlan, options.iceLocalAddress(), Optional.ofNullable(displayRef.get()),
+                () -> new GstCallMedia(callPlan.get(), options.iceLocalAddress(), Optional.ofNullable(displayRef.get()),
                         settings.current().volumePercent()),
                 screen ? callDisplay.andThen(kiosk) : callDisplay, options.simulatedAnswer());
         callsRef.set(calls);
@@ -451,5 +456,22 @@ public final class DeviceMain implements Callable<Integer> {
         public String[] getVersion() {
             return new String[] {"bostotte-device " + appVersion()};
         }
+    }
+
+    /** In the background once the kiosk has settled: what software VP8 size this CPU holds in a call. */
+    private static void measureEncoderSpeedLater(java.util.concurrent.atomic.AtomicReference<MediaPlan> callPlan) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(15_000);
+                MediaProfile held = dk.bostotte.device.call.EncoderSpeed.largestHeld(dk.bostotte.device.call.EncoderSpeed::vp8Fps);
+                callPlan.updateAndGet(p -> p.withCeiling(held));
+                log.info("call video up to {} (software VP8, measured)", held);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "encoder-speed");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 }

@@ -10,7 +10,8 @@ import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.State;
 
 /**
- * How large a picture this CPU can encode in software, measured once at start: a short burst of
+ * How large a picture this CPU can encode in software, measured once after start (in the
+ * background, so the idle screen is not held up): a short burst of
  * test frames through the call's own VP8 encoder at each size. A call must hold 30 frames a second
  * while also decoding, sending and running the echo canceller, so a size is held only with
  * {@value #MARGIN}× headroom.
@@ -27,7 +28,7 @@ public final class EncoderSpeed {
     }
 
     /** The largest of HD and SD whose encode rate has the margin, else LOW. */
-    static MediaProfile largestHeld(ToDoubleFunction<MediaProfile> encodeFps) {
+    public static MediaProfile largestHeld(ToDoubleFunction<MediaProfile> encodeFps) {
         for (MediaProfile p : new MediaProfile[] {MediaProfile.HD, MediaProfile.SD}) {
             double fps = encodeFps.applyAsDouble(p);
             log.info("software VP8 encodes {}x{} at {} frames/s here", p.width, p.height, Math.round(fps));
@@ -39,7 +40,7 @@ public final class EncoderSpeed {
     }
 
     /** Frames per second the call's VP8 settings encode at {@code profile}'s size; 0 when it cannot be measured. */
-    static double vp8Fps(MediaProfile profile) {
+    public static double vp8Fps(MediaProfile profile) {
         GstCallMedia.initGStreamer();
         String description = "videotestsrc num-buffers=" + FRAMES + " pattern=ball ! video/x-raw,format=I420,width="
                 + profile.width + ",height=" + profile.height + ",framerate=30/1 ! "

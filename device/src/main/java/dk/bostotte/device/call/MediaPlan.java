@@ -21,6 +21,11 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
         return new MediaPlan(videoSource, audioSource, SCREEN_SINK, audioSink, codec, ceiling, h264Decoder, true);
     }
 
+    /** The same plan sending at most {@code largest}. */
+    public MediaPlan withCeiling(MediaProfile largest) {
+        return new MediaPlan(videoSource, audioSource, videoSink, audioSink, codec, largest, h264Decoder, selfView);
+    }
+
     public enum VideoCodec {
         /** Hardware H.264 (Raspberry Pi 4); browsers decode constrained baseline. */
         H264_V4L2("v4l2h264enc name=venc extra-controls=\"controls,video_bitrate=800000\" ! video/x-h264,level=(string)4,profile=(string)constrained-baseline ! h264parse config-interval=-1 ! rtph264pay pt=102 aggregate-mode=zero-latency config-interval=-1",
@@ -40,21 +45,14 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
         }
     }
 
-    /** Probes the installed elements, and in software the size this CPU can encode. */
-    public static MediaPlan probe(boolean simulate, Predicate<String> elementExists) {
-        return probe(simulate, elementExists, EncoderSpeed::vp8Fps);
-    }
-
     /**
-     * {@code simulate} uses test sources and counting sinks, and 640×480 at most, as the call
-     * bench and tests expect. Otherwise hardware H.264 holds 720p; VP8 in software as large as
-     * {@code encodeFps} says this CPU holds (a Pi 4 does not hold 720p, a Pi 5 may).
+     * Probes the installed elements; {@code simulate} uses test sources and counting sinks.
+     * Hardware H.264 holds 720p. VP8 in software starts at 640×480, until {@link EncoderSpeed}
+     * has measured what this CPU holds ({@link #withCeiling}).
      */
-    static MediaPlan probe(boolean simulate, Predicate<String> elementExists,
-                           java.util.function.ToDoubleFunction<MediaProfile> encodeFps) {
+    public static MediaPlan probe(boolean simulate, Predicate<String> elementExists) {
         VideoCodec codec = elementExists.test("v4l2h264enc") && !simulate ? VideoCodec.H264_V4L2 : VideoCodec.VP8;
-        MediaProfile ceiling = codec == VideoCodec.H264_V4L2 ? MediaProfile.HD
-                : simulate ? MediaProfile.SD : EncoderSpeed.largestHeld(encodeFps);
+        MediaProfile ceiling = codec == VideoCodec.H264_V4L2 ? MediaProfile.HD : MediaProfile.SD;
         String h264Decoder = elementExists.test("v4l2h264dec") ? "v4l2h264dec" : "avdec_h264";
         if (simulate) {
             return new MediaPlan("videotestsrc is-live=true pattern=ball",

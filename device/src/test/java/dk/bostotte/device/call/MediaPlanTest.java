@@ -23,13 +23,14 @@ class MediaPlanTest {
     @Test
     void withoutAHardwareEncoderItIsVp8AtTheSizeThisCpuEncodesWithRoomToSpare() {
         // A Pi 4's cores: 720p at 25 frames/s is too slow, 640×480 at 90 holds.
-        MediaPlan plan = MediaPlan.probe(false, Set.<String>of()::contains, p -> p == MediaProfile.HD ? 25 : 90);
+        MediaPlan plan = MediaPlan.probe(false, Set.<String>of()::contains);
         assertEquals(MediaPlan.VideoCodec.VP8, plan.codec());
-        assertEquals(MediaProfile.SD, plan.ceiling());
-        assertEquals(MediaProfile.HD, MediaPlan.probe(false, s -> false, p -> 75).ceiling(), "a fast CPU holds 720p");
-        assertEquals(MediaProfile.LOW, MediaPlan.probe(false, s -> false, p -> p == MediaProfile.SD ? 45 : 10).ceiling(),
+        assertEquals(MediaProfile.SD, plan.ceiling(), "until measured");
+        assertEquals(MediaProfile.SD, EncoderSpeed.largestHeld(p -> p == MediaProfile.HD ? 25 : 90));
+        assertEquals(MediaProfile.HD, plan.withCeiling(EncoderSpeed.largestHeld(p -> 75)).ceiling(), "a fast CPU holds 720p");
+        assertEquals(MediaProfile.LOW, EncoderSpeed.largestHeld(p -> p == MediaProfile.SD ? 45 : 10),
                 "30 frames/s with no headroom is not held: 320×240");
-        assertEquals(MediaProfile.LOW, MediaPlan.probe(false, s -> false, p -> 0).ceiling(), "unmeasurable: the smallest");
+        assertEquals(MediaProfile.LOW, EncoderSpeed.largestHeld(p -> 0), "unmeasurable: the smallest");
         assertEquals("v4l2src", plan.videoSource());
         assertEquals("autoaudiosrc", plan.audioSource());
         assertEquals("avdec_h264", plan.h264Decoder());
