@@ -152,9 +152,11 @@ public final class DeviceMain implements Callable<Integer> {
     @Option(names = "--ui-snapshots", paramLabel = "DIR", description = "Save each new kiosk screen as a numbered PNG here.")
     Path uiSnapshots;
 
-    @Option(names = "--screen-px-per-mm", paramLabel = "PX", defaultValue = "5.2",
-            description = "Pixel density of the touch screen, for 15 mm touch targets (default: ${DEFAULT-VALUE}, the official 7\" Pi display).")
-    double screenPxPerMm;
+    @Option(names = "--screen-px-per-mm", paramLabel = "PX",
+            description = "Pixel density of the touch screen, for 15 mm touch targets (default: from the screen's size: 8.3 "
+                    + "for 720x1280 either way up, the 7\" Touch Display 2; 5.6 for 800x480, the first 7\" Pi display; "
+                    + "else the display's own dpi if believable, else 5.6).")
+    Double screenPxPerMm;
 
     @Option(names = "--text-scale", paramLabel = "FACTOR", defaultValue = "1.0",
             description = "Makes all kiosk text larger (e.g. 1.3) for citizens who see poorly (default: ${DEFAULT-VALUE}).")
@@ -201,7 +203,7 @@ public final class DeviceMain implements Callable<Integer> {
                     Duration.ofSeconds(latencyEveryS), measurementBudgetKb * 1000L, Duration.ofSeconds(throughputEveryS),
                     latencyPackets, throughputFixed, parseGpio(gpio), buttonPin, ledPin,
                     parseUi(ui, simulate), Optional.ofNullable(uiSnapshots), screenPxPerMm, textScale);
-            if (screenPxPerMm < 1 || screenPxPerMm > 40) {
+            if (screenPxPerMm != null && (screenPxPerMm < 1 || screenPxPerMm > 40)) {
                 throw new IllegalArgumentException("--screen-px-per-mm must be between 1 and 40, not " + screenPxPerMm);
             }
             if (textScale < 0.5 || textScale > 3) {
@@ -317,7 +319,7 @@ public final class DeviceMain implements Callable<Integer> {
         });
         KioskUi kioskUi = new KioskUi(kiosk, calls, agentThread);
         if (screen) {
-            KioskTheme theme = new KioskTheme(800, 480, options.screenPxPerMm(), options.textScale());
+            KioskTheme theme = theme(options);
             KioskDisplay display = options.ui() == AgentOptions.Ui.WINDOW
                     ? KioskDisplay.window(theme, kioskUi, kioskUi::touched, options.uiSnapshots())
                     : KioskDisplay.offscreen(theme, kioskUi, options.uiSnapshots());
@@ -388,7 +390,7 @@ public final class DeviceMain implements Callable<Integer> {
     private static int showNotSetUp(AgentOptions options) throws InterruptedException {
         KioskModel model = new KioskModel(Clock.systemDefaultZone(), "–", List::of);
         model.notSetUp();
-        KioskTheme theme = new KioskTheme(800, 480, options.screenPxPerMm(), options.textScale());
+        KioskTheme theme = theme(options);
         KioskDisplay display = options.ui() == AgentOptions.Ui.WINDOW
                 ? KioskDisplay.window(theme, KioskActions.NONE, () -> { }, options.uiSnapshots())
                 : KioskDisplay.offscreen(theme, KioskActions.NONE, options.uiSnapshots());
@@ -417,6 +419,15 @@ public final class DeviceMain implements Callable<Integer> {
 
     /** The recent log lines, for the diagnostics bundle IT support can collect. */
     private static final LogRing LOG_RING = LogRing.install(2000);
+
+    /** The screen at the size the app gets (off-screen: the first Pi display's), its density as given or as that size implies. */
+    private static KioskTheme theme(AgentOptions options) {
+        java.awt.Dimension size = options.ui() == AgentOptions.Ui.WINDOW ? KioskDisplay.windowSize() : new java.awt.Dimension(800, 480);
+        KioskTheme theme = KioskTheme.forScreen(size.width, size.height, options.screenPxPerMm(), options.textScale());
+        log.info("kiosk screen {}x{} at {} px/mm ({}): touch targets {} px", theme.width(), theme.height(), theme.pxPerMm(),
+                options.screenPxPerMm() != null ? "--screen-px-per-mm" : "from its size", theme.minTouchPx());
+        return theme;
+    }
 
     /** auto: a window when there is a display to put it on and this is a real kiosk, not a simulation. */
     static AgentOptions.Ui parseUi(String value, boolean simulate) {

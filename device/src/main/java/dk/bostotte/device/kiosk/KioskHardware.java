@@ -80,6 +80,8 @@ public final class KioskHardware implements AutoCloseable {
 
     /** Idle: call the worker; ringing: answer; calling or in a call: hang up. */
     static void press(CallController calls) {
+        // One line per press: the bring-up counts them (hardware-notes/tested.md, 50 presses).
+        log.info("answer button pressed ({})", calls.phase().name().toLowerCase(java.util.Locale.ROOT));
         switch (calls.phase()) {
             case IDLE -> calls.callSupportWorker();
             case RINGING -> calls.answer();

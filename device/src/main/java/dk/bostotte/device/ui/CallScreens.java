@@ -40,16 +40,18 @@ final class CallScreens {
         JPanel page = page(theme);
         JPanel middle = column();
         middle.add(Box.createVerticalGlue());
-        middle.add(centredRow(centred(t.get("incoming.calling", v.other()), theme.font(2.0, true), KioskTheme.TEXT)));
+        middle.add(centredRow(centred(t.get("incoming.calling", v.other()), theme.font(2.0, true), KioskTheme.TEXT, theme)));
         if (v.autoAnswerInS() != null) {
             middle.add(Box.createVerticalStrut(theme.gap() * 2));
             JPanel warning = new JPanel(new GridLayout(0, 1));
             warning.setBackground(KioskTheme.WARNING);
             warning.setBorder(BorderFactory.createEmptyBorder(theme.gap(), theme.gap(), theme.gap(), theme.gap()));
-            JLabel countdown = centred("⚠ " + t.get("incoming.autoAnswer", v.autoAnswerInS()), theme.font(1.4, true), Color.BLACK);
+            JLabel countdown = centred("⚠ " + t.get("incoming.autoAnswer", v.autoAnswerInS()), theme.font(1.4, true), Color.BLACK, theme);
             countdown.setName("autoAnswerWarning");
             warning.add(countdown);
-            warning.add(centred(t.get("incoming.autoAnswerHint"), theme.font(1.0, false), Color.BLACK));
+            warning.add(centred(t.get("incoming.autoAnswerHint"), theme.font(1.0, false), Color.BLACK, theme));
+            // No taller than its words: the glue above and below centres it with the caller's name.
+            warning.setMaximumSize(new java.awt.Dimension(Integer.MAX_VALUE, warning.getPreferredSize().height));
             middle.add(warning);
         }
         middle.add(Box.createVerticalGlue());
@@ -72,9 +74,9 @@ final class CallScreens {
 
     private JComponent waiting(String title, String detail, Texts t) {
         JPanel page = page(theme);
-        JLabel heading = centred(title, theme.font(1.8, true), KioskTheme.TEXT);
+        JLabel heading = centred(title, theme.font(1.8, true), KioskTheme.TEXT, theme);
         page.add(detail == null ? KioskScreens.message(theme, heading)
-                : KioskScreens.message(theme, heading, centred(detail, theme.font(1.1, false), KioskTheme.MUTED_TEXT)),
+                : KioskScreens.message(theme, heading, centred(detail, theme.font(1.1, false), KioskTheme.MUTED_TEXT, theme)),
                 BorderLayout.CENTER);
         JPanel south = new JPanel(new GridLayout(1, 1));
         south.setOpaque(false);
@@ -87,7 +89,7 @@ final class CallScreens {
         JPanel page = new JPanel(new BorderLayout());
         page.setBackground(Color.BLACK);
 
-        JPanel signs = new JPanel(new FlowLayout(FlowLayout.LEFT, theme.gap(), theme.gap() / 2));
+        JPanel signs = new JPanel(new WrappingFlowLayout(FlowLayout.LEFT, theme.gap(), theme.gap() / 2));
         signs.setBackground(KioskTheme.BACKGROUND);
         JLabel camera = sign(v.cameraOff() ? "■ " + t.get("call.cameraIsOff") : "● " + t.get("call.cameraLive"),
                 v.cameraOff() ? KioskTheme.NEUTRAL : KioskTheme.STOP);
@@ -121,7 +123,9 @@ final class CallScreens {
         video.add(remote);
         page.add(video, BorderLayout.CENTER);
 
-        JPanel controls = new JPanel(new GridLayout(1, 3, theme.gap() * 2, 0));
+        // Upright, three side by side would be too narrow for their words: one above the other.
+        boolean portrait = theme.height() > theme.width();
+        JPanel controls = new JPanel(portrait ? new GridLayout(3, 1, 0, theme.gap()) : new GridLayout(1, 3, theme.gap() * 2, 0));
         controls.setBackground(KioskTheme.BACKGROUND);
         controls.setBorder(BorderFactory.createEmptyBorder(theme.gap(), theme.gap(), theme.gap(), theme.gap()));
         controls.add(button(t.get(v.muted() ? "call.unmute" : "call.mute"), KioskTheme.NEUTRAL, theme,

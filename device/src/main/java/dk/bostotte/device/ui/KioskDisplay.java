@@ -58,6 +58,11 @@ public final class KioskDisplay implements VideoScreen {
         root.setSize(theme.width(), theme.height());
     }
 
+    /** The size a full-screen window gets on the local display: under cage, the whole panel. */
+    public static java.awt.Dimension windowSize() {
+        return GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds().getSize();
+    }
+
     /** Full screen on the local display; {@code onTouch} hears every press anywhere (to wake the screen). */
     public static KioskDisplay window(KioskTheme theme, KioskActions actions, Runnable onTouch, Optional<Path> snapshots) {
         java.awt.Rectangle bounds = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
@@ -119,9 +124,8 @@ public final class KioskDisplay implements VideoScreen {
             }
         } else if (!Objects.equals(shown.autoAnswerInS(), view.autoAnswerInS())) {
             // Only the countdown moved: change its text in place, so a finger on "Decline" is not lost to a rebuild.
-            find(current, "autoAnswerWarning").ifPresent(l -> ((JLabel) l).setText(
-                    "<html><div style='text-align:center'>⚠ " + screens.texts(view.locale())
-                            .get("incoming.autoAnswer", view.autoAnswerInS()) + "</div></html>"));
+            find(current, "autoAnswerWarning").ifPresent(l -> Widgets.recentre((JLabel) l,
+                    "⚠ " + screens.texts(view.locale()).get("incoming.autoAnswer", view.autoAnswerInS())));
         }
         boolean newScreen = shown == null || shown.screen() != view.screen();
         shown = view;

@@ -100,7 +100,7 @@ public final class KioskScreens {
         }
         if (v.nextVisit() != null && v.visitSoon()) {
             String at = time(v, v.nextVisit().start());
-            JLabel soon = text(v.nextVisit().workerName() != null ? t.get("idle.visitSoon", v.nextVisit().workerName(), at)
+            JLabel soon = para(v.nextVisit().workerName() != null ? t.get("idle.visitSoon", v.nextVisit().workerName(), at)
                     : t.get("idle.visitSoonNoName", at), theme.font(1.3, true), Color.BLACK);
             soon.setOpaque(true);
             soon.setBackground(KioskTheme.WARNING);
@@ -185,8 +185,8 @@ public final class KioskScreens {
         String detail = v.ending() == KioskView.Ending.ENDED && v.callLength() != null
                 ? t.get("ended.length", v.callLength().toMinutes(), v.callLength().toSecondsPart())
                 : t.get("ended.tryLater");
-        page.add(message(theme, centred(t.get("ended." + v.ending().name()), theme.font(1.8, true), KioskTheme.TEXT),
-                centred(detail, theme.font(1.2, false), KioskTheme.MUTED_TEXT)), BorderLayout.CENTER);
+        page.add(message(theme, centred(t.get("ended." + v.ending().name()), theme.font(1.8, true), KioskTheme.TEXT, theme),
+                centred(detail, theme.font(1.2, false), KioskTheme.MUTED_TEXT, theme)), BorderLayout.CENTER);
         return page;
     }
 
@@ -202,7 +202,7 @@ public final class KioskScreens {
         }
         page.add(tips, BorderLayout.CENTER);
         JPanel id = column();
-        JLabel number = text(t.get("noConnection.deviceId", v.deviceId()), theme.font(1.6, true), KioskTheme.WARNING);
+        JLabel number = para(t.get("noConnection.deviceId", v.deviceId()), theme.font(1.6, true), KioskTheme.WARNING);
         number.setName("deviceId");
         // IT support on the phone may need the line figures exactly now: hold the number for the service screen.
         whenHeld(number, actions::longPress);
@@ -216,19 +216,19 @@ public final class KioskScreens {
     private JComponent locked(KioskView v, Texts t) {
         JPanel page = page(theme);
         JLabel contact = centred(v.supportContact() != null ? t.get("locked.contact", v.supportContact())
-                : t.get("locked.contactDefault"), theme.font(1.2, false), KioskTheme.TEXT);
-        JLabel title = centred(t.get("locked.title"), theme.font(1.9, true), KioskTheme.TEXT);
+                : t.get("locked.contactDefault"), theme.font(1.2, false), KioskTheme.TEXT, theme);
+        JLabel title = centred(t.get("locked.title"), theme.font(1.9, true), KioskTheme.TEXT, theme);
         page.add(v.lockMessage() == null || v.lockMessage().isBlank() ? message(theme, title, contact)
                 : message(theme, title, contact, centred(t.get("locked.message", v.lockMessage()), theme.font(1.0, false),
-                        KioskTheme.MUTED_TEXT)), BorderLayout.CENTER);
-        page.add(centred(v.deviceId(), theme.font(0.9, false), KioskTheme.MUTED_TEXT), BorderLayout.SOUTH);
+                        KioskTheme.MUTED_TEXT, theme)), BorderLayout.CENTER);
+        page.add(centred(v.deviceId(), theme.font(0.9, false), KioskTheme.MUTED_TEXT, theme), BorderLayout.SOUTH);
         return page;
     }
 
     private JComponent notSetUp(Texts t) {
         JPanel page = page(theme);
-        page.add(message(theme, centred(t.get("notSetUp.title"), theme.font(1.9, true), KioskTheme.TEXT),
-                centred(t.get("notSetUp.contact"), theme.font(1.2, false), KioskTheme.TEXT)), BorderLayout.CENTER);
+        page.add(message(theme, centred(t.get("notSetUp.title"), theme.font(1.9, true), KioskTheme.TEXT, theme),
+                centred(t.get("notSetUp.contact"), theme.font(1.2, false), KioskTheme.TEXT, theme)), BorderLayout.CENTER);
         return page;
     }
 
@@ -289,8 +289,8 @@ public final class KioskScreens {
 
     /** A paragraph as wide as the page's content. */
     private JLabel para(String words, java.awt.Font font, Color color) {
-        // HTML widths are in CSS pixels at 72 dpi-ish; three quarters of the page leaves room for margins.
-        return Widgets.paragraph(words, font, color, (theme.width() - theme.gap() * 6) * 3 / 4);
+        // Swing's HTML pixels are about 4/3 of the screen's.
+        return Widgets.paragraph(words, font, color, theme.lineWidth() * 3 / 4);
     }
 
     /** A see-through strip whose parts go west, centre and east. */
@@ -300,9 +300,11 @@ public final class KioskScreens {
         return row;
     }
 
+    /** {@code c} centred across the page, no taller than it is: a column's glue, not its rows, takes the spare height. */
     static JComponent centredRow(JComponent c) {
         JPanel row = row();
         row.add(c, BorderLayout.CENTER);
+        row.setMaximumSize(new Dimension(Integer.MAX_VALUE, row.getPreferredSize().height));
         return row;
     }
 

@@ -33,13 +33,28 @@ final class Widgets {
         return l;
     }
 
-    static JLabel centred(String text, Font font, Color color) {
-        JLabel l = new JLabel("<html><div style='text-align:center'>" + escape(text) + "</div></html>", SwingConstants.CENTER);
+    /**
+     * Centred text that wraps within the page's margins. Given its width, Swing's HTML counts the
+     * wrapped lines in the label's height, so a layout makes room for all of them.
+     */
+    static JLabel centred(String text, Font font, Color color, KioskTheme theme) {
+        JLabel l = new JLabel("", SwingConstants.CENTER);
+        l.putClientProperty(WRAP_CSS_PX, theme.lineWidth() * 3 / 4);
+        recentre(l, text);
         l.setFont(font);
         l.setForeground(color);
         l.setName(text);
         return l;
     }
+
+    /** New words for a {@link #centred} label, wrapped as before. */
+    static void recentre(JLabel l, String text) {
+        l.setText("<html><div style='text-align:center;width:" + l.getClientProperty(WRAP_CSS_PX) + "px'>" + escape(text)
+                + "</div></html>");
+    }
+
+    /** Swing's HTML pixels are about 4/3 of the screen's: the wrap width in them. */
+    private static final String WRAP_CSS_PX = "wrapCssPx";
 
     /** A large flat button with no focus ring: a finger, not a keyboard, presses it. */
     static JButton button(String text, Color background, KioskTheme theme, Runnable action) {
