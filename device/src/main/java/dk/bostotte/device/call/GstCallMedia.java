@@ -115,6 +115,7 @@ public final class GstCallMedia implements CallMedia {
     public void start(List<IceServer> iceServers, Listener listener) {
         initGStreamer();
         this.listener = listener;
+        log.info("call ICE servers: {}", describe(iceServers));
         String description = plan.sendDescription(profile, iceSettings(iceServers));
         log.debug("call pipeline: {}", description);
         Element parsed = Gst.parseLaunch(description);
@@ -173,6 +174,21 @@ public final class GstCallMedia implements CallMedia {
         });
         keep.add(held[0]);
         webrtc.emit("create-offer", null, held[0]);
+    }
+
+    /** The fleet's ICE servers for the log: addresses and TURN user names, never the passwords. */
+    static String describe(List<IceServer> servers) {
+        if (servers == null || servers.isEmpty()) {
+            return "none (host candidates only)";
+        }
+        StringBuilder b = new StringBuilder();
+        for (IceServer s : servers) {
+            b.append(b.length() == 0 ? "" : ", ").append(String.join(" ", s.urls()));
+            if (s.username() != null) {
+                b.append(" as ").append(s.username());
+            }
+        }
+        return b.toString();
     }
 
     /** webrtcbin's stun-server / turn-server settings from the fleet's ICE servers. */
