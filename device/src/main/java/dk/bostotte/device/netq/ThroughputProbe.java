@@ -139,7 +139,7 @@ public final class ThroughputProbe {
 
     /**
      * Times the body as it arrives, read by read; the request's round trip is latency, not
-     * throughput, and the body's first bytes may come in a burst (see {@link #bodyNanos}).
+     * throughput, and the body's first bytes may come in a burst (see {@link ArrivalCurve#bodyNanos}).
      */
     private long download(int size) throws IOException, InterruptedException {
         long requested = System.nanoTime();
