@@ -89,7 +89,11 @@ class CallsIT {
 
     /** How often the shared device has said it is idle: a test waits for one more after its call. */
     private static long answeringIdles() {
-        return answeringProcess.output().lines().filter(l -> l.contains("call: idle")).count();
+        return answeringLines("call: idle");
+    }
+
+    private static long answeringLines(String containing) {
+        return answeringProcess.output().lines().filter(l -> l.contains(containing)).count();
     }
 
     private static void awaitAnsweringIdleAfter(long idles) {
@@ -326,16 +330,29 @@ class CallsIT {
     @Test
     void g_aDeviceAlreadyInACallIsBusy() throws Exception {
         long idles = answeringIdles();
-        clickCall(answering);
-        browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
+        long rings = answeringLines("call: ringing");
         try (ConsoleSocket admin = ConsoleSocket.open(env, "admin")) {
+            // The admin's call keeps the device: it rings, then answers by itself.
             admin.send("{\"type\":\"call\",\"deviceId\":\"" + answering.id().value() + "\"}");
-            JsonNode state = admin.next("state");
-            assertEquals("busy", state.path("state").asText(), state.toString());
-            assertEquals(java.util.List.of("call.busy"), auditedStates(state.path("callId").asText()));
+            JsonNode first = admin.next("state");
+            assertEquals("ringing", first.path("state").asText(), first.toString());
+            FleetTestEnvironment.await("the admin's ring on the device", Duration.ofSeconds(10),
+                    () -> answeringLines("call: ringing") > rings);
+            clickCall(answering);
+            String callId = awaitFinalState("busy");
+            assertTrue(browser.find(By.id("call-status")).getText().startsWith("Enheden er optaget"),
+                    "said in Danish: " + browser.find(By.id("call-status")).getText());
+            browser.screenshot("call-busy");
+            Thread.sleep(1000); // the camera may still have been opening when "busy" came
+            assertTrue(browser.find(By.id("call-status")).getText().startsWith("Enheden er optaget"),
+                    "the outcome stays: " + browser.find(By.id("call-status")).getText());
+            assertEquals(Boolean.TRUE, browser.js("return document.getElementById('self-video').srcObject === null"),
+                    "no camera left open for a call that never started");
+            assertEquals("busy", callRecord(callId).path("state").asText());
+            assertEquals(java.util.List.of("call.busy"), auditedStates(callId));
+            assertEquals(0, answeringIdles() - idles, "the call in progress is not disturbed");
+            admin.send("{\"type\":\"hangup\",\"callId\":\"" + first.path("callId").asText() + "\"}");
         }
-        assertEquals("connected", pageState(), "the call in progress is not disturbed");
-        browser.click(By.id("call-hangup"), Duration.ofSeconds(2));
         awaitAnsweringIdleAfter(idles);
         awaitConsoleIdle();
     }

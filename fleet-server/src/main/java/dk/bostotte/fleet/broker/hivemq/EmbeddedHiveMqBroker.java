@@ -42,6 +42,15 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
                            X509Certificate fleetCa, int maxKeepAliveSeconds) {
     }
 
+    /**
+     * HiveMQ CE numbers every message's payload from one JVM-wide counter, and each broker resets it
+     * from its own store when it starts. A second broker in this JVM would therefore reuse the first
+     * one's payload ids, and the first would send devices other messages' payloads (seen as call
+     * signals replaced by old retained states). So one broker per JVM, refused loudly otherwise.
+     */
+    private static final java.util.concurrent.atomic.AtomicReference<EmbeddedHiveMqBroker> RUNNING_IN_THIS_JVM =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     private final Settings settings;
     private final AccessPolicy policy;
     private final BrokerEvents events;
@@ -57,6 +66,21 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
 
     @Override
     public void start() throws Exception {
+        EmbeddedHiveMqBroker other = RUNNING_IN_THIS_JVM.compareAndExchange(null, this);
+        if (other != null && other != this) {
+            throw new IllegalStateException("an embedded MQTT broker already runs in this JVM (port "
+                    + other.settings.port() + "); HiveMQ CE shares its payload ids between brokers in one JVM,"
+                    + " so a second one would deliver wrong payloads: run each fleet server in its own JVM");
+        }
+        try {
+            startHiveMq();
+        } catch (Exception | Error e) {
+            RUNNING_IN_THIS_JVM.compareAndSet(this, null);
+            throw e;
+        }
+    }
+
+    private void startHiveMq() throws Exception {
         Path conf = Files.createDirectories(settings.workDir().resolve("conf"));
         Path data = Files.createDirectories(settings.workDir().resolve("data"));
         Path extensions = Files.createDirectories(settings.workDir().resolve("extensions"));
@@ -157,5 +181,6 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
                 log.warn("broker did not stop cleanly: {}", e.toString());
             }
         }
+        RUNNING_IN_THIS_JVM.compareAndSet(this, null);
     }
 }
