@@ -312,7 +312,7 @@ export class CallPanel {
     this.local = null;
     this.self.srcObject = null;
     this.remote.srcObject = null;
-    // The outcome stays readable for a moment, then the console is back to the list.
-    setTimeout(() => { if (!this.call) this.el.hidden = true; }, 4000);
+    // The outcome stays readable for a moment, then the console is back to the list (the issue: idle within 5 s).
+    setTimeout(() => { if (!this.call) this.el.hidden = true; }, 3000);
   }
 }
