@@ -204,7 +204,8 @@ export class CallPanel {
 
   async onOffer(m) {
     if (!this.call || this.call.id !== m.callId) return;
-    const pc = new RTCPeerConnection({ iceServers: m.iceServers ?? [] });
+    // 'relay' when the fleet requires all media through its TURN server (the server's call.ice.transport.policy).
+    const pc = new RTCPeerConnection({ iceServers: m.iceServers ?? [], iceTransportPolicy: m.iceTransportPolicy ?? 'all' });
     this.call.pc = pc;
     if (this.local) for (const t of this.local.getTracks()) pc.addTrack(t, this.local);
     pc.addEventListener('track', (e) => {
@@ -276,6 +277,14 @@ export class CallPanel {
           if (r.kind === 'video') s.videoBytesOut += r.bytesSent ?? 0;
         } else if (r.type === 'candidate-pair' && r.nominated && r.currentRoundTripTime !== undefined) {
           figures.rttMs = r.currentRoundTripTime * 1000;
+        } else if (r.type === 'transport' && r.selectedCandidatePairId) {
+          // Which path media takes: 'relay' on either end means through the fleet's TURN server.
+          const pair = report.get(r.selectedCandidatePairId);
+          const local = pair && report.get(pair.localCandidateId);
+          const remote = pair && report.get(pair.remoteCandidateId);
+          if (local && remote) {
+            window.bostotteCall.route = { local: local.candidateType, remote: remote.candidateType };
+          }
         }
       });
       if (last) {

@@ -26,6 +26,7 @@ import dk.bostotte.protocol.codec.Decoded;
 import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.protocol.message.Command;
 import dk.bostotte.protocol.message.CommandResult;
+import dk.bostotte.protocol.message.CallSignal;
 import dk.bostotte.protocol.message.CommandType;
 import dk.bostotte.protocol.message.DeviceState;
 import dk.bostotte.protocol.message.LinkType;
@@ -337,6 +338,11 @@ class ProtocolSchemaTest {
         assertEquals(wire(LinkType.values(), LinkType::wire),
                 stringSet(SCHEMA_DOCS.get(Channel.TELEMETRY).at("/$defs/network-sample/properties/link/enum")));
         assertTrue(stringSet(SCHEMA_DOCS.get(Channel.COMMAND).at("/properties/type/enum")).contains("run-network-test"));
+        assertEquals(wire(CallSignal.Type.values(), CallSignal.Type::wire),
+                stringSet(SCHEMA_DOCS.get(Channel.CALL).at("/properties/type/enum")));
+        Set<String> policies = stringSet(SCHEMA_DOCS.get(Channel.CALL).at("/properties/iceTransportPolicy/enum"));
+        policies.remove("null");
+        assertEquals(wire(CallSignal.IceTransportPolicy.values(), CallSignal.IceTransportPolicy::wire), policies);
     }
 
     private static <E> Set<String> wire(E[] values, java.util.function.Function<E, String> wire) {
@@ -375,6 +381,12 @@ class ProtocolSchemaTest {
         }
         for (DeviceState.State state : DeviceState.State.values()) {
             assertConforms(Channel.STATE, CODEC.encode(new DeviceState(1, state, Samples.AT, "1", "m")));
+        }
+        for (CallSignal.IceTransportPolicy policy : CallSignal.IceTransportPolicy.values()) {
+            CallSignal ring = CallSignal.ring("c", Samples.AT, "Mette", null, List.of()).withIceTransportPolicy(policy);
+            assertConforms(Channel.CALL, CODEC.encode(ring));
+            CallSignal decoded = (CallSignal) CODEC.decode(Channel.CALL, CODEC.encode(ring)).orThrow();
+            assertEquals(policy, decoded.icePolicyOrDefault());
         }
         for (LinkType link : LinkType.values()) {
             assertConforms(Channel.TELEMETRY, CODEC.encode(TelemetryBatch.of(List.of(
@@ -526,6 +538,8 @@ class ProtocolSchemaTest {
                         Reason.MISSING_FIELD, "stats"),
                 invalid("ice server http url", Channel.CALL, "iceServers[0].urls[0]", NODES.textNode("http://x.example"),
                         Reason.INVALID_VALUE, "iceServers[0].urls[0]"),
+                invalid("ice policy direct", Channel.CALL, "iceTransportPolicy", NODES.textNode("direct"),
+                        Reason.INVALID_VALUE, "iceTransportPolicy"),
                 invalid("call signal dial", Channel.CALL_DEVICE, "type", NODES.textNode("dial"), Reason.INVALID_VALUE, "type"),
                 invalid("command self-destruct", Channel.COMMAND, "type", NODES.textNode("self-destruct"),
                         Reason.INVALID_VALUE, "type"),

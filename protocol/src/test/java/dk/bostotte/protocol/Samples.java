@@ -68,7 +68,8 @@ public final class Samples {
                     List.of(new IceServer(List.of("turn:fleet.example:3478?transport=udp", "turns:fleet.example:5349"),
                                     "1741946813:K7M3-Q9PH", "c2VjcmV0LWhtYWM="),
                             new IceServer(List.of("stun:fleet.example:3478"), null, null)),
-                    "v=0\r\n", "candidate:1 1 UDP 2122252543 192.0.2.7 50000 typ host", 0, "worker hung up");
+                    "v=0\r\n", "candidate:1 1 UDP 2122252543 192.0.2.7 50000 typ host", 0, "worker hung up",
+                    CallSignal.IceTransportPolicy.RELAY);
             case CALL_DEVICE -> new DeviceCallSignal(ProtocolMessage.VERSION, "call-0001", DeviceCallSignal.Type.HANGUP, AT,
                     "v=0\r\n", "candidate:1 1 UDP 2122252543 192.0.2.9 50002 typ host", 1, "network lost",
                     new CallStats(820.5, 1100.0, 0.5, 12.25, 38.0, 640, 480, 29.97, 1234L, 2468L, CallStats.Mode.VIDEO));

@@ -84,6 +84,26 @@ class CommandsIT {
     }
 
     @Test
+    void aSetConfigIsNeverSentAsACommandEvenFromAQueuedRowAnOlderServerLeft() throws Exception {
+        // An older server stored set-config as queued before publishing its revision; its queue then
+        // sent it on the command topic, the device refused it, and the command ended failed.
+        EnrolledDevice d = env.enroll("rpi4-kiosk", "command-legacy-set-config");
+        String legacy = java.util.UUID.randomUUID().toString();
+        env.db().execute("insert into command (id, device_id, type, params, issued_by, expires_at) values (?::uuid, ?, "
+                + "'set-config', '{\"language\":\"en\"}'::jsonb, 'support', now() + interval '1 hour')", legacy, d.id().value());
+        JsonNode after = issue(d, "{\"type\":\"run-network-test\"}");
+        try (DeviceProcess device = env.startDevice(d, "--telemetry-interval-s", "3600", "--latency-every-s", "3600",
+                "--throughput-every-s", "86400")) {
+            // Queued commands go out oldest first: once the later one is done, the old row had its chance.
+            awaitState(after.path("id").asText(), "done", Duration.ofSeconds(60));
+            assertTrue(!device.output().contains(legacy), "the queued set-config row was sent as a command:\n" + device.output());
+            assertEquals("queued", command(legacy).path("state").asText());
+        }
+        JsonNode fresh = issue(d, "{\"type\":\"set-config\",\"params\":{\"language\":\"en\"}}");
+        assertEquals("delivered", fresh.path("state").asText(), "stored with its revision, never queued: " + fresh);
+    }
+
+    @Test
     void settingsGoOutAsTheRetainedConfigAndTheCommandEndsWhenTheDeviceAppliedThem() throws Exception {
         EnrolledDevice d = env.enroll("rpi4-kiosk", "command-set-config");
         try (DeviceProcess device = env.startDevice(d, "--simulate")) {

@@ -83,6 +83,7 @@ public final class CallController {
     private String callId;
     private String other;
     private List<IceServer> iceServers = List.of();
+    private CallSignal.IceTransportPolicy icePolicy = CallSignal.IceTransportPolicy.ALL;
     private CallMedia media;
     private CallAdapter adapter;
     private ScheduledFuture<?> answerTimer;
@@ -148,7 +149,7 @@ public final class CallController {
             case ACCEPTED -> {
                 if (phase == Phase.CALLING && s.callId().equals(callId)) {
                     other = s.caller();
-                    startMedia(s.iceServers());
+                    startMedia(s.iceServers(), s.icePolicyOrDefault());
                 }
             }
             case ANSWER -> {
@@ -195,6 +196,7 @@ public final class CallController {
         callId = s.callId();
         other = s.caller();
         iceServers = s.iceServers() == null ? List.of() : s.iceServers();
+        icePolicy = s.icePolicyOrDefault();
         signal(DeviceCallSignal.of(callId, DeviceCallSignal.Type.RINGING, clock.instant()));
         Integer autoAnswerS = s.autoAnswerS();
         if (autoAnswerS != null && !autoAnswerAllowed.getAsBoolean()) {
@@ -221,7 +223,7 @@ public final class CallController {
         }
         cancel(answerTimer);
         signal(DeviceCallSignal.of(callId, DeviceCallSignal.Type.ACCEPT, clock.instant()));
-        startMedia(iceServers);
+        startMedia(iceServers, icePolicy);
     }
 
     public void decline() {
@@ -292,7 +294,7 @@ public final class CallController {
 
     // ------------------------------------------------------------------ media
 
-    private void startMedia(List<IceServer> ice) {
+    private void startMedia(List<IceServer> ice, CallSignal.IceTransportPolicy policy) {
         phase = Phase.CONNECTING;
         display.connecting(other);
         String id = callId;
@@ -301,7 +303,7 @@ public final class CallController {
         try {
             media = mediaFactory.get();
             media.speakerVolume(speakerPercent.getAsInt());
-            media.start(ice == null ? List.of() : ice, new CallMedia.Listener() {
+            media.start(ice == null ? List.of() : ice, policy, new CallMedia.Listener() {
                 @Override
                 public void offer(String sdp) {
                     onThread(id, () -> signal(DeviceCallSignal.offer(id, clock.instant(), sdp)));

@@ -1,5 +1,6 @@
 package dk.bostotte.device.call;
 
+import dk.bostotte.protocol.message.CallSignal.IceTransportPolicy;
 import dk.bostotte.protocol.message.CallStats;
 import dk.bostotte.protocol.message.IceServer;
 import java.util.List;
@@ -21,8 +22,11 @@ public interface CallMedia extends AutoCloseable {
         void failed(String reason);
     }
 
-    /** Builds the pipeline and starts negotiating; the offer arrives at {@code listener}. */
-    void start(List<IceServer> iceServers, Listener listener);
+    /**
+     * Builds the pipeline and starts negotiating; the offer arrives at {@code listener}. With
+     * {@code RELAY} only TURN-relayed candidates are used.
+     */
+    void start(List<IceServer> iceServers, IceTransportPolicy policy, Listener listener);
 
     void remoteAnswer(String sdp);
 

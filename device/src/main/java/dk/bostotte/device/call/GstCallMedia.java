@@ -1,5 +1,6 @@
 package dk.bostotte.device.call;
 
+import dk.bostotte.protocol.message.CallSignal.IceTransportPolicy;
 import dk.bostotte.protocol.message.CallStats;
 import dk.bostotte.protocol.message.IceServer;
 import java.net.URLEncoder;
@@ -112,11 +113,12 @@ public final class GstCallMedia implements CallMedia {
     }
 
     @Override
-    public void start(List<IceServer> iceServers, Listener listener) {
+    public void start(List<IceServer> iceServers, IceTransportPolicy policy, Listener listener) {
         initGStreamer();
         this.listener = listener;
-        log.info("call ICE servers: {}", describe(iceServers));
-        String description = plan.sendDescription(profile, iceSettings(iceServers));
+        log.info("call ICE servers: {}{}", describe(iceServers),
+                policy == IceTransportPolicy.RELAY ? " (relay only: media goes through TURN)" : "");
+        String description = plan.sendDescription(profile, iceSettings(iceServers, policy));
         log.debug("call pipeline: {}", description);
         Element parsed = Gst.parseLaunch(description);
         if (!(parsed instanceof Pipeline p)) {
@@ -191,8 +193,8 @@ public final class GstCallMedia implements CallMedia {
         return b.toString();
     }
 
-    /** webrtcbin's stun-server / turn-server settings from the fleet's ICE servers. */
-    static String iceSettings(List<IceServer> servers) {
+    /** webrtcbin's stun-server / turn-server / ice-transport-policy settings from the fleet's ICE servers. */
+    static String iceSettings(List<IceServer> servers, IceTransportPolicy policy) {
         String stun = null;
         String turn = null;
         for (IceServer s : servers == null ? List.<IceServer>of() : servers) {
@@ -205,7 +207,8 @@ public final class GstCallMedia implements CallMedia {
                 }
             }
         }
-        return (stun == null ? "" : "stun-server=\"" + stun + "\" ") + (turn == null ? "" : "turn-server=\"" + turn + "\"");
+        return (stun == null ? "" : "stun-server=\"" + stun + "\" ") + (turn == null ? "" : "turn-server=\"" + turn + "\"")
+                + (policy == IceTransportPolicy.RELAY ? " ice-transport-policy=relay" : "");
     }
 
     private static String enc(String s) {

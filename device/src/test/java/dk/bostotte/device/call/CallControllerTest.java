@@ -82,6 +82,7 @@ class CallControllerTest {
         onAgent(controller::answer);
         RecordingMedia media = medias.get(0);
         assertEquals(ICE, media.ice, "the fleet's ICE servers reach the media");
+        assertEquals(CallSignal.IceTransportPolicy.ALL, media.policy, "no policy in the ring means all candidates");
         media.listener.offer("v=0 offer");
         media.listener.candidate(0, "candidate:1");
         media.listener.connected();
@@ -228,6 +229,22 @@ class CallControllerTest {
     }
 
     @Test
+    void theFleetsRelayOnlyPolicyReachesTheMediaOnRingAndOnAcceptance() throws Exception {
+        controller(Optional.empty());
+        receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE)
+                .withIceTransportPolicy(CallSignal.IceTransportPolicy.RELAY));
+        onAgent(controller::answer);
+        assertEquals(CallSignal.IceTransportPolicy.RELAY, medias.get(0).policy);
+        onAgent(controller::hangUp);
+
+        onAgent(controller::callSupportWorker);
+        String callId = sent.get(sent.size() - 1).callId();
+        receive(CallSignal.accepted(callId, Instant.now(), "Mette", ICE)
+                .withIceTransportPolicy(CallSignal.IceTransportPolicy.RELAY));
+        assertEquals(CallSignal.IceTransportPolicy.RELAY, medias.get(1).policy);
+    }
+
+    @Test
     void aMediaFailureIsReportedWithItsReasonAndEndsTheCall() throws Exception {
         controller(Optional.empty());
         receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE));
@@ -252,12 +269,17 @@ class CallControllerTest {
     /** The media seam, recorded. */
     static final class RecordingMedia implements CallMedia {
         List<IceServer> ice;
+        CallSignal.IceTransportPolicy policy;
         Listener listener;
         final List<String> calls = new CopyOnWriteArrayList<>();
         volatile boolean closed;
         MediaProfile profile = MediaProfile.SD;
 
-        public void start(List<IceServer> iceServers, Listener l) { ice = iceServers; listener = l; }
+        public void start(List<IceServer> iceServers, CallSignal.IceTransportPolicy p, Listener l) {
+            ice = iceServers;
+            policy = p;
+            listener = l;
+        }
         public void remoteAnswer(String sdp) { calls.add("answer " + sdp); }
         public void remoteCandidate(int m, String c) { calls.add("ice " + m + " " + c); }
         public CallStats sample() { return null; }

@@ -32,7 +32,7 @@ class GstCallMediaOfferTest {
             try (GstCallMedia media = new GstCallMedia(MediaPlan.probe(true, GstCallMedia::elementExists),
                     Optional.of("127.0.0.1"))) {
                 collector.start();
-                media.start(List.of(), new CallMedia.Listener() {
+                media.start(List.of(), dk.bostotte.protocol.message.CallSignal.IceTransportPolicy.ALL, new CallMedia.Listener() {
                     @Override
                     public void offer(String sdp) {
                         offered.countDown();

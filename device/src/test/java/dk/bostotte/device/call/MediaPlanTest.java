@@ -2,7 +2,9 @@ package dk.bostotte.device.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dk.bostotte.protocol.message.CallSignal.IceTransportPolicy;
 import dk.bostotte.protocol.message.IceServer;
 import java.util.List;
 import java.util.Set;
@@ -67,10 +69,28 @@ class MediaPlanTest {
         String s = GstCallMedia.iceSettings(List.of(
                 new IceServer(List.of("stun:stun.example:3478"), null, null),
                 new IceServer(List.of("turns:turn.example:5349", "turn:turn.example:3478?transport=udp"),
-                        "1741950000:K7M3-Q9PH", "a/b+c=")));
+                        "1741950000:K7M3-Q9PH", "a/b+c=")), IceTransportPolicy.ALL);
         assertEquals("stun-server=\"stun://stun.example:3478\" "
                 + "turn-server=\"turn://1741950000%3AK7M3-Q9PH:a%2Fb%2Bc%3D@turn.example:3478?transport=udp\"", s);
-        assertEquals("", GstCallMedia.iceSettings(List.of()));
-        assertEquals("", GstCallMedia.iceSettings(null));
+        assertEquals("", GstCallMedia.iceSettings(List.of(), IceTransportPolicy.ALL));
+        assertEquals("", GstCallMedia.iceSettings(null, IceTransportPolicy.ALL));
+        String relay = GstCallMedia.iceSettings(List.of(new IceServer(List.of("turn:127.0.0.1:3478"), "u", "p")),
+                IceTransportPolicy.RELAY);
+        assertEquals("turn-server=\"turn://u:p@127.0.0.1:3478\" ice-transport-policy=relay", relay);
+    }
+
+    @Test
+    void webrtcbinTakesTheRelayOnlyPolicy() {
+        assumeTrue(GstCallMedia.elementExists("webrtcbin"), "GStreamer with webrtcbin is not installed");
+        org.freedesktop.gstreamer.Element webrtc = org.freedesktop.gstreamer.Gst.parseLaunch(
+                "webrtcbin " + GstCallMedia.iceSettings(List.of(), IceTransportPolicy.RELAY));
+        try {
+            // gst1-java-core may hand an enum property back as its number (1 is GST_WEBRTC_ICE_TRANSPORT_POLICY_RELAY)
+            // or its nick, depending on the binding's version.
+            String policy = String.valueOf(webrtc.get("ice-transport-policy"));
+            assertTrue(policy.equals("1") || policy.equals("relay"), policy);
+        } finally {
+            webrtc.dispose();
+        }
     }
 }

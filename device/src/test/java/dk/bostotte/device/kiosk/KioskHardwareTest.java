@@ -200,7 +200,8 @@ class KioskHardwareTest {
     }
 
     private static final class SilentMedia implements CallMedia {
-        public void start(List<IceServer> iceServers, Listener listener) { }
+        public void start(List<IceServer> iceServers, dk.bostotte.protocol.message.CallSignal.IceTransportPolicy p,
+                          Listener listener) { }
         public void remoteAnswer(String sdp) { }
         public void remoteCandidate(int sdpMLineIndex, String candidate) { }
         public dk.bostotte.protocol.message.CallStats sample() { return null; }

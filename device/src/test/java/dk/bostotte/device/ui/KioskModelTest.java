@@ -269,7 +269,8 @@ class KioskModelTest {
 
     /** The media seam, quiet: the test says when it connects or fails. */
     private final class QuietMedia implements CallMedia {
-        public void start(List<IceServer> iceServers, Listener l) { media = l; }
+        public void start(List<IceServer> iceServers, dk.bostotte.protocol.message.CallSignal.IceTransportPolicy p,
+                          Listener l) { media = l; }
         public void remoteAnswer(String sdp) { }
         public void remoteCandidate(int m, String c) { }
         public CallStats sample() { return null; }

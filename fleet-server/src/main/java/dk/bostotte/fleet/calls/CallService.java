@@ -228,7 +228,7 @@ public final class CallService implements AutoCloseable {
         peer.send(ConsoleEvent.state(call));
         Integer autoAnswer = citizen == null ? null : citizen.autoAnswerFor(caller.id());
         CallSignal ring = CallSignal.ring(call.id.toString(), clock.instant(), caller.displayName(), autoAnswer,
-                iceServers.forParticipant(device.value()));
+                iceServers.forParticipant(device.value())).withIceTransportPolicy(config.icePolicy());
         toDevice(call, ring);
         resendUntilAcknowledged(call, ring, 1);
         armTimer(call, config.ringTimeout(), CallState.RINGING, CallState.MISSED,
@@ -251,7 +251,7 @@ public final class CallService implements AutoCloseable {
         }
         call.ringing.clear();
         CallSignal accepted = CallSignal.accepted(call.id.toString(), clock.instant(), peer.account().displayName(),
-                iceServers.forParticipant(call.device.value()));
+                iceServers.forParticipant(call.device.value())).withIceTransportPolicy(config.icePolicy());
         toDevice(call, accepted);
         answered(call, peer.account().username());
         resendUntilAcknowledged(call, accepted, 1);
@@ -288,7 +288,8 @@ public final class CallService implements AutoCloseable {
             case OFFER -> {
                 call.acknowledged = true;
                 if (call.peer != null) {
-                    call.peer.send(ConsoleEvent.offer(call, s.sdp(), iceServers.forParticipant(call.worker.username())));
+                    call.peer.send(ConsoleEvent.offer(call, s.sdp(), iceServers.forParticipant(call.worker.username()),
+                            config.icePolicy()));
                 }
             }
             case ICE -> {

@@ -1,5 +1,6 @@
 package dk.bostotte.fleet.calls;
 
+import dk.bostotte.protocol.message.CallSignal.IceTransportPolicy;
 import dk.bostotte.protocol.message.IceServer;
 import java.util.List;
 
@@ -10,7 +11,15 @@ import java.util.List;
  */
 public record ConsoleEvent(String type, String callId, CallState state, String reason, String deviceId,
                            String citizen, String direction, String sdp, String candidate, Integer sdpMLineIndex,
-                           List<IceServer> iceServers, String message) {
+                           List<IceServer> iceServers, String message, String iceTransportPolicy) {
+
+    /** Every event but the offer: no ICE transport policy. */
+    ConsoleEvent(String type, String callId, CallState state, String reason, String deviceId, String citizen,
+                 String direction, String sdp, String candidate, Integer sdpMLineIndex, List<IceServer> iceServers,
+                 String message) {
+        this(type, callId, state, reason, deviceId, citizen, direction, sdp, candidate, sdpMLineIndex, iceServers,
+                message, null);
+    }
 
     static ConsoleEvent state(Call call) {
         return new ConsoleEvent("state", call.id.toString(), call.state, call.reason, call.device.value(),
@@ -22,9 +31,10 @@ public record ConsoleEvent(String type, String callId, CallState state, String r
                 call.direction.wire(), null, null, null, null, null);
     }
 
-    static ConsoleEvent offer(Call call, String sdp, List<IceServer> iceServers) {
+    /** The device's offer, with the ICE servers and transport policy the browser's peer connection must use. */
+    static ConsoleEvent offer(Call call, String sdp, List<IceServer> iceServers, IceTransportPolicy policy) {
         return new ConsoleEvent("offer", call.id.toString(), null, null, call.device.value(), null, null, sdp, null, null,
-                iceServers, null);
+                iceServers, null, policy.wire());
     }
 
     static ConsoleEvent ice(Call call, String candidate, Integer sdpMLineIndex) {

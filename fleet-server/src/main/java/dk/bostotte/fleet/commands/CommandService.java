@@ -70,17 +70,21 @@ public final class CommandService implements AutoCloseable {
     /** Stores and audits the command, then sends it if the device is online. Blocking. */
     public CommandView issue(DeviceId device, CommandRequest request, String who) {
         Instant now = clock.instant();
+        if (request.commandType() == CommandType.SET_CONFIG) {
+            return pushConfig(device, request, who, now);
+        }
         CommandView c = store.insert(UUID.randomUUID(), device.value(), request.commandType().wire(), request.paramsOrEmpty(),
                 who, now, now.plus(request.expiry()));
-        audit.record(who, "command.issue", device.value(), Map.of("command", c.id(), "type", c.type(), "params", c.params()));
-        log.info("command {} ({}) for {} issued by {}", c.id(), c.type(), device, who);
-        if (request.commandType() == CommandType.SET_CONFIG) {
-            return pushConfig(device, c, now);
-        }
+        issued(c, who);
         if (presence.isOnline(device)) {
             send(c);
         }
         return c;
+    }
+
+    private void issued(CommandView c, String who) {
+        audit.record(who, "command.issue", c.deviceId(), Map.of("command", c.id(), "type", c.type(), "params", c.params()));
+        log.info("command {} ({}) for {} issued by {}", c.id(), c.type(), c.deviceId(), who);
     }
 
     /** The settings a set-config command may change: every field of the protocol's DeviceSettings, by its wire name. */
@@ -131,19 +135,23 @@ public final class CommandService implements AutoCloseable {
      * (the device gets it at once, or on its next connect) and the command is done when the device
      * reports that revision applied.
      */
-    private CommandView pushConfig(DeviceId device, CommandView c, Instant now) {
-        CommandStore.Desired old = store.desired(device.value());
-        Map<String, Object> settings = new java.util.LinkedHashMap<>(old.settings());
-        // The retained config is the whole of what the fleet wants: a cleared setting leaves it.
-        settingsFrom(c.params()).forEach((key, value) -> {
-            if (value == null) {
-                settings.remove(key);
-            } else {
-                settings.put(key, value);
-            }
-        });
-        long revision = old.revision() + 1;
-        store.pushConfig(device.value(), revision, settings, UUID.fromString(c.id()), now);
+    private CommandView pushConfig(DeviceId device, CommandRequest request, String who, Instant now) {
+        Map<String, Object> changes = settingsFrom(request.paramsOrEmpty());
+        CommandStore.ConfigPush push = store.insertConfig(UUID.randomUUID(), device.value(), request.paramsOrEmpty(),
+                settings -> {
+                    // The retained config is the whole of what the fleet wants: a cleared setting leaves it.
+                    changes.forEach((key, value) -> {
+                        if (value == null) {
+                            settings.remove(key);
+                        } else {
+                            settings.put(key, value);
+                        }
+                    });
+                    return settings;
+                }, who, now, now.plus(request.expiry()));
+        issued(push.command(), who);
+        long revision = push.revision();
+        Map<String, Object> settings = push.settings();
         DesiredConfig config = new DesiredConfig(ProtocolMessage.VERSION, revision,
                 codec.mapper().convertValue(settings, DeviceSettings.class));
         broker.publish(device, Channel.CONFIG, codec.encode(config)).whenComplete((ok, e) -> {
@@ -151,7 +159,7 @@ public final class CommandService implements AutoCloseable {
                 log.warn("config revision {} for {} not published: {}", revision, device, e.toString());
             }
         });
-        return store.find(UUID.fromString(c.id())).orElse(c);
+        return push.command();
     }
 
     /** The device said which config revision it runs: finishes the set-config commands it answers. */

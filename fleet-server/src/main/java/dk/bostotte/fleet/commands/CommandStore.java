@@ -1,12 +1,14 @@
 package dk.bostotte.fleet.commands;
 
 import static dk.bostotte.fleet.db.jooq.Tables.COMMAND;
+import static dk.bostotte.fleet.db.jooq.Tables.DEVICE;
 import static dk.bostotte.fleet.db.jooq.Tables.DEVICE_CONFIG;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.bostotte.fleet.db.jooq.tables.records.CommandRecord;
+import dk.bostotte.protocol.message.CommandType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -50,15 +53,20 @@ public final class CommandStore {
                 .orderBy(COMMAND.ISSUED_AT.desc()).limit(limit).fetch(this::view);
     }
 
-    /** Commands still waiting for the device to say it has them, oldest first. */
+    /**
+     * Commands still waiting for the device to say it has them, oldest first. Never set-config
+     * (the retained config carries it), even a queued row an older server left behind.
+     */
     List<CommandView> queued(String device, Instant now) {
         return dsl.selectFrom(COMMAND).where(COMMAND.DEVICE_ID.eq(device)).and(COMMAND.STATE.eq(QUEUED))
+                .and(COMMAND.TYPE.ne(CommandType.SET_CONFIG.wire()))
                 .and(COMMAND.EXPIRES_AT.gt(odt(now))).orderBy(COMMAND.ISSUED_AT).fetch(this::view);
     }
 
     /** Devices with queued, unexpired commands. */
     List<String> devicesWithQueued(Instant now) {
         return dsl.selectDistinct(COMMAND.DEVICE_ID).from(COMMAND).where(COMMAND.STATE.eq(QUEUED))
+                .and(COMMAND.TYPE.ne(CommandType.SET_CONFIG.wire()))
                 .and(COMMAND.EXPIRES_AT.gt(odt(now))).fetch(COMMAND.DEVICE_ID);
     }
 
@@ -75,6 +83,10 @@ public final class CommandStore {
     }
 
     Desired desired(String device) {
+        return desired(dsl, device);
+    }
+
+    private Desired desired(DSLContext dsl, String device) {
         var r = dsl.selectFrom(DEVICE_CONFIG).where(DEVICE_CONFIG.DEVICE_ID.eq(device)).fetchOne();
         if (r == null) {
             return new Desired(0, Map.of());
@@ -87,16 +99,35 @@ public final class CommandStore {
         }
     }
 
-    /** Stores the new desired settings and marks the command as delivered with that revision. */
-    void pushConfig(String device, long revision, Map<String, Object> settings, UUID command, Instant at) {
-        JSONB desired = JSONB.valueOf(write(settings));
-        dsl.transaction(tx -> {
-            tx.dsl().insertInto(DEVICE_CONFIG).set(DEVICE_CONFIG.DEVICE_ID, device).set(DEVICE_CONFIG.DESIRED_REVISION, revision)
+    /** A set-config command as stored, with the config revision it made. */
+    record ConfigPush(CommandView command, long revision, Map<String, Object> settings) {
+    }
+
+    /**
+     * Stores a set-config command together with the device's next desired config, in one
+     * transaction: the command is {@code delivered} with its revision from the start, so the queue
+     * never offers it for the command topic (a device does not run settings as a command), and two
+     * pushes at once for one device get different revisions (the device row is locked).
+     */
+    ConfigPush insertConfig(UUID id, String device, Map<String, String> params, UnaryOperator<Map<String, Object>> change,
+                            String who, Instant at, Instant expires) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            t.select(DEVICE.ID).from(DEVICE).where(DEVICE.ID.eq(device)).forUpdate().fetch();
+            Desired old = desired(t, device);
+            Map<String, Object> settings = change.apply(new java.util.LinkedHashMap<>(old.settings()));
+            long revision = old.revision() + 1;
+            JSONB desired = JSONB.valueOf(write(settings));
+            t.insertInto(DEVICE_CONFIG).set(DEVICE_CONFIG.DEVICE_ID, device).set(DEVICE_CONFIG.DESIRED_REVISION, revision)
                     .set(DEVICE_CONFIG.DESIRED, desired).onConflict(DEVICE_CONFIG.DEVICE_ID).doUpdate()
                     .set(DEVICE_CONFIG.DESIRED_REVISION, revision).set(DEVICE_CONFIG.DESIRED, desired).execute();
-            tx.dsl().update(COMMAND).set(COMMAND.STATE, DELIVERED).set(COMMAND.CONFIG_REVISION, revision)
+            CommandView c = view(t.insertInto(COMMAND).set(COMMAND.ID, id).set(COMMAND.DEVICE_ID, device)
+                    .set(COMMAND.TYPE, CommandType.SET_CONFIG.wire()).set(COMMAND.PARAMS, JSONB.valueOf(write(params)))
+                    .set(COMMAND.ISSUED_BY, who).set(COMMAND.ISSUED_AT, odt(at)).set(COMMAND.EXPIRES_AT, odt(expires))
+                    .set(COMMAND.STATE, DELIVERED).set(COMMAND.CONFIG_REVISION, revision)
                     .set(COMMAND.DETAIL, "config revision " + revision + " published").set(COMMAND.UPDATED_AT, odt(at))
-                    .where(COMMAND.ID.eq(command)).execute();
+                    .returning().fetchOne());
+            return new ConfigPush(c, revision, settings);
         });
     }
 

@@ -92,7 +92,8 @@ public record FleetConfig(
                         s.getList("call.stun.urls"),
                         s.getList("call.turn.urls"),
                         s.get("call.turn.secret", ""),
-                        Duration.ofSeconds(s.getInt("call.turn.ttl.s", 3600, 60, 86_400))),
+                        Duration.ofSeconds(s.getInt("call.turn.ttl.s", 3600, 60, 86_400)),
+                        icePolicy(s.get("call.ice.transport.policy", "all"))),
                 Optional.of(s.get("http.tls.keystore", "")).filter(v -> !v.isBlank()).map(Path::of),
                 s.get("http.tls.password", ""),
                 verdicts(s),
@@ -120,6 +121,14 @@ public record FleetConfig(
     public String mapTilesOrigin() {
         java.net.URI uri = java.net.URI.create(mapTilesUrl.replace("{", "%7B").replace("}", "%7D"));
         return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static dk.bostotte.protocol.message.CallSignal.IceTransportPolicy icePolicy(String raw) {
+        try {
+            return dk.bostotte.protocol.message.CallSignal.IceTransportPolicy.fromWire(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting call.ice.transport.policy=" + raw + " must be all or relay");
+        }
     }
 
     /** {@code verdict.window.days} and {@code verdict.<hd|video|audio>.<mbps|rtt.ms|jitter.ms|loss.pct>}. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import dk.bostotte.protocol.message.CallSignal.IceTransportPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,5 +62,19 @@ class FleetConfigTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> FleetConfig.load(Optional.empty(), Map.of("verdict.hd.loss.pct", "-1"), Map.of()));
         assertTrue(e.getMessage().contains("verdict.hd.loss.pct"), e.getMessage());
+    }
+
+    @Test
+    void theIcePolicyDefaultsToAllAndRelayNeedsATurnServer() throws Exception {
+        assertEquals(IceTransportPolicy.ALL, FleetConfig.load(Optional.empty(), Map.of(), Map.of()).calls().icePolicy());
+        FleetConfig relay = FleetConfig.load(Optional.empty(), Map.of("call.turn.urls", "turn:turn.example:3478",
+                "call.turn.secret", "s3cret"), Map.of("BOSTOTTE_CALL_ICE_TRANSPORT_POLICY", "relay"));
+        assertEquals(IceTransportPolicy.RELAY, relay.calls().icePolicy());
+        var noTurn = assertThrows(IllegalArgumentException.class, () -> FleetConfig.load(Optional.empty(),
+                Map.of("call.ice.transport.policy", "relay"), Map.of()));
+        assertTrue(noTurn.getMessage().contains("call.ice.transport.policy=relay needs call.turn.urls"), noTurn.getMessage());
+        var typo = assertThrows(IllegalArgumentException.class, () -> FleetConfig.load(Optional.empty(),
+                Map.of("call.ice.transport.policy", "RELAY-ONLY"), Map.of()));
+        assertEquals("setting call.ice.transport.policy=RELAY-ONLY must be all or relay", typo.getMessage());
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record CallSignal(int v, String callId, Type type, Instant at, String caller, Integer autoAnswerS,
                          List<IceServer> iceServers, String sdp, String candidate, Integer sdpMLineIndex,
-                         String reason) implements ProtocolMessage {
+                         String reason, IceTransportPolicy iceTransportPolicy) implements ProtocolMessage {
 
     /** Largest SDP accepted; real offers and answers are 2–8 KB. */
     public static final int MAX_SDP = 32_000;
@@ -41,24 +41,55 @@ public record CallSignal(int v, String callId, Type type, Instant at, String cal
         }
     }
 
+    /**
+     * Which ICE candidates a participant may use. {@code RELAY} forces media through the fleet's TURN
+     * server: for municipalities whose network policy forbids direct peer-to-peer media, and to hide
+     * the citizen's home address from the worker's browser. Absent means {@code ALL}.
+     */
+    public enum IceTransportPolicy {
+        ALL,
+        RELAY;
+
+        @JsonValue
+        public String wire() {
+            return WireNames.of(this);
+        }
+
+        @JsonCreator
+        public static IceTransportPolicy fromWire(String wire) {
+            return WireNames.parse(values(), wire, "ICE transport policy");
+        }
+    }
+
+    /** This signal with the fleet's ICE transport policy; {@code ALL} is sent as absent (the default). */
+    public CallSignal withIceTransportPolicy(IceTransportPolicy policy) {
+        IceTransportPolicy sent = policy == IceTransportPolicy.ALL ? null : policy;
+        return new CallSignal(v, callId, type, at, caller, autoAnswerS, iceServers, sdp, candidate, sdpMLineIndex,
+                reason, sent);
+    }
+
+    public IceTransportPolicy icePolicyOrDefault() {
+        return iceTransportPolicy == null ? IceTransportPolicy.ALL : iceTransportPolicy;
+    }
+
     public static CallSignal ring(String callId, Instant at, String caller, Integer autoAnswerS, List<IceServer> ice) {
-        return new CallSignal(VERSION, callId, Type.RING, at, caller, autoAnswerS, ice, null, null, null, null);
+        return new CallSignal(VERSION, callId, Type.RING, at, caller, autoAnswerS, ice, null, null, null, null, null);
     }
 
     public static CallSignal accepted(String callId, Instant at, String caller, List<IceServer> ice) {
-        return new CallSignal(VERSION, callId, Type.ACCEPTED, at, caller, null, ice, null, null, null, null);
+        return new CallSignal(VERSION, callId, Type.ACCEPTED, at, caller, null, ice, null, null, null, null, null);
     }
 
     public static CallSignal answer(String callId, Instant at, String sdp) {
-        return new CallSignal(VERSION, callId, Type.ANSWER, at, null, null, null, sdp, null, null, null);
+        return new CallSignal(VERSION, callId, Type.ANSWER, at, null, null, null, sdp, null, null, null, null);
     }
 
     public static CallSignal ice(String callId, Instant at, String candidate, int sdpMLineIndex) {
-        return new CallSignal(VERSION, callId, Type.ICE, at, null, null, null, null, candidate, sdpMLineIndex, null);
+        return new CallSignal(VERSION, callId, Type.ICE, at, null, null, null, null, candidate, sdpMLineIndex, null, null);
     }
 
     public static CallSignal hangup(String callId, Instant at, String reason) {
-        return new CallSignal(VERSION, callId, Type.HANGUP, at, null, null, null, null, null, null, reason);
+        return new CallSignal(VERSION, callId, Type.HANGUP, at, null, null, null, null, null, null, reason, null);
     }
 
     @Override
