@@ -30,8 +30,13 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
         /** Hardware H.264 (Raspberry Pi 4); browsers decode constrained baseline. */
         H264_V4L2("v4l2h264enc name=venc extra-controls=\"controls,video_bitrate=800000\" ! video/x-h264,level=(string)4,profile=(string)constrained-baseline ! h264parse config-interval=-1 ! rtph264pay pt=102 aggregate-mode=zero-latency config-interval=-1",
                 "H264", 102),
-        /** VP8 in software: real-time deadline, tuned for a small CPU. */
-        VP8("vp8enc name=venc deadline=1 cpu-used=8 end-usage=cbr target-bitrate=800000 keyframe-max-dist=90 error-resilient=partitions threads=2 ! rtpvp8pay pt=96 picture-id-mode=15-bit",
+        /**
+         * VP8 in software: real-time deadline, tuned for a small CPU. One encoder thread: libvpx's
+         * VP8 row threads wait for each other by spinning, which here cost 0.22 cores against 0.10
+         * for the same 640×480 call picture, and 0.55 against 0.10 with the other core busy
+         * (BENCHMARKS.md); {@link EncoderSpeed} measures these same settings before HD is allowed.
+         */
+        VP8("vp8enc name=venc deadline=1 cpu-used=8 end-usage=cbr target-bitrate=800000 keyframe-max-dist=90 error-resilient=partitions threads=1 ! rtpvp8pay pt=96 picture-id-mode=15-bit",
                 "VP8", 96);
 
         final String encoder;
