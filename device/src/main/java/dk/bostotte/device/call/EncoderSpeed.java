@@ -44,7 +44,7 @@ public final class EncoderSpeed {
         GstCallMedia.initGStreamer();
         String description = "videotestsrc num-buffers=" + FRAMES + " pattern=ball ! video/x-raw,format=I420,width="
                 + profile.width + ",height=" + profile.height + ",framerate=30/1 ! "
-                + MediaPlan.VideoCodec.VP8.encoder.replace("name=venc", "").replaceAll(" ! rtpvp8pay.*", "")
+                + MediaPlan.vp8Encoder()
                 + " ! fakesink sync=false";
         Pipeline pipeline = (Pipeline) Gst.parseLaunch(description);
         CountDownLatch done = new CountDownLatch(1);

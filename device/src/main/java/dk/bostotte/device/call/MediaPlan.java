@@ -51,6 +51,14 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
     }
 
     /**
+     * The software VP8 encoder as calls configure it, without the payloader: for measuring it alone
+     * ({@link EncoderSpeed}, bench call's bare pipeline) with exactly the call's settings.
+     */
+    public static String vp8Encoder() {
+        return VideoCodec.VP8.encoder.replace("name=venc ", "").replaceAll(" ! rtpvp8pay.*", "");
+    }
+
+    /**
      * Probes the installed elements; {@code simulate} uses test sources and counting sinks.
      * Hardware H.264 holds 720p. VP8 in software starts at 640×480, until {@link EncoderSpeed}
      * has measured what this CPU holds ({@link #withCeiling}).

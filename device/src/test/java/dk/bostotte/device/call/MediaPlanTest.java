@@ -93,4 +93,13 @@ class MediaPlanTest {
             webrtc.dispose();
         }
     }
+
+    @Test
+    void theVp8EncoderAloneIsTheCallsEncoderWithoutItsNameOrPayloader() {
+        String alone = MediaPlan.vp8Encoder();
+        assertTrue(alone.startsWith("vp8enc deadline=1 "), alone);
+        assertTrue(MediaPlan.VideoCodec.VP8.encoder.replace("name=venc ", "").startsWith(alone + " ! rtpvp8pay"), alone);
+        assertTrue(!alone.contains("!") && !alone.contains("name=") && !alone.contains("  "), alone);
+        assertTrue(alone.contains(" threads=1"), alone);
+    }
 }

@@ -1,5 +1,6 @@
 package dk.bostotte.systemtests.bench;
 
+import dk.bostotte.device.call.MediaPlan;
 import dk.bostotte.systemtests.DeviceProcess;
 import dk.bostotte.systemtests.FleetTestEnvironment;
 import dk.bostotte.systemtests.browser.ConsoleBrowser;
@@ -41,10 +42,9 @@ public final class CallBench implements Callable<Integer> {
             description = "Rounds of bare pipeline, bare pipeline with echo canceller, held call (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    /** The same work as the device's media, without WebRTC, signalling or the JVM: the encoder settings are MediaPlan.VideoCodec.VP8's. */
+    /** The same work as the device's media, with the device's own encoder settings, without WebRTC, signalling or the JVM. */
     static final String BARE_PIPELINE = "videotestsrc is-live=true pattern=ball ! videoconvert ! videoscale ! videorate "
-            + "! video/x-raw,width=640,height=480,framerate=30/1 ! queue ! vp8enc deadline=1 cpu-used=8 end-usage=cbr "
-            + "target-bitrate=800000 keyframe-max-dist=90 error-resilient=partitions threads=1 ! vp8dec ! videoconvert "
+            + "! video/x-raw,width=640,height=480,framerate=30/1 ! queue ! " + MediaPlan.vp8Encoder() + " ! vp8dec ! videoconvert "
             + "! fakesink sync=false audiotestsrc is-live=true wave=sine freq=440 volume=0.2 ! audioconvert ! audioresample "
             + "! audio/x-raw,rate=48000,channels=1 ! opusenc bitrate=32000 ! opusdec ! audioconvert ! fakesink sync=true";
 
