@@ -17,7 +17,7 @@ export class CallPanel {
     this.cameraChoice = document.getElementById('call-camera-choice');
     this.micChoice = document.getElementById('call-mic-choice');
     this.incoming = document.getElementById('incoming');
-    this.call = null;        // { id, deviceId, pc, pending: [] }
+    this.call = null;        // { id, deviceId, pc, pending: [], media: the camera opening }
     this.local = null;       // MediaStream from the camera and microphone
     this.ringingId = null;   // a device's call offered to this console
     // What tests and IT support can read: the last call's state and media figures.
@@ -63,7 +63,10 @@ export class CallPanel {
     this.open(name, this.text.ringing);
     window.bostotteCall.dialAt = Date.now();
     this.send({ type: 'call', deviceId, appointmentId: appointmentId ?? null });
-    await this.openMedia();
+    // The camera opens while the device rings; its offer may come first (an auto-answer, a slow
+    // camera, the browser still asking the worker's permission) and is answered once it is open.
+    this.call.media = this.openMedia();
+    await this.call.media;
   }
 
   async accept() {
@@ -73,7 +76,8 @@ export class CallPanel {
     this.call = { id, deviceId: this.incoming.dataset.device, pc: null, pending: [],
       name: document.getElementById('incoming-who').textContent };
     this.open(document.getElementById('incoming-who').textContent, this.text.connecting);
-    await this.openMedia();
+    this.call.media = this.openMedia();
+    await this.call.media;
     this.send({ type: 'accept', callId: id });
   }
 
@@ -204,6 +208,11 @@ export class CallPanel {
 
   async onOffer(m) {
     if (!this.call || this.call.id !== m.callId) return;
+    // Answered without the camera and microphone, the call would be one-way: the citizen would
+    // neither see nor hear the worker.
+    const call = this.call;
+    await call.media;
+    if (this.call !== call) return;
     // 'relay' when the fleet requires all media through its TURN server (the server's call.ice.transport.policy).
     const pc = new RTCPeerConnection({ iceServers: m.iceServers ?? [], iceTransportPolicy: m.iceTransportPolicy ?? 'all' });
     this.call.pc = pc;

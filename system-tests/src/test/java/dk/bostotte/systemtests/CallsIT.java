@@ -232,6 +232,31 @@ class CallsIT {
     }
 
     @Test
+    void a2_theWorkerWhoseCameraOpensAfterTheCitizenAnsweredIsStillSeenAndHeard() throws Exception {
+        browser.waitFor(Duration.ofSeconds(10), () -> !browser.find(By.id("call")).isDisplayed());
+        browser.get("/");
+        awaitSocketOpen();
+        // The camera takes 4 s to open, as when the browser first asks the worker's permission; the
+        // kiosk answers after 2 s and its offer arrives first. Answered without the camera, the call
+        // was one-way: the worker saw the citizen, the citizen saw and heard nothing.
+        browser.js("const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);"
+                + "navigator.mediaDevices.getUserMedia = (c) => new Promise((r) => setTimeout(r, 4000)).then(() => open(c));");
+        long inCall = answeringLines("call: in call with");
+        long idles = answeringIdles();
+        callButtonOf(answering);
+        browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
+        answeringProcess.awaitLog("call: in call with", (int) inCall + 1, CALL_SETUP);
+        Thread.sleep(4500); // two device statistics reports
+        String callId = String.valueOf(browser.js("return window.bostotteCall.callId"));
+        browser.click(By.id("call-hangup"), Duration.ofSeconds(2));
+        awaitAnsweringIdleAfter(idles);
+        awaitConsoleIdle();
+        JsonNode device = callRecord(callId).path("quality").path("device");
+        assertTrue(device.path("framesDecoded").asLong() > 0, "the citizen saw the worker: " + device);
+        assertTrue(device.path("audioBuffersPlayed").asLong() > 0, "and heard them: " + device);
+    }
+
+    @Test
     void b_theCitizenHangsUp() throws Exception {
         long idles = answeringIdles();
         clickCall(answering);
