@@ -61,16 +61,19 @@ public final class GstCallMedia implements CallMedia {
     });
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean reportedConnected = new AtomicBoolean();
-    private final AtomicLong videoFramesIn = new AtomicLong();
     /**
-     * The video sink whose own {@code stats} count the decoded pictures (a base sink keeps them):
-     * read with the statistics instead of a Java call per frame on the decoding thread, which cost
-     * more CPU than the sink itself (bench call, perf).
+     * Pictures and audio buffers played are the sinks' own counts ({@code stats} of a base sink),
+     * read with the statistics: a Java call per buffer on a streaming thread cost more CPU than
+     * the sink itself (bench call, perf). These counters, filled by a pad probe, stand in only
+     * where a sink keeps no count.
      */
+    private final AtomicLong videoFramesIn = new AtomicLong();
+    private final AtomicLong audioBuffersIn = new AtomicLong();
+    /** The base sinks that render the other side's pictures and sound, once found. */
     private volatile Element videoSink;
+    private volatile Element audioSink;
     private final AtomicBoolean mediaArrived = new AtomicBoolean();
     private volatile ScheduledFuture<?> connectionWatch;
-    private final AtomicLong audioBuffersIn = new AtomicLong();
     /** Strong references: the binding's callbacks and dynamic elements must outlive this method's frames. */
     private final List<Object> keep = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final WebRtcStats stats = new WebRtcStats();
@@ -125,6 +128,10 @@ public final class GstCallMedia implements CallMedia {
             throw new IllegalStateException("call pipeline did not parse into a pipeline");
         }
         pipeline = p;
+        // One clock for every kiosk: otherwise it is whichever audio element is already running
+        // when the call starts (the loudspeaker is not: it plays only once the other side's audio
+        // arrives). The system clock runs from the start; the sound card's sinks follow it.
+        NativeWebRtc.useSystemClock(pipeline);
         webrtc = (WebRTCBin) pipeline.getElementByName("webrtc");
         localIceAddress.ifPresent(a -> NativeWebRtc.addLocalAddress(webrtc, a));
 
@@ -227,7 +234,7 @@ public final class GstCallMedia implements CallMedia {
         switch (encoding) {
             case "VP8" -> linkVideo(pad, "rtpvp8depay ! vp8dec ! " + video);
             case "H264" -> linkVideo(pad, "rtph264depay ! h264parse ! " + plan.h264Decoder() + " ! " + video);
-            case "OPUS" -> linkAudio(pad, "rtpopusdepay ! opusdec ! audioconvert ! audioresample");
+            case "OPUS" -> linkAudio(pad, "rtpopusdepay ! opusdec");
             default -> decodeAnything(pad);
         }
     }
@@ -235,25 +242,52 @@ public final class GstCallMedia implements CallMedia {
     private void linkVideo(Pad from, String description) {
         Bin sink = Gst.parseBinFromDescription(description, true);
         screen.ifPresent(s -> toScreen(sink.getElementByName("vsink"), VideoScreen.Source.REMOTE, s));
-        Element counted = sink.getElementByName("vsink");
-        if (counted != null && counted.listPropertyNames().contains("stats")) {
-            attach(sink, from);
+        attach(sink, from);
+        Element counted = renderingSink(sink.getElementByName("vsink"));
+        if (counted != null) {
             videoSink = counted;
         } else {
-            add(sink, from, videoFramesIn);
+            count(sink.getStaticPad("sink"), videoFramesIn);
         }
-        firstFrameLogged(sink.getStaticPad("sink"));
+        firstBuffer(sink.getStaticPad("sink"), "first video frame decoded");
     }
 
+    /** Decodes the other side's audio into the loudspeaker's branch (there is one such stream). */
     private void linkAudio(Pad from, String description) {
-        Bin sink = Gst.parseBinFromDescription(description, true);
-        Element mixer = pipeline.getElementByName("playback");
-        pipeline.add(sink);
-        sink.syncStateWithParent();
-        from.link(sink.getStaticPad("sink"));
-        sink.getStaticPad("src").link(mixer.getRequestPad("sink_%u"));
-        count(sink.getStaticPad("sink"), audioBuffersIn);
-        keep.add(sink);
+        Pad speaker = pipeline.getElementByName(MediaPlan.SPEAKER).getStaticPad("sink");
+        if (speaker.isLinked()) {
+            log.warn("a second audio stream from the other side is not played");
+            attach(Gst.parseBinFromDescription("fakesink sync=false", true), from);
+            return;
+        }
+        Bin decoder = Gst.parseBinFromDescription(description, true);
+        attach(decoder, from);
+        decoder.getStaticPad("src").link(speaker);
+        if (audioSink() == null) {
+            count(decoder.getStaticPad("sink"), audioBuffersIn);
+        }
+        firstBuffer(decoder.getStaticPad("sink"), "first audio decoded");
+    }
+
+    /**
+     * The base sink that renders what reaches {@code sink}: itself, or the one an auto-detecting
+     * sink bin chose inside it (there once it runs); null where none keeps a count.
+     */
+    static Element renderingSink(Element sink) {
+        if (sink == null) {
+            return null;
+        }
+        if (sink.listPropertyNames().contains("stats")) {
+            return sink;
+        }
+        if (sink instanceof Bin bin) {
+            for (Element child : bin.getElementsRecursive()) {
+                if (child.listPropertyNames().contains("stats")) {
+                    return child;
+                }
+            }
+        }
+        return null;
     }
 
     private void decodeAnything(Pad pad) {
@@ -264,7 +298,7 @@ public final class GstCallMedia implements CallMedia {
             if (kind.startsWith("video/")) {
                 linkVideo(out, "queue ! videoconvert ! " + plan.videoSink());
             } else if (kind.startsWith("audio/")) {
-                linkAudio(out, "queue ! audioconvert ! audioresample");
+                linkAudio(out, "queue ! audioconvert");
             }
         };
         keep.add(decoded);
@@ -273,11 +307,6 @@ public final class GstCallMedia implements CallMedia {
         pipeline.add(decodebin);
         decodebin.syncStateWithParent();
         pad.link(decodebin.getStaticPad("sink"));
-    }
-
-    private void add(Bin sink, Pad from, AtomicLong counter) {
-        attach(sink, from);
-        count(sink.getStaticPad("sink"), counter);
     }
 
     /** Puts {@code sink} in the pipeline, fed from {@code from}. */
@@ -317,12 +346,15 @@ public final class GstCallMedia implements CallMedia {
         appSink.connect(onSample);
     }
 
-    /** Logs when the first picture from the other side is decoded: the end of call setup (see bench call). */
-    private void firstFrameLogged(Pad pad) {
+    /**
+     * Logs when the first buffer from the other side reaches {@code pad}, and that media flows; the
+     * first video frame ends call set-up (see bench call). The probe removes itself.
+     */
+    private void firstBuffer(Pad pad, String what) {
         AtomicBoolean seen = new AtomicBoolean();
         Pad.PROBE probe = (p, info) -> {
             if (seen.compareAndSet(false, true)) {
-                log.info("call media: first video frame decoded at {} (epoch ms)", System.currentTimeMillis());
+                log.info("call media: {} at {} (epoch ms)", what, System.currentTimeMillis());
                 mediaArrived.set(true);
             }
             return PadProbeReturn.REMOVE;
@@ -397,7 +429,8 @@ public final class GstCallMedia implements CallMedia {
             String session = sessionStats();
             log.trace("call statistics as webrtcbin gave them: {}", raw);
             log.trace("call statistics of the RTP session: {}", session);
-            return stats.update(raw, session, System.nanoTime(), profile, framesDecoded(), audioBuffersIn.get());
+            return stats.update(raw, session, System.nanoTime(), profile, played(videoSink, videoFramesIn),
+                    played(audioSink(), audioBuffersIn));
         } catch (NativeWebRtc.StatsUnavailable e) {
             // Said once and then every tenth time: a stuck webrtcbin must show in the log, not flood it.
             if (statsMissed++ % 10 == 0) {
@@ -407,17 +440,26 @@ public final class GstCallMedia implements CallMedia {
         }
     }
 
-    /** Pictures decoded from the other side: the video sink's own count where it keeps one. */
-    private long framesDecoded() {
-        Element sink = videoSink;
+    /** The loudspeaker's base sink, looked for until an auto-detecting sink has chosen one. */
+    private Element audioSink() {
+        Element sink = audioSink;
+        if (sink == null && pipeline != null) {
+            sink = renderingSink(pipeline.getElementByName("asink"));
+            audioSink = sink;
+        }
+        return sink;
+    }
+
+    /** What {@code sink} has rendered from the other side, by its own count; else what the probe counted. */
+    private static long played(Element sink, AtomicLong probeCount) {
         if (sink == null) {
-            return videoFramesIn.get();
+            return probeCount.get();
         }
         try {
             return WebRtcStats.rendered(NativeWebRtc.structureProperty(sink, "stats"));
         } catch (RuntimeException e) {
-            log.debug("video sink statistics unavailable: {}", e.toString());
-            return videoFramesIn.get();
+            log.debug("sink statistics unavailable: {}", e.toString());
+            return probeCount.get();
         }
     }
 

@@ -50,6 +50,9 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
         }
     }
 
+    /** The microphone's encoder: speech at 32 kbit/s, with forward error correction against lost packets. */
+    public static final String OPUS_ENCODER = "opusenc bitrate=32000 inband-fec=true";
+
     /**
      * The software VP8 encoder as calls configure it, without the payloader: for measuring it alone
      * ({@link EncoderSpeed}, bench call's bare pipeline) with exactly the call's settings.
@@ -87,27 +90,35 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
     /** Echo probes are found by name across the process, so each call's pipeline names its own. */
     private static final java.util.concurrent.atomic.AtomicLong PIPELINES = new java.util.concurrent.atomic.AtomicLong();
 
-    /** The sending half: camera and microphone into webrtcbin, with the elements adaptation changes named. */
+    /**
+     * The call's pipeline: camera and microphone into webrtcbin, with the elements adaptation
+     * changes named; and the loudspeaker's branch, fed once the other side's audio arrives
+     * ({@link GstCallMedia} links it to {@code speaker}). Everything the loudspeaker plays passes the
+     * echo probe, so the echo canceller hears what it must take out of the microphone. The queues
+     * and sources are named for what they carry: their streaming threads take those names, so
+     * {@code top -H} on a kiosk (and bench call) tells where the CPU goes.
+     */
     String sendDescription(MediaProfile start, String iceSettings) {
         String echo = "echo" + PIPELINES.incrementAndGet();
         MediaProfile v = start.hasVideo() ? start : MediaProfile.LOW;
         return "webrtcbin name=webrtc bundle-policy=max-bundle latency=" + JITTER_BUFFER_MS + " " + iceSettings + " "
-                + videoSource + " ! videoconvert ! videoscale ! videorate ! capsfilter name=vcaps caps=" + videoCaps(v)
-                + (selfView ? " ! tee name=camera camera. ! queue max-size-buffers=1 leaky=downstream ! videoscale ! videoconvert ! "
+                + videoSource + " name=camera-src ! videoconvert ! videoscale ! videorate ! capsfilter name=vcaps caps=" + videoCaps(v)
+                + (selfView ? " ! tee name=camera camera. ! queue name=to-selfview max-size-buffers=1 leaky=downstream ! videoscale ! videoconvert ! "
                         + SELF_VIEW_SINK + " camera." : "")
-                + " ! valve name=vvalve drop=" + !start.hasVideo() + " ! queue max-size-buffers=2 leaky=downstream ! "
+                + " ! valve name=vvalve drop=" + !start.hasVideo() + " ! queue name=to-encoder max-size-buffers=2 leaky=downstream ! "
                 + codec.encoder + " ! application/x-rtp,media=video,encoding-name=" + codec.encodingName + ",payload="
                 + codec.payloadType + ",clock-rate=90000 ! webrtc. "
-                + audioSource + " ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 "
+                + audioSource + " name=mic-src ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 "
                 // Echo cancellation and noise suppression: the loudspeaker sits next to the microphone.
-                + "! webrtcdsp name=dsp probe=" + echo + " echo-cancel=true noise-suppression=true ! volume name=mic ! audioconvert ! queue ! "
-                + "opusenc bitrate=32000 inband-fec=true ! rtpopuspay pt=111 ! "
+                + "! webrtcdsp name=dsp probe=" + echo + " echo-cancel=true noise-suppression=true ! volume name=mic ! audioconvert ! queue name=to-opus ! "
+                + OPUS_ENCODER + " ! rtpopuspay pt=111 ! "
                 + "application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000 ! webrtc. "
-                // Everything the speaker plays passes the echo probe; a silent source keeps the mixer running.
-                + "audiomixer name=playback ! volume name=speaker ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 ! "
-                + "webrtcechoprobe name=" + echo + " ! audioconvert ! " + audioSink + " "
-                + "audiotestsrc is-live=true wave=silence ! playback.";
+                + "volume name=" + SPEAKER + " ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 ! "
+                + "webrtcechoprobe name=" + echo + " ! audioconvert ! " + audioSink;
     }
+
+    /** The loudspeaker branch's first element: the other side's decoded audio is linked to its sink pad. */
+    static final String SPEAKER = "speaker";
 
     static String videoCaps(MediaProfile p) {
         return "video/x-raw,width=" + p.width + ",height=" + p.height + ",framerate=30/1";

@@ -9,9 +9,9 @@ import java.lang.reflect.Method;
 import org.freedesktop.gstreamer.glib.NativeObject;
 
 /**
- * The parts of webrtcbin that gst1-java-core 1.4.0 does not expose (its ICE agent and the
- * {@code get-stats} action signal), reached with plain JNA calls into GObject and GStreamer on
- * the element's pointer.
+ * The parts of webrtcbin and GStreamer that gst1-java-core 1.4.0 does not expose (the ICE agent,
+ * the {@code get-stats} action signal, the system clock), reached with plain JNA calls into
+ * GObject and GStreamer on the element's pointer.
  */
 final class NativeWebRtc {
 
@@ -47,6 +47,10 @@ final class NativeWebRtc {
         void gst_object_unref(Pointer object);
 
         void gst_structure_free(Pointer structure);
+
+        Pointer gst_system_clock_obtain();
+
+        void gst_pipeline_use_clock(Pointer pipeline, Pointer clock);
     }
 
     interface GLibLib extends Library {
@@ -90,6 +94,16 @@ final class NativeWebRtc {
             GObjectLib.INSTANCE.g_object_set(agent.getValue(), "ice-tcp", 0, null);
         } finally {
             GObjectLib.INSTANCE.g_object_unref(agent.getValue());
+        }
+    }
+
+    /** Makes {@code pipeline} run on the system clock, whatever clocks its elements offer. */
+    static void useSystemClock(NativeObject pipeline) {
+        Pointer clock = GstLib.INSTANCE.gst_system_clock_obtain();
+        try {
+            GstLib.INSTANCE.gst_pipeline_use_clock(pointer(pipeline), clock);
+        } finally {
+            GstLib.INSTANCE.gst_object_unref(clock);
         }
     }
 

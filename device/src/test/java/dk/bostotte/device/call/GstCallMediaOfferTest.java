@@ -3,10 +3,9 @@ package dk.bostotte.device.call;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class GstCallMediaOfferTest {
     void theOfferArrivesWhileTheHeapIsCollectedOverAndOver() throws Exception {
         assumeTrue(GstCallMedia.elementExists("webrtcbin"), "GStreamer with webrtcbin is not installed");
         for (int attempt = 0; attempt < 3; attempt++) {
-            CountDownLatch offered = new CountDownLatch(1);
+            OfferLatch offered = new OfferLatch();
             AtomicBoolean collecting = new AtomicBoolean(true);
             // Collections all the while the offer is made, as a busy 64 MB heap has them.
             Thread collector = new Thread(() -> {
@@ -32,25 +31,8 @@ class GstCallMediaOfferTest {
             try (GstCallMedia media = new GstCallMedia(MediaPlan.probe(true, GstCallMedia::elementExists),
                     Optional.of("127.0.0.1"))) {
                 collector.start();
-                media.start(List.of(), dk.bostotte.protocol.message.CallSignal.IceTransportPolicy.ALL, new CallMedia.Listener() {
-                    @Override
-                    public void offer(String sdp) {
-                        offered.countDown();
-                    }
-
-                    @Override
-                    public void candidate(int sdpMLineIndex, String candidate) {
-                    }
-
-                    @Override
-                    public void connected() {
-                    }
-
-                    @Override
-                    public void failed(String reason) {
-                    }
-                });
-                assertTrue(offered.await(10, TimeUnit.SECONDS), "no offer in attempt " + (attempt + 1));
+                media.start(List.of(), dk.bostotte.protocol.message.CallSignal.IceTransportPolicy.ALL, offered);
+                assertTrue(offered.await(Duration.ofSeconds(10)), "no offer in attempt " + (attempt + 1));
             } finally {
                 collecting.set(false);
                 collector.join();

@@ -65,6 +65,26 @@ class MediaPlanTest {
     }
 
     @Test
+    void theLoudspeakerBranchPlaysOnlyTheOtherSideThroughTheEchoProbe() {
+        String d = MediaPlan.probe(true, s -> false).sendDescription(MediaProfile.SD, "");
+        String probe = d.replaceAll("(?s).*probe=(echo\\d+).*", "$1");
+        // Nothing mixed in and no source of its own: the branch starts at the speaker's volume, which
+        // GstCallMedia feeds with the decoded audio, and ends in the sink that counts what it played.
+        assertTrue(d.contains(" volume name=" + MediaPlan.SPEAKER + " ! audioconvert ! audioresample ! "
+                + "audio/x-raw,rate=48000,channels=1 ! webrtcechoprobe name=" + probe + " ! audioconvert ! fakesink name=asink"), d);
+        assertTrue(!d.contains("audiomixer") && !d.contains("wave=silence"), d);
+    }
+
+    @Test
+    void theStreamingThreadsAreNamedForWhatTheyCarry() {
+        String d = MediaPlan.probe(true, s -> false).onScreen().sendDescription(MediaProfile.SD, "");
+        for (String name : List.of("camera-src", "mic-src", "to-encoder", "to-opus", "to-selfview")) {
+            assertTrue(d.contains(" name=" + name + " "), name + " in " + d);
+            assertTrue((name + ":src").length() <= 15, "Linux keeps 15 characters of a thread's name: " + name);
+        }
+    }
+
+    @Test
     void iceServersBecomeWebrtcbinSettingsWithTurnCredentialsEscaped() {
         String s = GstCallMedia.iceSettings(List.of(
                 new IceServer(List.of("stun:stun.example:3478"), null, null),
