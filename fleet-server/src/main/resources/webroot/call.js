@@ -283,7 +283,12 @@ export class CallPanel {
           }
         } else if (r.type === 'outbound-rtp') {
           s.bytesOut += r.bytesSent ?? 0;
-          if (r.kind === 'video') s.videoBytesOut += r.bytesSent ?? 0;
+          if (r.kind === 'video') {
+            s.videoBytesOut += r.bytesSent ?? 0;
+            // What the device has to decode, and why the browser holds back if it does (cpu, bandwidth).
+            s.sentVideo = { width: r.frameWidth, height: r.frameHeight, fps: r.framesPerSecond,
+              limitation: r.qualityLimitationReason };
+          }
         } else if (r.type === 'candidate-pair' && r.nominated && r.currentRoundTripTime !== undefined) {
           figures.rttMs = r.currentRoundTripTime * 1000;
         } else if (r.type === 'transport' && r.selectedCandidatePairId) {
@@ -303,13 +308,14 @@ export class CallPanel {
         const lost = s.lost - last.lost;
         const got = s.received - last.received;
         figures.lossPct = lost + got > 0 ? 100 * lost / (lost + got) : 0;
+        if (s.sentVideo) s.sentVideo.kbps = Math.round(Math.max(0, s.videoBytesOut - last.videoBytesOut) * 8 / 1000 / seconds);
       }
       last = s;
       figures.framesDecoded = s.framesDecoded;
       // In 10 ms buffers at 48 kHz, the unit the device reports.
       figures.audioBuffersPlayed = Math.floor(s.audioSamplesReceived / 480);
       Object.assign(window.bostotteCall, { framesDecoded: s.framesDecoded, audioSamplesReceived: s.audioSamplesReceived,
-        videoBytesSent: s.videoBytesOut });
+        videoBytesSent: s.videoBytesOut, sentVideo: s.sentVideo });
       this.send({ type: 'stats', callId, stats: figures });
     }, STATS_EVERY_MS);
   }

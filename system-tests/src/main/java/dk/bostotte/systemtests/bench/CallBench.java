@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,15 +48,15 @@ public final class CallBench implements Callable<Integer> {
     static final String BARE_PIPELINE = "videotestsrc is-live=true pattern=ball ! videoconvert ! videoscale ! videorate "
             + "! video/x-raw,width=640,height=480,framerate=30/1 ! queue ! " + MediaPlan.vp8Encoder() + " ! vp8dec ! videoconvert "
             + "! fakesink sync=false audiotestsrc is-live=true wave=sine freq=440 volume=0.2 ! audioconvert ! audioresample "
-            + "! audio/x-raw,rate=48000,channels=1 ! opusenc bitrate=32000 ! opusdec ! audioconvert ! fakesink sync=true";
+            + "! audio/x-raw,rate=48000,channels=1 ! " + MediaPlan.OPUS_ENCODER + " ! opusdec ! audioconvert ! fakesink sync=true";
 
     /**
      * The same, with the echo canceller and its probe in the audio path as the device has them: what
      * the device's media costs beyond encode and decode themselves.
      */
     static final String BARE_PIPELINE_WITH_ECHO_CANCELLER = BARE_PIPELINE
-            .replace("! opusenc bitrate=32000 ! opusdec ! audioconvert ! fakesink sync=true",
-                    "! webrtcdsp probe=benchecho ! audioconvert ! opusenc bitrate=32000 ! opusdec ! audioconvert "
+            .replace("! " + MediaPlan.OPUS_ENCODER + " ! opusdec ! audioconvert ! fakesink sync=true",
+                    "! webrtcdsp probe=benchecho ! audioconvert ! " + MediaPlan.OPUS_ENCODER + " ! opusdec ! audioconvert "
                     + "! audioresample ! audio/x-raw,rate=48000,channels=1 ! webrtcechoprobe name=benchecho ! fakesink sync=true");
 
     @Override
@@ -69,6 +71,8 @@ public final class CallBench implements Callable<Integer> {
         List<Double> bareCpus = new ArrayList<>();
         List<Double> bareEchoCpus = new ArrayList<>();
         long rssMax = 0;
+        Map<String, Double> deviceThreads = new HashMap<>();
+        List<String> browserSent = new ArrayList<>();
         try (FleetTestEnvironment env = FleetTestEnvironment.start(Map.of("call.ring.timeout.s", "30"))) {
             var device = env.enroll("bench-kiosk", "BENCH-CALL");
             env.addCitizen("Bench citizen", "staff", device.id());
@@ -77,6 +81,7 @@ public final class CallBench implements Callable<Integer> {
                  ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "bench-screenshots"))) {
                 kiosk.awaitLog("connected to ssl://", Duration.ofSeconds(30));
                 browser.signIn("staff", FleetTestEnvironment.ADMIN_PASSWORD);
+                progress("one warm-up call, then %d timed calls", calls);
                 for (int i = 0; i <= calls; i++) {
                     long[] setup = oneCall(browser, kiosk, device.id().value(), i + 1);
                     if (i > 0) { // the first call warms up the JIT, GStreamer's plugin cache and Chromium
@@ -88,10 +93,15 @@ public final class CallBench implements Callable<Integer> {
                 // Held calls, each between the two bare runs of its round: the device's CPU and memory
                 // while it encodes, decodes and relays media, next to the same work without WebRTC.
                 for (int r = 0; r < rounds; r++) {
+                    progress("round %d of %d: bare pipeline, %d s", r + 1, rounds, holdSeconds);
                     bareCpus.add(bareCpu(BARE_PIPELINE));
+                    progress("round %d of %d: call held, %d s", r + 1, rounds, holdSeconds);
                     dial(browser, device.id().value());
                     browser.waitFor(Duration.ofSeconds(30), () -> "connected".equals(state(browser)));
+                    // Media from the worker reached the device too: a call that is one-way is not measured.
+                    kiosk.awaitLog("call: in call with", calls + 2 + r, Duration.ofSeconds(30));
                     Thread.sleep(3000);
+                    var threadsBefore = ProcessStats.threads(kiosk.pid());
                     double before = ProcessStats.cpuSeconds(kiosk.pid());
                     long start = System.nanoTime();
                     long end = start + TimeUnit.SECONDS.toNanos(holdSeconds);
@@ -99,8 +109,13 @@ public final class CallBench implements Callable<Integer> {
                         rssMax = Math.max(rssMax, ProcessStats.rssBytes(kiosk.pid()));
                         Thread.sleep(500);
                     }
-                    deviceCpus.add((ProcessStats.cpuSeconds(kiosk.pid()) - before) / ((System.nanoTime() - start) / 1e9));
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    deviceCpus.add((ProcessStats.cpuSeconds(kiosk.pid()) - before) / seconds);
+                    ProcessStats.coresByThreadKind(threadsBefore, ProcessStats.threads(kiosk.pid()), seconds)
+                            .forEach((kind, cores) -> deviceThreads.merge(kind, cores / rounds, Double::sum));
+                    browserSent.add(String.valueOf(browser.js("return JSON.stringify(window.bostotteCall.sentVideo || null)")));
                     hangUp(browser, kiosk, calls + 2 + r);
+                    progress("round %d of %d: bare pipeline with echo canceller, %d s", r + 1, rounds, holdSeconds);
                     bareEchoCpus.add(bareCpu(BARE_PIPELINE_WITH_ECHO_CANCELLER));
                 }
             }
@@ -110,6 +125,13 @@ public final class CallBench implements Callable<Integer> {
         double bareEchoCpu = median(bareEchoCpus);
         System.out.printf(Locale.ROOT, "rounds: device %s, bare %s, bare with echo canceller %s%n", deviceCpus, bareCpus,
                 bareEchoCpus);
+        // What the device decoded is what the browser sent: its size, rate and why it held back, if it did.
+        System.out.println("browser sent the device, at the end of each held call: " + String.join(", ", browserSent));
+        System.out.println("device threads in a held call, cores (mean of the rounds): " + deviceThreads.entrySet().stream()
+                .filter(e -> e.getValue() >= 0.0005)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ")));
         Collections.sort(browserSetup);
         Collections.sort(deviceSetup);
         System.out.printf(Locale.ROOT, "calls=%d setup_p50_ms=%d setup_p95_ms=%d device_setup_p50_ms=%d "
@@ -119,6 +141,10 @@ public final class CallBench implements Callable<Integer> {
                 pct(deviceSetup, 95), deviceCpu, bareCpu, bareEchoCpu, deviceCpu / bareCpu, deviceCpu / bareEchoCpu,
                 rssMax / (1024 * 1024));
         return 0;
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "bench call: " + format + "%n", args);
     }
 
     private static String state(ConsoleBrowser browser) {
