@@ -41,9 +41,9 @@ class CallAdaptationIT {
                 device.awaitLog("call: in call", Duration.ofSeconds(10));
 
                 // The line drops to 96 kbit/s up: enough for audio (about 50 kbit/s with headers), not
-                // for any video step. Not more: the test picture (a ball on black) compresses to about
-                // 170 kbit/s at SD and 150 at LOW whatever the encoder's target, so at 200 kbit/s a
-                // loaded machine (CI) encoded little enough that the line never got congested.
+                // for any video step. (The test picture fills the encoder's target, 800 kbit/s at SD and
+                // 300 at LOW; the earlier ball on black made 170 and 150, so at 200 kbit/s a loaded
+                // machine never congested the line.)
                 link.shapeUplink(96);
                 device.awaitLog("now sending LOW", Duration.ofSeconds(30));
                 device.awaitLog("now sending AUDIO_ONLY", Duration.ofSeconds(30));

@@ -42,7 +42,7 @@ public final class EncoderSpeed {
     /** Frames per second the call's VP8 settings encode at {@code profile}'s size; 0 when it cannot be measured. */
     public static double vp8Fps(MediaProfile profile) {
         GstCallMedia.initGStreamer();
-        String description = "videotestsrc num-buffers=" + FRAMES + " pattern=ball ! video/x-raw,format=I420,width="
+        String description = "videotestsrc num-buffers=" + FRAMES + " " + MediaPlan.TEST_PICTURE + " ! video/x-raw,format=I420,width="
                 + profile.width + ",height=" + profile.height + ",framerate=30/1 ! "
                 + MediaPlan.vp8Encoder()
                 + " ! fakesink sync=false";

@@ -45,9 +45,32 @@ class MediaPlanTest {
     }
 
     @Test
+    void theTestPictureFillsTheEncodersTargetAsACamerasPictureDoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assumeTrue(GstCallMedia.elementExists("vp8enc"), "GStreamer with vp8enc is not installed");
+        // Three seconds of the test picture at SD through the call's encoder (800 kbit/s target).
+        java.nio.file.Path out = dir.resolve("sd.vp8");
+        org.freedesktop.gstreamer.Pipeline p = (org.freedesktop.gstreamer.Pipeline) org.freedesktop.gstreamer.Gst.parseLaunch(
+                "videotestsrc num-buffers=90 " + MediaPlan.TEST_PICTURE + " ! " + MediaPlan.videoCaps(MediaProfile.SD)
+                + " ! " + MediaPlan.vp8Encoder() + " ! filesink location=" + out);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        org.freedesktop.gstreamer.Bus.EOS eos = source -> done.countDown();
+        p.getBus().connect(eos);
+        try {
+            p.play();
+            assertTrue(done.await(30, java.util.concurrent.TimeUnit.SECONDS), "the encode did not finish");
+        } finally {
+            p.stop();
+            p.dispose();
+        }
+        double kbps = java.nio.file.Files.size(out) * 8 / 3.0 / 1000;
+        assertTrue(kbps > 600, "the test picture must keep the encoder busy like a camera's: " + Math.round(kbps) + " kbit/s");
+    }
+
+    @Test
     void simulatedDevicesUseTestSourcesWhateverIsInstalled() {
         MediaPlan plan = MediaPlan.probe(true, Set.of("v4l2h264enc", "libcamerasrc")::contains);
-        assertTrue(plan.videoSource().startsWith("videotestsrc"));
+        assertEquals("videotestsrc is-live=true " + MediaPlan.TEST_PICTURE, plan.videoSource());
         assertTrue(plan.audioSource().startsWith("audiotestsrc"));
         assertEquals(MediaPlan.VideoCodec.VP8, plan.codec());
     }
