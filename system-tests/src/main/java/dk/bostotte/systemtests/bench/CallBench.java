@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -45,7 +46,7 @@ public final class CallBench implements Callable<Integer> {
     int rounds;
 
     /** The same work as the device's media, with the device's own encoder settings, without WebRTC, signalling or the JVM. */
-    static final String BARE_PIPELINE = "videotestsrc is-live=true pattern=ball ! videoconvert ! videoscale ! videorate "
+    static final String BARE_PIPELINE = "videotestsrc is-live=true " + MediaPlan.TEST_PICTURE + " ! videoconvert ! videoscale ! videorate "
             + "! video/x-raw,width=640,height=480,framerate=30/1 ! queue ! " + MediaPlan.vp8Encoder() + " ! vp8dec ! videoconvert "
             + "! fakesink sync=false audiotestsrc is-live=true wave=sine freq=440 volume=0.2 ! audioconvert ! audioresample "
             + "! audio/x-raw,rate=48000,channels=1 ! " + MediaPlan.OPUS_ENCODER + " ! opusdec ! audioconvert ! fakesink sync=true";
@@ -70,6 +71,7 @@ public final class CallBench implements Callable<Integer> {
         List<Double> deviceCpus = new ArrayList<>();
         List<Double> bareCpus = new ArrayList<>();
         List<Double> bareEchoCpus = new ArrayList<>();
+        List<Double> jvmCpus = new ArrayList<>();
         long rssMax = 0;
         Map<String, Double> deviceThreads = new HashMap<>();
         List<String> browserSent = new ArrayList<>();
@@ -105,14 +107,20 @@ public final class CallBench implements Callable<Integer> {
                     double before = ProcessStats.cpuSeconds(kiosk.pid());
                     long start = System.nanoTime();
                     long end = start + TimeUnit.SECONDS.toNanos(holdSeconds);
+                    Set<Long> jvmThreads = Set.of();
                     while (System.nanoTime() < end) {
                         rssMax = Math.max(rssMax, ProcessStats.rssBytes(kiosk.pid()));
+                        if (jvmThreads.isEmpty()) {
+                            jvmThreads = ProcessStats.jvmThreads(kiosk.pid(), ProcessStats.threads(kiosk.pid()));
+                        }
                         Thread.sleep(500);
                     }
                     double seconds = (System.nanoTime() - start) / 1e9;
                     deviceCpus.add((ProcessStats.cpuSeconds(kiosk.pid()) - before) / seconds);
-                    ProcessStats.coresByThreadKind(threadsBefore, ProcessStats.threads(kiosk.pid()), seconds)
+                    var threadsAfter = ProcessStats.threads(kiosk.pid());
+                    ProcessStats.coresByThreadKind(threadsBefore, threadsAfter, seconds)
                             .forEach((kind, cores) -> deviceThreads.merge(kind, cores / rounds, Double::sum));
+                    jvmCpus.add(ProcessStats.cores(threadsBefore, threadsAfter, seconds, jvmThreads));
                     browserSent.add(String.valueOf(browser.js("return JSON.stringify(window.bostotteCall.sentVideo || null)")));
                     hangUp(browser, kiosk, calls + 2 + r);
                     progress("round %d of %d: bare pipeline with echo canceller, %d s", r + 1, rounds, holdSeconds);
@@ -123,6 +131,7 @@ public final class CallBench implements Callable<Integer> {
         double deviceCpu = median(deviceCpus);
         double bareCpu = median(bareCpus);
         double bareEchoCpu = median(bareEchoCpus);
+        double jvmCpu = median(jvmCpus);
         System.out.printf(Locale.ROOT, "rounds: device %s, bare %s, bare with echo canceller %s%n", deviceCpus, bareCpus,
                 bareEchoCpus);
         // What the device decoded is what the browser sent: its size, rate and why it held back, if it did.
@@ -135,11 +144,11 @@ public final class CallBench implements Callable<Integer> {
         Collections.sort(browserSetup);
         Collections.sort(deviceSetup);
         System.out.printf(Locale.ROOT, "calls=%d setup_p50_ms=%d setup_p95_ms=%d device_setup_p50_ms=%d "
-                        + "device_setup_p95_ms=%d cpu_device=%.3f cpu_bare=%.3f cpu_bare_echo=%.3f cpu_ratio=%.2f "
-                        + "cpu_ratio_echo=%.2f rss_mb=%d%n",
+                        + "device_setup_p95_ms=%d cpu_device=%.3f cpu_device_jvm=%.3f jvm_share=%.3f cpu_bare=%.3f "
+                        + "cpu_bare_echo=%.3f cpu_ratio=%.2f cpu_ratio_echo=%.2f rss_mb=%d%n",
                 browserSetup.size(), pct(browserSetup, 50), pct(browserSetup, 95), pct(deviceSetup, 50),
-                pct(deviceSetup, 95), deviceCpu, bareCpu, bareEchoCpu, deviceCpu / bareCpu, deviceCpu / bareEchoCpu,
-                rssMax / (1024 * 1024));
+                pct(deviceSetup, 95), deviceCpu, jvmCpu, jvmCpu / deviceCpu, bareCpu, bareEchoCpu, deviceCpu / bareCpu,
+                deviceCpu / bareEchoCpu, rssMax / (1024 * 1024));
         return 0;
     }
 

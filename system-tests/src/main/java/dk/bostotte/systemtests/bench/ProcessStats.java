@@ -5,7 +5,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** RSS and CPU time of another process, read from /proc. */
 final class ProcessStats {
@@ -76,6 +81,62 @@ final class ProcessStats {
             }
         });
         return out;
+    }
+
+    /** CPU cores the threads {@code counted} used between two {@link #threads} readings {@code seconds} apart. */
+    static double cores(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after, double seconds, Set<Long> counted) {
+        double used = 0;
+        for (var e : after.entrySet()) {
+            if (counted.contains(e.getKey())) {
+                ThreadCpu then = before.get(e.getKey());
+                used += Math.max(0, e.getValue().seconds() - (then == null ? 0 : then.seconds()));
+            }
+        }
+        return used / seconds;
+    }
+
+    /** A thread in jcmd's listing: its Java name and its native id (hexadecimal until JDK 19, decimal since). */
+    private static final Pattern JCMD_THREAD = Pattern.compile("^\"(.*?)\" .*\\bnid=(0x[0-9a-f]+|\\d+)", Pattern.MULTILINE);
+
+    /**
+     * The threads the JVM itself started in a Java process (its own, and the application's), by
+     * thread id, as {@code jcmd Thread.print} lists them. Native threads that call into Java are
+     * listed too while attached (GStreamer's, through JNA) but keep the kernel name their library
+     * gave them, so a thread counts only where the kernel's name is the Java name (cut to the 15
+     * characters Linux keeps). Empty when jcmd cannot say.
+     */
+    static Set<Long> jvmThreads(long pid, Map<Long, ThreadCpu> running) {
+        return jvmThreads(jcmdThreadPrint(pid), running);
+    }
+
+    static Set<Long> jvmThreads(String threadPrint, Map<Long, ThreadCpu> running) {
+        Set<Long> out = new HashSet<>();
+        Matcher m = JCMD_THREAD.matcher(threadPrint);
+        while (m.find()) {
+            String nid = m.group(2);
+            long tid = nid.startsWith("0x") ? Long.parseLong(nid.substring(2), 16) : Long.parseLong(nid);
+            String javaName = m.group(1);
+            ThreadCpu thread = running.get(tid);
+            if (thread != null && thread.name().equals(javaName.substring(0, Math.min(15, javaName.length())))) {
+                out.add(tid);
+            }
+        }
+        return out;
+    }
+
+    private static String jcmdThreadPrint(long pid) {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private static double cpuSeconds(Path stat) {

@@ -16,6 +16,7 @@ class CallBenchTest {
     @Test
     void theBarePipelinesEncodeWithTheCallsOwnSettingsAndTheSecondAddsTheEchoCanceller() {
         for (String bare : new String[] {CallBench.BARE_PIPELINE, CallBench.BARE_PIPELINE_WITH_ECHO_CANCELLER}) {
+            assertTrue(bare.startsWith("videotestsrc is-live=true " + MediaPlan.TEST_PICTURE + " "), "the call's test picture: " + bare);
             assertTrue(bare.contains(MediaPlan.vp8Encoder() + " ! vp8dec"), bare);
             assertTrue(bare.contains(MediaPlan.OPUS_ENCODER + " ! opusdec"), bare);
         }
@@ -31,6 +32,25 @@ class CallBenchTest {
             Pipeline p = (Pipeline) Gst.parseLaunch(bare);
             p.dispose();
         }
+    }
+
+    @Test
+    void theJvmsThreadsAreThoseItStartedNotGStreamersThreadsAttachedToIt() {
+        // As JDK 17's jcmd lists them; 0x6b2e is a GStreamer streaming thread that called into Java.
+        String listing = """
+                "agent" #23 daemon prio=5 os_prio=0 cpu=812.34ms elapsed=60.12s tid=0x00007f2c nid=0x6b2a waiting on condition  [0x0]
+                "MQTT Rec: 6KT0-AAZW" #31 daemon prio=5 os_prio=0 cpu=40.01ms elapsed=59.8s tid=0x00007f2d nid=0x6b2b runnable  [0x0]
+                "VM Thread" os_prio=0 cpu=120.50ms elapsed=60.2s tid=0x00007f2e nid=0x6b2c runnable
+                "GstBus" #40 daemon prio=5 os_prio=0 cpu=3000.00ms elapsed=20.1s tid=0x00007f2f nid=0x6b2e runnable  [0x0]
+                "gone" #41 daemon prio=5 os_prio=0 cpu=1.00ms elapsed=1.0s tid=0x00007f30 nid=0x6b2f runnable  [0x0]
+                """;
+        var running = Map.of(0x6b2aL, new ProcessStats.ThreadCpu("agent", 1), 0x6b2bL, new ProcessStats.ThreadCpu("MQTT Rec: 6KT0-", 1),
+                0x6b2cL, new ProcessStats.ThreadCpu("VM Thread", 1), 0x6b2eL, new ProcessStats.ThreadCpu("to-encoder:src", 30));
+        assertEquals(java.util.Set.of(0x6b2aL, 0x6b2bL, 0x6b2cL), ProcessStats.jvmThreads(listing, running));
+        assertEquals(java.util.Set.of(27434L), ProcessStats.jvmThreads("\"agent\" #23 daemon cpu=1ms tid=0x1 nid=27434 runnable",
+                Map.of(27434L, new ProcessStats.ThreadCpu("agent", 1))), "JDK 19 and later print the id in decimal");
+        var later = Map.of(0x6b2aL, new ProcessStats.ThreadCpu("agent", 2), 0x6b2eL, new ProcessStats.ThreadCpu("to-encoder:src", 40));
+        assertEquals(0.1, ProcessStats.cores(running, later, 10, java.util.Set.of(0x6b2aL)), 1e-9);
     }
 
     @Test
