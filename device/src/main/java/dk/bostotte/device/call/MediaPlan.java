@@ -11,10 +11,20 @@ import java.util.function.Predicate;
 public record MediaPlan(String videoSource, String audioSource, String videoSink, String audioSink, VideoCodec codec,
                         MediaProfile ceiling, String h264Decoder, boolean selfView) {
 
-    /** Decoded pictures for the kiosk's own screen: latest frame only, never holding up the pipeline. */
-    static final String SCREEN_SINK = "video/x-raw,format=BGRx ! appsink name=vsink emit-signals=true max-buffers=1 drop=true sync=false";
-    /** The citizen's own picture, small and at a low rate: it is a reassurance, not a second video. */
-    static final String SELF_VIEW_SINK = "video/x-raw,format=BGRx,width=240,height=180 ! appsink name=selfsink emit-signals=true max-buffers=1 drop=true sync=false";
+    /**
+     * Decoded pictures for the kiosk's own screen: latest frame only, never holding up the
+     * pipeline, and no copy of the last one kept (the screen has it).
+     */
+    static final String SCREEN_SINK = "video/x-raw,format=BGRx ! appsink name=vsink emit-signals=true max-buffers=1 drop=true sync=false "
+            + "enable-last-sample=false";
+    /**
+     * The citizen's own picture, small and at a low rate: it is a reassurance, not a second video.
+     * Ten pictures a second instead of the camera's thirty: a third of the scaling, conversion and
+     * copying into the screen (0.015 cores at thirty, bench call --screen).
+     */
+    static final String SELF_VIEW = "queue name=to-selfview max-size-buffers=1 leaky=downstream ! videorate drop-only=true max-rate=10 "
+            + "! videoscale ! videoconvert ! video/x-raw,format=BGRx,width=240,height=180 "
+            + "! appsink name=selfsink emit-signals=true max-buffers=1 drop=true sync=false enable-last-sample=false";
 
     /** The same plan drawing the other side's video, and the camera's own picture, on the kiosk screen. */
     public MediaPlan onScreen() {
@@ -93,26 +103,28 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
      * webrtcbin's jitter buffer: enough for a home line's jitter, and short, since it delays the
      * first picture and every word (200 ms cost about 150 ms of set-up time in bench call).
      */
-    static final int JITTER_BUFFER_MS = 100;
+    public static final int JITTER_BUFFER_MS = 100;
 
     /** Echo probes are found by name across the process, so each call's pipeline names its own. */
     private static final java.util.concurrent.atomic.AtomicLong PIPELINES = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * The call's pipeline: camera and microphone into webrtcbin, with the elements adaptation
-     * changes named; and the loudspeaker's branch, fed once the other side's audio arrives
-     * ({@link GstCallMedia} links it to {@code speaker}). Everything the loudspeaker plays passes the
-     * echo probe, so the echo canceller hears what it must take out of the microphone. The queues
-     * and sources are named for what they carry: their streaming threads take those names, so
-     * {@code top -H} on a kiosk (and bench call) tells where the CPU goes.
+     * changes named; and the loudspeaker's branch up to its echo probe, so that the echo canceller
+     * finds its probe when it starts. Everything the loudspeaker plays passes the probe. The branch
+     * has no sink yet: {@link GstCallMedia} adds {@link #audioSink} after {@link #SPEAKER_OUT} and
+     * links the other side's decoded audio to {@link #SPEAKER} once it arrives. A sink waiting for
+     * audio would hold the whole pipeline out of PLAYING, so the camera would start only when the
+     * worker's voice arrived, and never for a worker without a microphone. The queues and sources
+     * are named for what they carry: their streaming threads take those names, so {@code top -H}
+     * on a kiosk (and bench call) tells where the CPU goes.
      */
     String sendDescription(MediaProfile start, String iceSettings) {
         String echo = "echo" + PIPELINES.incrementAndGet();
         MediaProfile v = start.hasVideo() ? start : MediaProfile.LOW;
         return "webrtcbin name=webrtc bundle-policy=max-bundle latency=" + JITTER_BUFFER_MS + " " + iceSettings + " "
                 + videoSource + " name=camera-src ! videoconvert ! videoscale ! videorate ! capsfilter name=vcaps caps=" + videoCaps(v)
-                + (selfView ? " ! tee name=camera camera. ! queue name=to-selfview max-size-buffers=1 leaky=downstream ! videoscale ! videoconvert ! "
-                        + SELF_VIEW_SINK + " camera." : "")
+                + (selfView ? " ! tee name=camera camera. ! " + SELF_VIEW + " camera." : "")
                 + " ! valve name=vvalve drop=" + !start.hasVideo() + " ! queue name=to-encoder max-size-buffers=2 leaky=downstream ! "
                 + codec.encoder + " ! application/x-rtp,media=video,encoding-name=" + codec.encodingName + ",payload="
                 + codec.payloadType + ",clock-rate=90000 ! webrtc. "
@@ -122,11 +134,13 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
                 + OPUS_ENCODER + " ! rtpopuspay pt=111 ! "
                 + "application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000 ! webrtc. "
                 + "volume name=" + SPEAKER + " ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 ! "
-                + "webrtcechoprobe name=" + echo + " ! audioconvert ! " + audioSink;
+                + "webrtcechoprobe name=" + echo + " ! audioconvert name=" + SPEAKER_OUT;
     }
 
     /** The loudspeaker branch's first element: the other side's decoded audio is linked to its sink pad. */
     static final String SPEAKER = "speaker";
+    /** The loudspeaker branch's last element, after the echo probe: the audio sink is linked to its source pad. */
+    static final String SPEAKER_OUT = "to-speaker";
 
     static String videoCaps(MediaProfile p) {
         return "video/x-raw,width=" + p.width + ",height=" + p.height + ",framerate=30/1";
