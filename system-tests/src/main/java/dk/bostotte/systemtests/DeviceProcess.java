@@ -34,8 +34,9 @@ public final class DeviceProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             Path log = Files.createTempFile(logDir, bundle.getFileName().toString() + "-", ".log");
             List<String> cmd = new ArrayList<>(prefix);
-            cmd.addAll(List.of(javaBin(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Dlogback.configurationFile=" + deviceLogConfig(),
+            cmd.add(javaBin());
+            cmd.addAll(jvmOptions());
+            cmd.addAll(List.of("-Dlogback.configurationFile=" + deviceLogConfig(),
                     "-cp", System.getProperty("java.class.path"), "dk.bostotte.device.DeviceMain",
                     "--bundle", bundle.toString(), "--data", state.toString()));
             cmd.addAll(List.of(extraArgs));
@@ -46,6 +47,31 @@ public final class DeviceProcess implements AutoCloseable {
             return new DeviceProcess(p, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where device/packaging/jvm.options is inside the device's jar (device/pom.xml puts it there). */
+    static final String JVM_OPTIONS_RESOURCE = "dk/bostotte/device/jvm.options";
+
+    /**
+     * The kiosk's JVM options, as its launcher passes them (device/packaging/jvm.options, the one
+     * file the launcher, ./bostotte and the tests read), comments left out.
+     */
+    public static List<String> jvmOptions() {
+        try (var in = DeviceProcess.class.getClassLoader().getResourceAsStream(JVM_OPTIONS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(JVM_OPTIONS_RESOURCE + " is not on the class path: is the device module built?");
+            }
+            List<String> out = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String flags = line.replaceFirst("#.*", "").strip();
+                if (!flags.isEmpty()) {
+                    out.addAll(List.of(flags.split("\\s+")));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("the device's JVM options cannot be read", e);
         }
     }
 

@@ -26,6 +26,7 @@ class KioskUnitTest {
     static final Path UNIT = Path.of("packaging", "bostotte-kiosk.service");
     static final Path LAUNCHER = Path.of("packaging", "bostotte-device");
     static final Path PAM = Path.of("packaging", "bostotte-kiosk.pam");
+    static final Path JVM_OPTIONS = Path.of("packaging", "jvm.options");
 
     @TempDir
     Path dir;
@@ -87,10 +88,18 @@ class KioskUnitTest {
     @Test
     void theLauncherRunsTheJvmTheKioskBenchMeasured() throws Exception {
         String launcher = Files.readString(LAUNCHER);
-        // The flags of `bench kiosk` (system-tests' KioskBench and DeviceProcess), as BENCHMARKS.md reports them.
-        for (String flag : List.of("export MALLOC_ARENA_MAX=2", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")) {
-            assertTrue(launcher.contains(flag), "the launcher sets " + flag);
-        }
+        // The JVM options file the benchmarks' devices (system-tests' DeviceProcess) and ./bostotte read too,
+        // installed beside the app (hardware-notes/os-image.md), with the flags BENCHMARKS.md reports.
+        assertTrue(launcher.contains("export MALLOC_ARENA_MAX=2"), "the launcher sets MALLOC_ARENA_MAX=2");
+        assertTrue(launcher.contains("exec java @" + installedAs(JVM_OPTIONS) + " "), launcher);
+        List<String> options = Files.readAllLines(JVM_OPTIONS).stream().map(l -> l.replaceFirst("#.*", "").strip())
+                .filter(l -> !l.isEmpty()).toList();
+        assertEquals(List.of("-Xmx64m", "-Xms16m", "-Xmn6m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), options);
+        assertTrue(Files.readString(Path.of("..", "hardware-notes", "os-image.md"))
+                .contains("device/packaging/jvm.options " + installedAs(JVM_OPTIONS)), "the OS image installs it");
+        // The JVM itself takes the file as it stands, comments and all.
+        assertEquals("0:", run(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + JVM_OPTIONS, "-version")
+                .substring(0, 2));
         Matcher main = Pattern.compile("\\s(dk\\.bostotte\\.device\\.\\w+)\\s").matcher(launcher);
         assertTrue(main.find());
         assertEquals("dk.bostotte.device.DeviceMain", Class.forName(main.group(1)).getName());
