@@ -41,24 +41,68 @@ public final class CallBench implements Callable<Integer> {
     @Option(names = "--hold-s", defaultValue = "20", description = "Seconds of each held call and of each bare pipeline run.")
     int holdSeconds;
 
+    @Option(names = "--screen", description = "Run the kiosk with its screen, a window on a virtual display (Xvfb), "
+            + "which draws the worker's picture and the citizen's own as a kiosk does; without it the kiosk has no screen.")
+    boolean screen;
+
     @Option(names = "--rounds", defaultValue = "3",
-            description = "Rounds of bare pipeline, bare pipeline with echo canceller, held call (default: ${DEFAULT-VALUE}).")
+            description = "Rounds of bare pipeline, held call, bare pipeline with echo canceller, the same over SRTP "
+                    + "(default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    /** The call's camera picture at 640×480, encoded with the device's own VP8 settings. */
+    private static final String VIDEO_ENCODED = "videotestsrc is-live=true " + MediaPlan.TEST_PICTURE
+            + " ! videoconvert ! videoscale ! videorate ! video/x-raw,width=640,height=480,framerate=30/1 ! queue ! "
+            + MediaPlan.vp8Encoder();
+    /** A microphone's worth of sound, in the format the call's Opus encoder takes. */
+    private static final String AUDIO_IN = "audiotestsrc is-live=true wave=sine freq=440 volume=0.2 ! audioconvert ! audioresample "
+            + "! audio/x-raw,rate=48000,channels=1";
+    /** What the loudspeaker branch does before its sink: the echo canceller's probe hears it. */
+    private static final String AUDIO_OUT_WITH_ECHO_PROBE = "audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 "
+            + "! webrtcechoprobe name=benchecho ! fakesink sync=true";
+
     /** The same work as the device's media, with the device's own encoder settings, without WebRTC, signalling or the JVM. */
-    static final String BARE_PIPELINE = "videotestsrc is-live=true " + MediaPlan.TEST_PICTURE + " ! videoconvert ! videoscale ! videorate "
-            + "! video/x-raw,width=640,height=480,framerate=30/1 ! queue ! " + MediaPlan.vp8Encoder() + " ! vp8dec ! videoconvert "
-            + "! fakesink sync=false audiotestsrc is-live=true wave=sine freq=440 volume=0.2 ! audioconvert ! audioresample "
-            + "! audio/x-raw,rate=48000,channels=1 ! " + MediaPlan.OPUS_ENCODER + " ! opusdec ! audioconvert ! fakesink sync=true";
+    static final String BARE_PIPELINE = VIDEO_ENCODED + " ! vp8dec ! videoconvert ! fakesink sync=false " + AUDIO_IN + " ! "
+            + MediaPlan.OPUS_ENCODER + " ! opusdec ! audioconvert ! fakesink sync=true";
 
     /**
      * The same, with the echo canceller and its probe in the audio path as the device has them: what
      * the device's media costs beyond encode and decode themselves.
      */
-    static final String BARE_PIPELINE_WITH_ECHO_CANCELLER = BARE_PIPELINE
-            .replace("! " + MediaPlan.OPUS_ENCODER + " ! opusdec ! audioconvert ! fakesink sync=true",
-                    "! webrtcdsp probe=benchecho ! audioconvert ! " + MediaPlan.OPUS_ENCODER + " ! opusdec ! audioconvert "
-                    + "! audioresample ! audio/x-raw,rate=48000,channels=1 ! webrtcechoprobe name=benchecho ! fakesink sync=true");
+    static final String BARE_PIPELINE_WITH_ECHO_CANCELLER = VIDEO_ENCODED + " ! vp8dec ! videoconvert ! fakesink sync=false "
+            + AUDIO_IN + " ! webrtcdsp probe=benchecho ! audioconvert ! " + MediaPlan.OPUS_ENCODER + " ! opusdec ! "
+            + AUDIO_OUT_WITH_ECHO_PROBE;
+
+    /** A fixed SRTP master key (16 bytes key, 14 bytes salt): the bench's own packets, on loopback. */
+    private static final String BENCH_SRTP_KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d";
+    private static final String SRTP_POLICY = "rtp-cipher=aes-128-icm rtp-auth=hmac-sha1-80 rtcp-cipher=aes-128-icm rtcp-auth=hmac-sha1-80";
+
+    /**
+     * The echo canceller's pipeline with the transport a call has besides webrtcbin's bookkeeping:
+     * RTP packets, SRTP encryption, UDP over loopback, decryption and the jitter buffer at the
+     * call's latency. The remaining difference to the device is webrtcbin (ICE, DTLS, RTCP and its
+     * sessions), signalling and the JVM. Both directions in one process, as on the device.
+     */
+    static String barePipelineOverSrtp(int videoPort, int audioPort) {
+        return VIDEO_ENCODED + " ! rtpvp8pay pt=96 ssrc=1 ! " + srtpOut(videoPort) + " "
+                + srtpIn(videoPort, "video", "VP8", 90000, 96, 1) + " ! rtpvp8depay ! vp8dec ! videoconvert ! fakesink name=video-out sync=false "
+                + AUDIO_IN + " ! webrtcdsp probe=benchecho ! audioconvert ! " + MediaPlan.OPUS_ENCODER + " ! rtpopuspay pt=111 ssrc=2 ! "
+                + srtpOut(audioPort) + " " + srtpIn(audioPort, "audio", "OPUS", 48000, 111, 2) + " ! rtpopusdepay ! opusdec name=audio-out ! "
+                + AUDIO_OUT_WITH_ECHO_PROBE;
+    }
+
+    private static String srtpOut(int port) {
+        // async=false: a sink that waited for preroll would hold the pipeline, and its own receiver, back.
+        return "srtpenc key=" + BENCH_SRTP_KEY + " " + SRTP_POLICY + " ! udpsink host=127.0.0.1 port=" + port + " sync=false async=false";
+    }
+
+    private static String srtpIn(int port, String media, String encoding, int clockRate, int payload, int ssrc) {
+        return "udpsrc address=127.0.0.1 port=" + port + " caps=application/x-srtp,media=(string)" + media + ",encoding-name=(string)"
+                + encoding + ",clock-rate=(int)" + clockRate + ",payload=(int)" + payload + ",ssrc=(uint)" + ssrc
+                + ",srtp-key=(buffer)" + BENCH_SRTP_KEY + ",srtp-cipher=(string)aes-128-icm,srtp-auth=(string)hmac-sha1-80"
+                + ",srtcp-cipher=(string)aes-128-icm,srtcp-auth=(string)hmac-sha1-80 ! srtpdec ! rtpjitterbuffer latency="
+                + MediaPlan.JITTER_BUFFER_MS;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -71,15 +115,21 @@ public final class CallBench implements Callable<Integer> {
         List<Double> deviceCpus = new ArrayList<>();
         List<Double> bareCpus = new ArrayList<>();
         List<Double> bareEchoCpus = new ArrayList<>();
+        List<Double> bareSrtpCpus = new ArrayList<>();
         List<Double> jvmCpus = new ArrayList<>();
         long rssMax = 0;
         Map<String, Double> deviceThreads = new HashMap<>();
         List<String> browserSent = new ArrayList<>();
+        VirtualDisplay display = screen ? VirtualDisplay.start(":96") : null;
+        if (screen && display == null) {
+            System.err.println("bench call --screen needs Xvfb (./bostotte installs it)");
+            return 2;
+        }
         try (FleetTestEnvironment env = FleetTestEnvironment.start(Map.of("call.ring.timeout.s", "30"))) {
             var device = env.enroll("bench-kiosk", "BENCH-CALL");
             env.addCitizen("Bench citizen", "staff", device.id());
-            try (DeviceProcess kiosk = env.startDevice(device, "--simulate", "--answer-after-s", "0.001",
-                    "--ice-local-address", "127.0.0.1");
+            try (DeviceProcess kiosk = env.startDevice(display != null ? display.prefix() : List.of(), device, "--simulate",
+                    "--answer-after-s", "0.001", "--ice-local-address", "127.0.0.1", "--ui", display != null ? "window" : "off");
                  ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "bench-screenshots"))) {
                 kiosk.awaitLog("connected to ssl://", Duration.ofSeconds(30));
                 browser.signIn("staff", FleetTestEnvironment.ADMIN_PASSWORD);
@@ -125,15 +175,22 @@ public final class CallBench implements Callable<Integer> {
                     hangUp(browser, kiosk, calls + 2 + r);
                     progress("round %d of %d: bare pipeline with echo canceller, %d s", r + 1, rounds, holdSeconds);
                     bareEchoCpus.add(bareCpu(BARE_PIPELINE_WITH_ECHO_CANCELLER));
+                    progress("round %d of %d: bare pipeline with echo canceller, over SRTP, %d s", r + 1, rounds, holdSeconds);
+                    bareSrtpCpus.add(bareCpu(barePipelineOverSrtp(freeUdpPort(), freeUdpPort())));
                 }
+            }
+        } finally {
+            if (display != null) {
+                display.close();
             }
         }
         double deviceCpu = median(deviceCpus);
         double bareCpu = median(bareCpus);
         double bareEchoCpu = median(bareEchoCpus);
+        double bareSrtpCpu = median(bareSrtpCpus);
         double jvmCpu = median(jvmCpus);
-        System.out.printf(Locale.ROOT, "rounds: device %s, bare %s, bare with echo canceller %s%n", deviceCpus, bareCpus,
-                bareEchoCpus);
+        System.out.printf(Locale.ROOT, "rounds: device %s, bare %s, bare with echo canceller %s, the same over SRTP %s%n",
+                deviceCpus, bareCpus, bareEchoCpus, bareSrtpCpus);
         // What the device decoded is what the browser sent: its size, rate and why it held back, if it did.
         System.out.println("browser sent the device, at the end of each held call: " + String.join(", ", browserSent));
         System.out.println("device threads in a held call, cores (mean of the rounds): " + deviceThreads.entrySet().stream()
@@ -143,12 +200,12 @@ public final class CallBench implements Callable<Integer> {
                 .collect(Collectors.joining(", ")));
         Collections.sort(browserSetup);
         Collections.sort(deviceSetup);
-        System.out.printf(Locale.ROOT, "calls=%d setup_p50_ms=%d setup_p95_ms=%d device_setup_p50_ms=%d "
+        System.out.printf(Locale.ROOT, "screen=%s calls=%d setup_p50_ms=%d setup_p95_ms=%d device_setup_p50_ms=%d "
                         + "device_setup_p95_ms=%d cpu_device=%.3f cpu_device_jvm=%.3f jvm_share=%.3f cpu_bare=%.3f "
-                        + "cpu_bare_echo=%.3f cpu_ratio=%.2f cpu_ratio_echo=%.2f rss_mb=%d%n",
-                browserSetup.size(), pct(browserSetup, 50), pct(browserSetup, 95), pct(deviceSetup, 50),
-                pct(deviceSetup, 95), deviceCpu, jvmCpu, jvmCpu / deviceCpu, bareCpu, bareEchoCpu, deviceCpu / bareCpu,
-                deviceCpu / bareEchoCpu, rssMax / (1024 * 1024));
+                        + "cpu_bare_echo=%.3f cpu_bare_srtp=%.3f cpu_ratio=%.2f cpu_ratio_echo=%.2f cpu_ratio_srtp=%.2f rss_mb=%d%n",
+                screen ? "window" : "none", browserSetup.size(), pct(browserSetup, 50), pct(browserSetup, 95), pct(deviceSetup, 50),
+                pct(deviceSetup, 95), deviceCpu, jvmCpu, jvmCpu / deviceCpu, bareCpu, bareEchoCpu, bareSrtpCpu, deviceCpu / bareCpu,
+                deviceCpu / bareEchoCpu, deviceCpu / bareSrtpCpu, rssMax / (1024 * 1024));
         return 0;
     }
 
@@ -201,6 +258,12 @@ public final class CallBench implements Callable<Integer> {
         } finally {
             p.destroy();
             p.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    static int freeUdpPort() throws java.net.SocketException {
+        try (var socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -34,9 +34,9 @@ public final class KioskBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Process xvfb = startXvfb();
+        VirtualDisplay xvfb = VirtualDisplay.start(DISPLAY);
         String mode = xvfb != null ? "window" : "offscreen";
-        List<String> prefix = xvfb != null ? List.of("env", "DISPLAY=" + DISPLAY) : List.of();
+        List<String> prefix = xvfb != null ? xvfb.prefix() : List.of();
         List<Long> toIdle = new ArrayList<>();
         List<Long> jvmFloor = new ArrayList<>();
         double[] withScreen;
@@ -55,7 +55,7 @@ public final class KioskBench implements Callable<Integer> {
             headless = idleWith(env, device, List.of(), "--ui", "off");
         } finally {
             if (xvfb != null) {
-                xvfb.destroy();
+                xvfb.close();
             }
         }
         Collections.sort(toIdle);
@@ -110,22 +110,11 @@ public final class KioskBench implements Callable<Integer> {
     /** How long this machine takes to start the device's JVM and print its version: the floor under any start. */
     private static long jvmVersionMillis() throws Exception {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dk.bostotte.device.DeviceMain", "--version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(DeviceProcess.jvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dk.bostotte.device.DeviceMain", "--version"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         p.waitFor(30, TimeUnit.SECONDS);
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-    }
-
-    private static Process startXvfb() {
-        try {
-            Process p = new ProcessBuilder("Xvfb", DISPLAY, "-screen", "0", "800x480x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Thread.sleep(1000);
-            return p.isAlive() ? p : null;
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

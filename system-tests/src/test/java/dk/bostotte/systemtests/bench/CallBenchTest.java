@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dk.bostotte.device.call.GstCallMedia;
 import dk.bostotte.device.call.MediaPlan;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.freedesktop.gstreamer.Gst;
+import org.freedesktop.gstreamer.PadProbeReturn;
+import org.freedesktop.gstreamer.PadProbeType;
 import org.freedesktop.gstreamer.Pipeline;
+import org.freedesktop.gstreamer.State;
 import org.junit.jupiter.api.Test;
 
 class CallBenchTest {
@@ -28,10 +32,43 @@ class CallBenchTest {
     @Test
     void gstLaunchCanRunBothBarePipelines() {
         assumeTrue(GstCallMedia.elementExists("webrtcdsp"), "GStreamer with webrtcdsp is not installed");
-        for (String bare : new String[] {CallBench.BARE_PIPELINE, CallBench.BARE_PIPELINE_WITH_ECHO_CANCELLER}) {
+        for (String bare : new String[] {CallBench.BARE_PIPELINE, CallBench.BARE_PIPELINE_WITH_ECHO_CANCELLER,
+                CallBench.barePipelineOverSrtp(5004, 5006)}) {
             Pipeline p = (Pipeline) Gst.parseLaunch(bare);
             p.dispose();
         }
+    }
+
+    @Test
+    void theBarePipelineOverSrtpDecodesWhatItEncryptedAndSent() throws Exception {
+        assumeTrue(GstCallMedia.elementExists("webrtcdsp") && GstCallMedia.elementExists("srtpenc"),
+                "GStreamer with webrtcdsp and srtpenc is not installed");
+        String bare = CallBench.barePipelineOverSrtp(CallBench.freeUdpPort(), CallBench.freeUdpPort());
+        assertTrue(bare.contains(MediaPlan.vp8Encoder() + " ! rtpvp8pay") && bare.contains("webrtcdsp probe=benchecho"), bare);
+        // A pipeline whose packets went nowhere would cost little and flatter the device: it must decode.
+        Pipeline p = (Pipeline) Gst.parseLaunch(bare);
+        AtomicInteger pictures = new AtomicInteger();
+        AtomicInteger sound = new AtomicInteger();
+        p.getElementByName("video-out").getStaticPad("sink").addProbe(PadProbeType.BUFFER, (pad, info) -> {
+            pictures.incrementAndGet();
+            return PadProbeReturn.OK;
+        });
+        p.getElementByName("audio-out").getStaticPad("src").addProbe(PadProbeType.BUFFER, (pad, info) -> {
+            sound.incrementAndGet();
+            return PadProbeReturn.OK;
+        });
+        try {
+            p.play();
+            long end = System.nanoTime() + 20_000_000_000L;
+            while ((pictures.get() < 30 || sound.get() < 50) && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+        } finally {
+            p.setState(State.NULL);
+            p.dispose();
+        }
+        assertTrue(pictures.get() >= 30, "pictures decoded from SRTP: " + pictures);
+        assertTrue(sound.get() >= 50, "20 ms sound packets decoded from SRTP: " + sound);
     }
 
     @Test
