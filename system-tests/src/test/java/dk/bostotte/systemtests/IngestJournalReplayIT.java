@@ -2,6 +2,8 @@ package dk.bostotte.systemtests;
 
 import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.bostotte.fleet.broker.DeviceMessage;
 import dk.bostotte.fleet.ingest.IngestJournal;
@@ -20,7 +22,9 @@ class IngestJournalReplayIT {
 
     @Test
     void acknowledgedButUncommittedMessagesAreStoredAfterARestart() throws Exception {
+        FleetTestEnvironment closed;
         try (FleetTestEnvironment env = FleetTestEnvironment.start()) {
+            closed = env;
             var d = env.enroll("rpi4", "journal-1");
             env.stopServer();
             // What a crashed server leaves: journal records the database never saw.
@@ -38,5 +42,8 @@ class IngestJournalReplayIT {
             assertEquals(List.of(1L, 2L, 3L), env.db().select(TELEMETRY.SEQ).from(TELEMETRY)
                     .where(TELEMETRY.DEVICE_ID.eq(d.id().value())).orderBy(TELEMETRY.SEQ).fetch(TELEMETRY.SEQ));
         }
+        // A closed test fleet leaves its logs, not its database, in /tmp.
+        assertFalse(java.nio.file.Files.exists(closed.root().resolve("data")), "the test database is deleted");
+        assertTrue(java.nio.file.Files.isDirectory(closed.root().resolve("pki")));
     }
 }
