@@ -136,14 +136,14 @@ public final class GstCallMedia implements CallMedia {
         localIceAddress.ifPresent(a -> NativeWebRtc.addLocalAddress(webrtc, a));
 
         WebRTCBin.ON_NEGOTIATION_NEEDED negotiate = element -> createOffer();
-        WebRTCBin.ON_ICE_CANDIDATE candidate = (mline, c) -> watcher.execute(() -> listener.candidate(mline, c));
+        WebRTCBin.ON_ICE_CANDIDATE candidate = (mline, c) -> onWatcher(() -> listener.candidate(mline, c));
         Element.PAD_ADDED incoming = (element, pad) -> {
             if (pad.getDirection() == org.freedesktop.gstreamer.PadDirection.SRC) {
                 decode(pad);
             }
         };
         org.freedesktop.gstreamer.Bus.ERROR error = (source, code, message) ->
-                watcher.execute(() -> fail("media error in " + source.getName() + ": " + message));
+                onWatcher(() -> fail("media error in " + source.getName() + ": " + message));
         keep.addAll(List.of(negotiate, candidate, incoming, error));
         webrtc.connect(negotiate);
         webrtc.connect(candidate);
@@ -167,15 +167,19 @@ public final class GstCallMedia implements CallMedia {
         Promise[] held = new Promise[1];
         held[0] = new Promise(answered -> {
             try {
+                WebRTCBin w = webrtc;
+                if (w == null || closed.get()) {
+                    return; // the call ended while the offer was made
+                }
                 Structure reply = answered.getReply();
                 Object value = reply == null ? null : reply.getValue("offer");
                 if (!(value instanceof WebRTCSessionDescription offer)) {
-                    watcher.execute(() -> fail("webrtcbin made no offer"));
+                    onWatcher(() -> fail("webrtcbin made no offer"));
                     return;
                 }
-                webrtc.setLocalDescription(offer);
+                w.setLocalDescription(offer);
                 String sdp = offer.getSDPMessage().toString();
-                watcher.execute(() -> listener.offer(sdp));
+                onWatcher(() -> listener.offer(sdp));
             } finally {
                 keep.remove(held[0]);
                 answered.dispose();
@@ -389,11 +393,27 @@ public final class GstCallMedia implements CallMedia {
         pad.addProbe(PadProbeType.BUFFER, probe);
     }
 
-    private void watchConnection() {
-        if (closed.get() || webrtc == null) {
+    /**
+     * Runs {@code task} on the call's own thread, unless the call has ended: GStreamer's threads
+     * (ICE candidates, errors, the offer) may still call in while close() stops that thread.
+     */
+    private void onWatcher(Runnable task) {
+        if (closed.get()) {
             return;
         }
-        WebRTCPeerConnectionState state = webrtc.getConnectionState();
+        try {
+            watcher.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException ended) {
+            log.debug("call media: too late for the call's thread, it has ended");
+        }
+    }
+
+    private void watchConnection() {
+        WebRTCBin w = webrtc;
+        if (closed.get() || w == null) {
+            return;
+        }
+        WebRTCPeerConnectionState state = w.getConnectionState();
         if (state == WebRTCPeerConnectionState.CONNECTED && videoOrAudioArrived()
                 && reportedConnected.compareAndSet(false, true)) {
             listener.connected();
@@ -418,15 +438,20 @@ public final class GstCallMedia implements CallMedia {
 
     @Override
     public void remoteAnswer(String sdp) {
+        WebRTCBin w = webrtc;
+        if (w == null) {
+            return;
+        }
         SDPMessage message = new SDPMessage();
         message.parseBuffer(sdp);
-        webrtc.setRemoteDescription(new WebRTCSessionDescription(WebRTCSDPType.ANSWER, message));
+        w.setRemoteDescription(new WebRTCSessionDescription(WebRTCSDPType.ANSWER, message));
     }
 
     @Override
     public void remoteCandidate(int sdpMLineIndex, String candidate) {
-        if (candidate != null && !candidate.isEmpty()) {
-            webrtc.addIceCandidate(sdpMLineIndex, candidate);
+        WebRTCBin w = webrtc;
+        if (w != null && candidate != null && !candidate.isEmpty()) {
+            w.addIceCandidate(sdpMLineIndex, candidate);
         }
     }
 
@@ -436,13 +461,14 @@ public final class GstCallMedia implements CallMedia {
 
     @Override
     public CallStats sample() {
-        if (webrtc == null || closed.get()) {
+        WebRTCBin w = webrtc;
+        if (w == null || closed.get()) {
             return null;
         }
         try {
-            String raw = NativeWebRtc.stats(webrtc, STATS_TIMEOUT);
+            String raw = NativeWebRtc.stats(w, STATS_TIMEOUT);
             statsMissed = 0;
-            String session = sessionStats();
+            String session = sessionStats(w);
             log.trace("call statistics as webrtcbin gave them: {}", raw);
             log.trace("call statistics of the RTP session: {}", session);
             return stats.update(raw, session, System.nanoTime(), profile, played(videoSink, videoFramesIn),
@@ -480,9 +506,9 @@ public final class GstCallMedia implements CallMedia {
     }
 
     /** The RTP session's own figures, or null (then webrtcbin's alone count) if they cannot be read. */
-    private String sessionStats() {
+    private String sessionStats(WebRTCBin w) {
         try {
-            return NativeWebRtc.sessionStats(webrtc);
+            return NativeWebRtc.sessionStats(w);
         } catch (RuntimeException e) {
             log.debug("RTP session statistics unavailable: {}", e.toString());
             return null;
@@ -580,6 +606,9 @@ public final class GstCallMedia implements CallMedia {
             }
             p.dispose();
         }
+        // Every method that reaches GStreamer looks at these first: after close() they do nothing.
+        pipeline = null;
+        webrtc = null;
         videoSink = null;
         audioSink = null;
         keep.clear();

@@ -120,6 +120,14 @@ class GstCallMediaTest {
         // GStreamer objects must be gone all the same, with no garbage collection in between.
         Await.until(Duration.ofSeconds(5), () -> finalised.size() == 4, () -> "the call's objects freed; freed: " + finalised);
         assertTrue(media.profile() != null && notices.size() == 4, "both still referenced");
+        // Its GStreamer objects gone, the media object still takes what a late signal or a tap on
+        // the screen would ask of it, and does nothing.
+        media.mute(true);
+        media.cameraOff(true);
+        media.speakerVolume(50);
+        media.apply(MediaProfile.LOW);
+        media.remoteCandidate(0, "candidate:1 1 UDP 2122252543 127.0.0.1 50000 typ host");
+        assertNull(media.sample(), "no statistics from a closed call");
     }
 
     @Test
