@@ -3,6 +3,7 @@ package dk.bostotte.systemtests.bench;
 import dk.bostotte.device.call.MediaPlan;
 import dk.bostotte.systemtests.DeviceProcess;
 import dk.bostotte.systemtests.FleetTestEnvironment;
+import dk.bostotte.systemtests.FreePorts;
 import dk.bostotte.systemtests.browser.ConsoleBrowser;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,7 +177,7 @@ public final class CallBench implements Callable<Integer> {
                     progress("round %d of %d: bare pipeline with echo canceller, %d s", r + 1, rounds, holdSeconds);
                     bareEchoCpus.add(bareCpu(BARE_PIPELINE_WITH_ECHO_CANCELLER));
                     progress("round %d of %d: bare pipeline with echo canceller, over SRTP, %d s", r + 1, rounds, holdSeconds);
-                    bareSrtpCpus.add(bareCpu(barePipelineOverSrtp(freeUdpPort(), freeUdpPort())));
+                    bareSrtpCpus.add(bareCpu(barePipelineOverSrtp(FreePorts.nextUdp(), FreePorts.nextUdp())));
                 }
             }
         } finally {
@@ -258,12 +259,6 @@ public final class CallBench implements Callable<Integer> {
         } finally {
             p.destroy();
             p.waitFor(5, TimeUnit.SECONDS);
-        }
-    }
-
-    static int freeUdpPort() throws java.net.SocketException {
-        try (var socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -74,8 +74,7 @@ final class ProcessStats {
     static Map<String, Double> coresByThreadKind(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after, double seconds) {
         Map<String, Double> out = new HashMap<>();
         after.forEach((tid, now) -> {
-            ThreadCpu then = before.get(tid);
-            double used = now.seconds() - (then == null ? 0 : then.seconds());
+            double used = usedBetween(before, tid, now);
             if (used > 0) {
                 out.merge(now.name().replaceAll("\\d+", ""), used / seconds, Double::sum);
             }
@@ -83,13 +82,18 @@ final class ProcessStats {
         return out;
     }
 
+    /** CPU seconds thread {@code tid} used since {@code before}; all of it if it started since. */
+    private static double usedBetween(Map<Long, ThreadCpu> before, long tid, ThreadCpu now) {
+        ThreadCpu then = before.get(tid);
+        return now.seconds() - (then == null ? 0 : then.seconds());
+    }
+
     /** CPU cores the threads {@code counted} used between two {@link #threads} readings {@code seconds} apart. */
     static double cores(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after, double seconds, Set<Long> counted) {
         double used = 0;
         for (var e : after.entrySet()) {
             if (counted.contains(e.getKey())) {
-                ThreadCpu then = before.get(e.getKey());
-                used += Math.max(0, e.getValue().seconds() - (then == null ? 0 : then.seconds()));
+                used += Math.max(0, usedBetween(before, e.getKey(), e.getValue()));
             }
         }
         return used / seconds;

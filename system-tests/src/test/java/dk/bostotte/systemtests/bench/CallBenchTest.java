@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dk.bostotte.device.call.GstCallMedia;
 import dk.bostotte.device.call.MediaPlan;
+import dk.bostotte.systemtests.FreePorts;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.freedesktop.gstreamer.Gst;
@@ -43,7 +44,7 @@ class CallBenchTest {
     void theBarePipelineOverSrtpDecodesWhatItEncryptedAndSent() throws Exception {
         assumeTrue(GstCallMedia.elementExists("webrtcdsp") && GstCallMedia.elementExists("srtpenc"),
                 "GStreamer with webrtcdsp and srtpenc is not installed");
-        String bare = CallBench.barePipelineOverSrtp(CallBench.freeUdpPort(), CallBench.freeUdpPort());
+        String bare = CallBench.barePipelineOverSrtp(FreePorts.nextUdp(), FreePorts.nextUdp());
         assertTrue(bare.contains(MediaPlan.vp8Encoder() + " ! rtpvp8pay") && bare.contains("webrtcdsp probe=benchecho"), bare);
         // A pipeline whose packets went nowhere would cost little and flatter the device: it must decode.
         Pipeline p = (Pipeline) Gst.parseLaunch(bare);
