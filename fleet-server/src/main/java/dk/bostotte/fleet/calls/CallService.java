@@ -115,13 +115,18 @@ public final class CallService implements AutoCloseable {
     }
 
     private void run(Runnable work) {
-        thread.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                log.error("call handling failed", e);
-            }
-        });
+        try {
+            thread.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.error("call handling failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The server is stopping: devices and consoles dropping off as it does need no handling.
+            log.debug("call event after close, not handled");
+        }
     }
 
     // ------------------------------------------------------------------ console side
