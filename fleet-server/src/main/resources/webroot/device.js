@@ -155,7 +155,8 @@ for (const b of document.querySelectorAll('button[data-command]')) {
     const answer = await confirmAction(b.dataset.confirm, b.dataset.ask);
     if (!answer) return;
     const body = { type: b.dataset.command };
-    if (b.dataset.command === 'lock' && answer.message) body.params = { message: answer.message };
+    // The button names the param its answer goes in (the lock's message), as the protocol spells it.
+    if (b.dataset.param && answer.message) body.params = { [b.dataset.param]: answer.message };
     const res = await post(api + '/commands', body);
     if (!res.ok) alert((await res.json()).error);
   });

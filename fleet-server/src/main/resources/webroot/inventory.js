@@ -39,15 +39,7 @@ async function lend(item) {
     citizenId: Number(select.value), startedOn: document.getElementById('lend-start').value,
     expectedReturn: document.getElementById('lend-expected').value || null,
   });
-  document.getElementById('stock-new').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  if (await post('/api/inventory', { model: e.target.model.value, serial: e.target.serial.value })) {
-    e.target.reset();
-    refresh();
-  }
-});
-
-refresh();
+  refresh();
 }
 
 async function refresh() {
@@ -69,30 +61,14 @@ async function refresh() {
       actions.append(button(table.dataset.return, async () => {
         if (await confirmText(table.dataset.confirmReturn + ' ' + item.deviceId)) {
           await post('/api/devices/' + encodeURIComponent(item.deviceId) + '/return', {});
-          document.getElementById('stock-new').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  if (await post('/api/inventory', { model: e.target.model.value, serial: e.target.serial.value })) {
-    e.target.reset();
-    refresh();
-  }
-});
-
-refresh();
+          refresh();
         }
       }));
     } else if (item.lifecycle !== 'retired') {
       actions.append(button(table.dataset.retire, async () => {
         if (await confirmText(table.dataset.confirmRetire + ' ' + item.deviceId)) {
           await post('/api/devices/' + encodeURIComponent(item.deviceId) + '/retire', {});
-          document.getElementById('stock-new').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  if (await post('/api/inventory', { model: e.target.model.value, serial: e.target.serial.value })) {
-    e.target.reset();
-    refresh();
-  }
-});
-
-refresh();
+          refresh();
         }
       }));
     }

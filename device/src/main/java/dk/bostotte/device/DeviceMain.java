@@ -1,5 +1,6 @@
 package dk.bostotte.device;
 
+import dk.bostotte.protocol.bundle.BundleLayout;
 import dk.bostotte.device.call.CallController;
 import dk.bostotte.device.call.GstCallMedia;
 import dk.bostotte.device.call.LoggingCallDisplay;
@@ -14,7 +15,7 @@ import dk.bostotte.device.ui.KioskUi;
 import dk.bostotte.device.ui.RingTone;
 import dk.bostotte.device.ui.ScreenLight;
 import dk.bostotte.device.ui.ServiceFigures;
-import dk.bostotte.protocol.message.DeviceSettings;
+import dk.bostotte.protocol.message.AnswerPolicy;
 import dk.bostotte.device.config.AgentOptions;
 import dk.bostotte.device.netq.DataBudget;
 import dk.bostotte.device.netq.ThroughputProbe;
@@ -81,7 +82,8 @@ public final class DeviceMain implements Callable<Integer> {
     private static final java.util.logging.Logger PAHO = java.util.logging.Logger.getLogger("org.eclipse.paho");
 
     @Option(names = "--bundle", required = true, paramLabel = "DIR",
-            description = "Config bundle from the provisioning CLI (device.properties, device.p12, ca.crt).")
+            description = "Config bundle from the provisioning CLI (" + BundleLayout.PROPERTIES + ", " + BundleLayout.KEYSTORE + ", "
+                    + BundleLayout.CA_CERT + ").")
     Path bundleDir;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -128,11 +130,12 @@ public final class DeviceMain implements Callable<Integer> {
     String gpio;
 
     @Option(names = "--button-pin", paramLabel = "BCM",
-            description = "GPIO (BCM number) of the answer button, to ground (default: the bundle's gpio.button.pin, else 17).")
+            description = "GPIO (BCM number) of the answer button, to ground (default: the bundle's " + BundleLayout.BUTTON_PIN
+                    + ", else 17).")
     Integer buttonPin;
 
     @Option(names = "--led-pin", paramLabel = "BCM",
-            description = "GPIO (BCM number) of the status light (default: the bundle's gpio.led.pin, else 27).")
+            description = "GPIO (BCM number) of the status light (default: the bundle's " + BundleLayout.LED_PIN + ", else 27).")
     Integer ledPin;
 
     /** The wiring of hardware-notes/wiring.md, for a bundle that does not say otherwise. */
@@ -290,7 +293,7 @@ public final class DeviceMain implements Callable<Integer> {
                         settings.current().volumePercent()),
                 screen ? callDisplay.andThen(kiosk) : callDisplay, options.simulatedAnswer());
         callsRef.set(calls);
-        calls.autoAnswerOnlyWhile(() -> DeviceSettings.AUTO_ANSWER.equals(settings.current().answerPolicy()));
+        calls.autoAnswerOnlyWhile(() -> settings.current().answerPolicy() == AnswerPolicy.AUTO_ANSWER);
         calls.speakerFrom(() -> settings.current().volumePercent());
         if (options.simulate()) {
             SimulatedButtons.readFrom(System.in, calls, agentThread);

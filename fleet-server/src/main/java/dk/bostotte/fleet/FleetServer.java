@@ -1,5 +1,6 @@
 package dk.bostotte.fleet;
 
+import dk.bostotte.provisioning.pki.FleetCa;
 import dk.bostotte.fleet.accounts.AccountService;
 import dk.bostotte.fleet.accounts.PasswordHasher;
 import dk.bostotte.fleet.accounts.Role;
@@ -101,8 +102,8 @@ public final class FleetServer implements AutoCloseable {
 
     private void startAll() throws Exception {
         Files.createDirectories(config.dataDir());
-        Path caCert = config.pkiDir().resolve("ca.crt");
-        Path keystore = config.pkiDir().resolve("server.p12");
+        Path caCert = config.pkiDir().resolve(FleetCa.CA_CERT);
+        Path keystore = config.pkiDir().resolve(ServerTls.KEYSTORE);
         if (!Files.exists(caCert) || !Files.exists(keystore)) {
             throw new IllegalStateException("no fleet CA in " + config.pkiDir() + ": run './bostotte provision init-ca --pki "
                     + config.pkiDir() + "' first");

@@ -1,5 +1,6 @@
 package dk.bostotte.protocol;
 
+import dk.bostotte.protocol.message.AnswerPolicy;
 import dk.bostotte.protocol.message.CallSignal;
 import dk.bostotte.protocol.message.CallStats;
 import dk.bostotte.protocol.message.Command;
@@ -42,7 +43,7 @@ public final class Samples {
     }
 
     public static DeviceSettings fullSettings() {
-        return new DeviceSettings(60, 30, "da", 80, 90, "22:00", "07:00", 10, DeviceSettings.AUTO_ANSWER, "4711",
+        return new DeviceSettings(60, 30, "da", 80, 90, "22:00", "07:00", 10, AnswerPolicy.AUTO_ANSWER, "4711",
                 "IT-support: 70 12 34 56");
     }
 

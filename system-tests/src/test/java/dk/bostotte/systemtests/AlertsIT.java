@@ -1,5 +1,6 @@
 package dk.bostotte.systemtests;
 
+import dk.bostotte.systemtests.browser.ConsoleBrowser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,7 +128,7 @@ class AlertsIT {
                 "{\"until\":\"next week\"}").statusCode());
 
         // IT support's alerts page lists what is open, and acknowledges in place.
-        org.junit.jupiter.api.Assumptions.assumeTrue(dk.bostotte.systemtests.browser.ConsoleBrowser.available());
+        ConsoleBrowser.require();
         try (var browser = dk.bostotte.systemtests.browser.ConsoleBrowser.shared(env.httpUrl())) {
             browser.signIn("support", PW);
             browser.get("/alerts?state=open&unacknowledged=true");

@@ -25,7 +25,7 @@ class CallAdaptationIT {
     @Test
     void theDeviceStepsDownOnAPoorUplinkAndBackUpWhenItRecovers() throws Exception {
         assumeTrue(ShapedLink.available(), "needs root and iproute2 for a network namespace");
-        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed");
+        ConsoleBrowser.require();
         try (ShapedLink link = ShapedLink.create("call");
              // MQTT also on the shaped link's host address, where the device reaches the server.
              FleetTestEnvironment env = FleetTestEnvironment.start(Map.of("mqtt.host", ShapedLink.HOST_ADDRESS))) {

@@ -2,7 +2,6 @@ package dk.bostotte.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +49,7 @@ class CallsIT {
 
     @BeforeAll
     static void start() {
-        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed");
+        ConsoleBrowser.require();
         env = FleetTestEnvironment.shared();
         answering = env.enroll("rpi4-kiosk", "call-answers");
         env.addCitizen("Birthe Answers", "staff", answering.id());

@@ -100,7 +100,7 @@ class CoverageIT {
         assertEquals("unknown", verdictOf.get(silent.id().value()));
 
         // The console's map, in a real browser, with no tile server reachable: the markers show all the same.
-        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleBrowser.available(), "chromium is not installed");
+        ConsoleBrowser.require();
         try (ConsoleBrowser browser = ConsoleBrowser.shared(env.httpUrl())) {
             browser.signIn("support", FleetTestEnvironment.ADMIN_PASSWORD);
             browser.get("/coverage" + period);

@@ -2,7 +2,6 @@ package dk.bostotte.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +43,7 @@ class KioskScreensIT {
 
     @BeforeAll
     static void start() throws IOException {
-        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed");
+        ConsoleBrowser.require();
         env = FleetTestEnvironment.shared();
         kiosk = env.enroll("rpi4-kiosk", "kiosk-screens");
         env.addCitizen("Karen Kiosk", "staff", kiosk.id());

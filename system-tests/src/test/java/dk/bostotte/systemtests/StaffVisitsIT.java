@@ -3,7 +3,6 @@ package dk.bostotte.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +54,7 @@ class StaffVisitsIT {
 
     @BeforeAll
     static void start() {
-        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed");
+        ConsoleBrowser.require();
         env = FleetTestEnvironment.shared();
         env.addUser("visit-worker", "Vibeke Visit", "staff", "Team Vest");
         env.addUser("other-worker", "Ole Other", "staff", "Team Øst");

@@ -3,7 +3,6 @@ package dk.bostotte.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +43,7 @@ class TurnRelayIT {
 
     @BeforeAll
     static void start() {
-        assumeTrue(TurnRelay.available(), "coturn is not installed (Debian package coturn)");
+        Requirements.require(TurnRelay.available(), "coturn is not installed (Debian package coturn)");
         turn = TurnRelay.start(SECRET);
         env = FleetTestEnvironment.start(Map.of("call.stun.urls", "stun:127.0.0.1:" + turn.port(),
                 "call.turn.urls", turn.url() + "?transport=udp", "call.turn.secret", SECRET, "call.turn.ttl.s", "600",
@@ -105,7 +104,7 @@ class TurnRelayIT {
 
     @Test
     void b_aCallFromTheBrowserFlowsBothWaysThroughTheRelayOnly() throws Exception {
-        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed");
+        ConsoleBrowser.require();
         try (ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"))) {
             browser.signIn("staff", FleetTestEnvironment.ADMIN_PASSWORD);
             browser.get("/");

@@ -2,7 +2,6 @@ package dk.bostotte.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,7 +76,7 @@ class UsersIT {
 
     @Test
     void theUsersPageShowsEveryAccountToAnAdminOnly() throws Exception {
-        assumeTrue(ConsoleBrowser.available(), "chromium is not installed");
+        ConsoleBrowser.require();
         try (ConsoleBrowser browser = ConsoleBrowser.shared(env.httpUrl())) {
             browser.signIn("support", PW);
             browser.get("/users");

@@ -1,5 +1,6 @@
 package dk.bostotte.device.config;
 
+import dk.bostotte.protocol.bundle.BundleLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class BundleTls {
 
-    public static final String KEY_ALIAS = "device";
+    public static final String KEY_ALIAS = BundleLayout.KEYSTORE_ALIAS;
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private BundleTls() {
@@ -62,7 +63,7 @@ public final class BundleTls {
         } catch (IOException | GeneralSecurityException e) {
             // A wrong password surfaces as an IOException whose cause says so.
             String why = e.getCause() instanceof java.security.UnrecoverableKeyException
-                    ? "wrong keystore.password" : e.getMessage();
+                    ? "wrong " + BundleLayout.KEYSTORE_PASSWORD : e.getMessage();
             throw new BundleException("cannot open " + file + ": " + why, e);
         }
     }

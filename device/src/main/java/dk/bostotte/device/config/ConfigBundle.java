@@ -1,11 +1,14 @@
 package dk.bostotte.device.config;
 
+import static dk.bostotte.protocol.bundle.BundleLayout.*;
+
 import dk.bostotte.protocol.DeviceId;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -15,11 +18,7 @@ import java.util.Properties;
  */
 public record ConfigBundle(Path dir, DeviceId deviceId, String model, String serial, String serverHost,
                            int mqttPort, int httpPort, int devicePort, char[] keystorePassword,
-                           java.util.Optional<Integer> buttonPin, java.util.Optional<Integer> ledPin) {
-
-    public static final String PROPERTIES = "device.properties";
-    public static final String KEYSTORE = "device.p12";
-    public static final String CA_CERT = "ca.crt";
+                           Optional<Integer> buttonPin, Optional<Integer> ledPin) {
 
     public static ConfigBundle load(Path dir) throws BundleException {
         if (!Files.isDirectory(dir)) {
@@ -37,26 +36,26 @@ public record ConfigBundle(Path dir, DeviceId deviceId, String model, String ser
         } catch (IOException | IllegalArgumentException e) {
             throw new BundleException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        String id = required(p, file, "device.id");
+        String id = required(p, file, DEVICE_ID);
         if (!DeviceId.isValid(id)) {
-            throw new BundleException(file + ": device.id '" + id + "' is not a valid device id");
+            throw new BundleException(file + ": " + DEVICE_ID + " '" + id + "' is not a valid device id");
         }
-        return new ConfigBundle(dir, new DeviceId(id), required(p, file, "device.model"),
-                required(p, file, "device.serial"), required(p, file, "server.host"),
-                port(p, file, "server.mqtt.port"), port(p, file, "server.http.port"),
+        return new ConfigBundle(dir, new DeviceId(id), required(p, file, MODEL),
+                required(p, file, SERIAL), required(p, file, SERVER_HOST),
+                port(p, file, MQTT_PORT), port(p, file, HTTP_PORT),
                 // Bundles written before the device API existed use its default port.
-                p.getProperty("server.device.port") == null ? 8443 : port(p, file, "server.device.port"),
-                p.getProperty("keystore.password", "").toCharArray(),
+                p.getProperty(DEVICE_PORT) == null ? DEFAULT_DEVICE_PORT : port(p, file, DEVICE_PORT),
+                p.getProperty(KEYSTORE_PASSWORD, "").toCharArray(),
                 // Where this kiosk's button and light are wired, when not the defaults.
-                gpioPin(p, file, "gpio.button.pin"), gpioPin(p, file, "gpio.led.pin"));
+                gpioPin(p, file, BUTTON_PIN), gpioPin(p, file, LED_PIN));
     }
 
-    private static java.util.Optional<Integer> gpioPin(Properties p, Path file, String key) throws BundleException {
+    private static Optional<Integer> gpioPin(Properties p, Path file, String key) throws BundleException {
         String v = p.getProperty(key);
         if (v == null || v.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(within(v.trim(), 2, 27, file, key, "a GPIO (BCM number 2-27)"));
+        return Optional.of(within(v.trim(), 2, 27, file, key, "a GPIO (BCM number 2-27)"));
     }
 
     public Path keystoreFile() {

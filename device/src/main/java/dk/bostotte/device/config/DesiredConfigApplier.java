@@ -1,5 +1,6 @@
 package dk.bostotte.device.config;
 
+import dk.bostotte.protocol.message.AnswerPolicy;
 import dk.bostotte.device.DurableFiles;
 import dk.bostotte.protocol.codec.Checks;
 import dk.bostotte.protocol.codec.DecodeError;
@@ -79,7 +80,8 @@ public final class DesiredConfigApplier {
         for (RecordComponent c : DeviceSettings.class.getRecordComponents()) {
             Object value = read(c, s);
             if (value != null) {
-                p.setProperty(c.getName(), value.toString());
+                // The wire spelling, so a file written before the policy was an enum reads the same.
+                p.setProperty(c.getName(), value instanceof AnswerPolicy a ? a.wire() : value.toString());
             }
         }
         StringWriter w = new StringWriter();
@@ -109,7 +111,8 @@ public final class DesiredConfigApplier {
             for (int i = 0; i < components.length; i++) {
                 String text = p.getProperty(components[i].getName());
                 types[i] = components[i].getType();
-                values[i] = text == null ? null : types[i] == Integer.class ? Integer.valueOf(text) : text;
+                values[i] = text == null ? null : types[i] == Integer.class ? Integer.valueOf(text)
+                        : types[i] == AnswerPolicy.class ? AnswerPolicy.fromWire(text) : text;
             }
             live.update(DeviceSettings.class.getDeclaredConstructor(types).newInstance(values));
             appliedRevision = revision;

@@ -1,5 +1,6 @@
 package dk.bostotte.device.config;
 
+import dk.bostotte.protocol.message.AnswerPolicy;
 import dk.bostotte.protocol.message.DeviceSettings;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +21,7 @@ public final class LiveSettings {
 
     /** Kiosk defaults until the fleet says otherwise: loud enough, full brightness, no night, PIN-less service screen. */
     static final DeviceSettings KIOSK_DEFAULTS = new DeviceSettings(null, null, null, 80, 100, null, null, 20,
-            DeviceSettings.AUTO_ANSWER, null, null);
+            AnswerPolicy.AUTO_ANSWER, null, null);
 
     public LiveSettings(int statusIntervalS, int telemetryIntervalS, String language) {
         this.base = KIOSK_DEFAULTS.withChanges(new DeviceSettings(statusIntervalS, telemetryIntervalS,

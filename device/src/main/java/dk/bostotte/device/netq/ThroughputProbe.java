@@ -1,5 +1,6 @@
 package dk.bostotte.device.netq;
 
+import dk.bostotte.protocol.DeviceApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,7 +31,8 @@ public final class ThroughputProbe {
     static final long STABLE_MS = 200;
 
     private final HttpClient client;
-    private final String base;
+    private final URI download;
+    private final URI upload;
     private final Duration maxPerDirection;
     private final boolean fixedLength;
     private final byte[] noise = new byte[LARGEST];
@@ -45,7 +47,8 @@ public final class ThroughputProbe {
      */
     public ThroughputProbe(SSLContext tls, String host, int port, Duration maxPerDirection, boolean fixedLength) {
         this.client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
-        this.base = "https://" + host + ":" + port + "/device/v1/throughput/";
+        this.download = DeviceApi.at(host, port, DeviceApi.THROUGHPUT_DOWNLOAD);
+        this.upload = DeviceApi.at(host, port, DeviceApi.THROUGHPUT_UPLOAD);
         this.maxPerDirection = maxPerDirection;
         this.fixedLength = fixedLength;
         new Random().nextBytes(noise); // incompressible, as the server's
@@ -143,7 +146,7 @@ public final class ThroughputProbe {
      */
     private long download(int size) throws IOException, InterruptedException {
         long requested = System.nanoTime();
-        HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(URI.create(base + "download?bytes=" + size))
+        HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(DeviceApi.withQuery(download, DeviceApi.BYTES, size))
                 .timeout(maxPerDirection.plusSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
@@ -167,7 +170,7 @@ public final class ThroughputProbe {
     /** The server times the body it received; the device's own clock (with the round trip) only if it does not say. */
     private long upload(int size) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "upload"))
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(upload)
                 .timeout(maxPerDirection.plusSeconds(5))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(noise, 0, size)).build(), HttpResponse.BodyHandlers.ofString());
         long nanos = System.nanoTime() - start;

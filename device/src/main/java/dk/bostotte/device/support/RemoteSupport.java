@@ -1,5 +1,7 @@
 package dk.bostotte.device.support;
 
+import dk.bostotte.protocol.message.Command;
+import dk.bostotte.protocol.DeviceApi;
 import dk.bostotte.device.SystemTools;
 import dk.bostotte.device.fleet.CommandDispatcher;
 import dk.bostotte.device.fleet.CommandHandler.Completion;
@@ -68,12 +70,12 @@ public final class RemoteSupport {
         this.appExit = appExit;
         this.wipeOnCommand = wipeOnCommand;
         this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-        this.logUpload = URI.create("https://" + serverHost + ":" + deviceApiPort + "/device/v1/logs");
+        this.logUpload = DeviceApi.at(serverHost, deviceApiPort, DeviceApi.LOGS);
     }
 
     public void registerWith(CommandDispatcher commands) {
         commands.register(CommandType.LOCK, c -> {
-            String message = c.params() == null ? "" : c.params().getOrDefault("message", "");
+            String message = c.params() == null ? "" : c.params().getOrDefault(Command.LOCK_MESSAGE, "");
             return done(() -> lock.lock(message), "locked");
         });
         commands.register(CommandType.UNLOCK, c -> done(lock::unlock, "unlocked"));
@@ -118,7 +120,7 @@ public final class RemoteSupport {
     private Completion uploadBundle(String commandId) {
         try {
             byte[] zip = diagnostics.zip();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(logUpload + "?command=" + commandId))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(DeviceApi.withQuery(logUpload, DeviceApi.COMMAND, commandId))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/zip")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 201) {

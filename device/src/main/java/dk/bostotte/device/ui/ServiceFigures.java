@@ -1,5 +1,6 @@
 package dk.bostotte.device.ui;
 
+import dk.bostotte.protocol.message.AnswerPolicy;
 import dk.bostotte.device.ui.KioskView.ServiceRow;
 import dk.bostotte.protocol.message.DeviceSettings;
 import dk.bostotte.protocol.message.NetworkSample;
@@ -41,7 +42,7 @@ public final class ServiceFigures {
         if (settings.nightStart() != null && settings.nightEnd() != null) {
             parts.add(t.get("service.settings.night") + " " + settings.nightStart() + "–" + settings.nightEnd());
         }
-        Optional.ofNullable(settings.answerPolicy()).ifPresent(parts::add);
+        Optional.ofNullable(settings.answerPolicy()).map(AnswerPolicy::wire).ifPresent(parts::add);
         Optional.ofNullable(settings.language()).ifPresent(parts::add);
         rows.add(new ServiceRow("service.settings", parts.isEmpty() ? "–" : String.join(", ", parts)));
         return rows;

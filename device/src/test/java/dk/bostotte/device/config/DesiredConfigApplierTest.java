@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.bostotte.protocol.message.AnswerPolicy;
 import dk.bostotte.protocol.message.DesiredConfig;
 import dk.bostotte.protocol.message.DeviceSettings;
 import dk.bostotte.protocol.message.ReportedConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,20 @@ class DesiredConfigApplierTest {
         assertTrue(again.applied());
         assertEquals(4, again.revision());
         assertEquals(List.of(), changes);
+    }
+
+    @Test
+    void aFileWrittenBeforeTheAnswerPolicyWasAnEnumReadsTheSame() throws Exception {
+        Files.writeString(data.resolve(DesiredConfigApplier.FILE), "revision=5\nanswerPolicy=ring\nvolumePercent=40\n");
+        LiveSettings live = new LiveSettings(60, 10, "da");
+        new DesiredConfigApplier(data, live);
+        assertEquals(AnswerPolicy.RING, live.current().answerPolicy());
+        assertEquals(40, live.current().volumePercent());
+
+        new DesiredConfigApplier(data, live).apply(new DesiredConfig(1, 6,
+                new DeviceSettings(null, null, null, null, null, null, null, null, AnswerPolicy.AUTO_ANSWER, null, null)));
+        assertTrue(Files.readString(data.resolve(DesiredConfigApplier.FILE)).contains("answerPolicy=auto-answer"),
+                "kept in its wire spelling");
     }
 
     @Test
@@ -132,13 +148,13 @@ class DesiredConfigApplierTest {
     @Test
     void kioskSettingsApplyLiveSurviveARestartAndBadOnesAreRefusedByName() {
         LiveSettings live = cliDefaults();
-        DeviceSettings wanted = new DeviceSettings(null, null, "en", 35, 70, "22:30", "06:45", 5, DeviceSettings.RING, "2580",
+        DeviceSettings wanted = new DeviceSettings(null, null, "en", 35, 70, "22:30", "06:45", 5, AnswerPolicy.RING, "2580",
                 "IT-support: 70 12 34 56");
         ReportedConfig r = new DesiredConfigApplier(data, live).apply(new DesiredConfig(1, 9, wanted));
         assertTrue(r.applied());
         assertEquals(35, live.current().volumePercent());
         assertEquals("22:30", live.current().nightStart());
-        assertEquals(DeviceSettings.RING, live.current().answerPolicy());
+        assertEquals(AnswerPolicy.RING, live.current().answerPolicy());
         assertEquals(60, live.current().statusIntervalS(), "what was not sent is kept");
         assertEquals(live.current(), r.settings(), "the report says what is in force");
 

@@ -1,5 +1,6 @@
 package dk.bostotte.device.ui;
 
+import dk.bostotte.protocol.message.AnswerPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.bostotte.device.ui.KioskView.ServiceRow;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ServiceFiguresTest {
 
     private static String settingsRow(String language) {
-        DeviceSettings s = new DeviceSettings(null, null, language, 80, 90, "22:00", "07:00", 10, "ring", null, null);
+        DeviceSettings s = new DeviceSettings(null, null, language, 80, 90, "22:00", "07:00", 10, AnswerPolicy.RING, null, null);
         List<ServiceRow> rows = ServiceFigures.rows("K7M3-Q9PH", "1.4.0", true, Optional.empty(), 0, "IDLE", s);
         return rows.stream().filter(r -> r.labelKey().equals("service.settings")).findFirst().orElseThrow().value();
     }

@@ -1,5 +1,6 @@
 package dk.bostotte.fleet.citizens;
 
+import dk.bostotte.protocol.message.AnswerPolicy;
 import java.util.List;
 
 /**
@@ -13,24 +14,6 @@ public record Citizen(long id, String displayName, String postcode, Long assigne
                       String deviceId, AnswerPolicy answerPolicy, int autoAnswerS, List<Long> autoAnswerCallers, List<String> autoAnswerUsernames,
                       Double latitude, Double longitude, int reminderMinutes, Integer travelMinutes, Double travelKm,
                       boolean inTargetGroup) {
-
-    public enum AnswerPolicy {
-        RING, AUTO_ANSWER;
-
-        @com.fasterxml.jackson.annotation.JsonValue
-        public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        }
-
-        public static AnswerPolicy fromWire(String s) {
-            for (AnswerPolicy p : values()) {
-                if (p.wire().equals(s)) {
-                    return p;
-                }
-            }
-            throw new IllegalArgumentException("answerPolicy must be 'ring' or 'auto-answer', not '" + s + "'");
-        }
-    }
 
     /** Seconds to auto-answer a call from {@code accountId}, or null to ring and wait. */
     public Integer autoAnswerFor(long accountId) {

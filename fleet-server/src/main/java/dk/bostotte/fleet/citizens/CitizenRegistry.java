@@ -1,5 +1,6 @@
 package dk.bostotte.fleet.citizens;
 
+import dk.bostotte.protocol.message.AnswerPolicy;
 import static dk.bostotte.fleet.db.jooq.Tables.ACCOUNT;
 import static dk.bostotte.fleet.db.jooq.Tables.APPOINTMENT;
 import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
@@ -32,7 +33,7 @@ public final class CitizenRegistry {
     }
 
     public Citizen create(String displayName, String postcode, String assignedUsername, String deviceId,
-                          Citizen.AnswerPolicy policy, int autoAnswerS, List<String> autoAnswerUsernames,
+                          AnswerPolicy policy, int autoAnswerS, List<String> autoAnswerUsernames,
                           Double latitude, Double longitude) {
         Long assigned = assignedUsername == null ? null : accountId(assignedUsername);
         Long[] callers = autoAnswerUsernames.stream().map(this::accountId).toArray(Long[]::new);
@@ -50,7 +51,7 @@ public final class CitizenRegistry {
     }
 
     /** Sets how the citizen's device answers calls; returns the citizen as stored. */
-    public Citizen setAnswerPolicy(long citizenId, Citizen.AnswerPolicy policy, int autoAnswerS, List<String> callers) {
+    public Citizen setAnswerPolicy(long citizenId, AnswerPolicy policy, int autoAnswerS, List<String> callers) {
         Long[] ids = callers.stream().map(this::accountId).toArray(Long[]::new);
         int n = dsl.update(CITIZEN).set(CITIZEN.ANSWER_POLICY, policy.wire()).set(CITIZEN.AUTO_ANSWER_S, autoAnswerS)
                 .set(CITIZEN.AUTO_ANSWER_CALLERS, ids).where(CITIZEN.ID.eq(citizenId)).execute();
@@ -163,7 +164,7 @@ public final class CitizenRegistry {
         String[] usernames = r.get(AUTO_ANSWER_USERNAMES);
         return new Citizen(r.get(CITIZEN.ID), r.get(CITIZEN.DISPLAY_NAME), r.get(CITIZEN.POSTCODE),
                 r.get(CITIZEN.ASSIGNED_ACCOUNT_ID), r.get("worker", String.class), r.get(CITIZEN.DEVICE_ID),
-                Citizen.AnswerPolicy.fromWire(r.get(CITIZEN.ANSWER_POLICY)), r.get(CITIZEN.AUTO_ANSWER_S),
+                AnswerPolicy.fromWire(r.get(CITIZEN.ANSWER_POLICY)), r.get(CITIZEN.AUTO_ANSWER_S),
                 callers == null ? List.of() : Arrays.asList(callers), usernames == null ? List.of() : Arrays.asList(usernames),
                 r.get(CITIZEN.LATITUDE), r.get(CITIZEN.LONGITUDE),
                 r.get(CITIZEN.REMINDER_MINUTES), r.get(CITIZEN.TRAVEL_MINUTES),

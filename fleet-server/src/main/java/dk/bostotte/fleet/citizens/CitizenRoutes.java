@@ -9,6 +9,7 @@ import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.fleet.netq.ConnectionVerdicts;
 import dk.bostotte.fleet.presence.PresenceService;
 import dk.bostotte.protocol.DeviceId;
+import dk.bostotte.protocol.message.AnswerPolicy;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -172,7 +173,7 @@ public final class CitizenRoutes {
         Account a = ApiSecurity.account(ctx);
         vertx.executeBlocking(() -> {
             Citizen c = citizens.create(n.displayName().trim(), n.postcode(), n.assignedTo(), device,
-                    n.answerPolicy() == null ? Citizen.AnswerPolicy.RING : Citizen.AnswerPolicy.fromWire(n.answerPolicy()),
+                    n.answerPolicy() == null ? AnswerPolicy.RING : AnswerPolicy.fromWire(n.answerPolicy()),
                     n.autoAnswerS() == null ? 10 : n.autoAnswerS(),
                     n.autoAnswerCallers() == null ? List.of() : n.autoAnswerCallers(), n.latitude(), n.longitude());
             audit.record(a.username(), "citizen.create", Long.toString(c.id()),
@@ -202,8 +203,9 @@ public final class CitizenRoutes {
         if (change == null) {
             return;
         }
-        if (change.answerPolicy() == null || !List.of("ring", "auto-answer").contains(change.answerPolicy())) {
-            responses.error(ctx, 400, "answerPolicy must be 'ring' or 'auto-answer'");
+        Optional<AnswerPolicy> policy = AnswerPolicy.parse(change.answerPolicy());
+        if (policy.isEmpty()) {
+            responses.error(ctx, 400, "answerPolicy must be " + AnswerPolicy.spellings());
             return;
         }
         int seconds = change.autoAnswerS() == null ? 10 : change.autoAnswerS();
@@ -218,7 +220,7 @@ public final class CitizenRoutes {
             if (c.isEmpty() || (a.role() == Role.STAFF && !Long.valueOf(a.id()).equals(c.get().assignedAccountId()))) {
                 return Optional.<Citizen>empty();
             }
-            Citizen updated = citizens.setAnswerPolicy(id, Citizen.AnswerPolicy.fromWire(change.answerPolicy()), seconds,
+            Citizen updated = citizens.setAnswerPolicy(id, policy.get(), seconds,
                     callers);
             audit.record(a.username(), "citizen.answer-policy", Long.toString(id), Map.of("answerPolicy",
                     change.answerPolicy(), "autoAnswerS", seconds, "autoAnswerCallers", callers));
@@ -248,8 +250,8 @@ public final class CitizenRoutes {
         if (n.deviceId() != null && DeviceId.parse(n.deviceId()).isEmpty()) {
             return Optional.of("deviceId '" + n.deviceId() + "' is not a device id");
         }
-        if (n.answerPolicy() != null && !List.of("ring", "auto-answer").contains(n.answerPolicy())) {
-            return Optional.of("answerPolicy must be 'ring' or 'auto-answer'");
+        if (n.answerPolicy() != null && AnswerPolicy.parse(n.answerPolicy()).isEmpty()) {
+            return Optional.of("answerPolicy must be " + AnswerPolicy.spellings());
         }
         if ((n.latitude() == null) != (n.longitude() == null)) {
             return Optional.of("latitude and longitude go together");

@@ -11,6 +11,7 @@ import dk.bostotte.protocol.message.Command;
 import dk.bostotte.protocol.message.CommandResult;
 import dk.bostotte.protocol.message.CommandType;
 import dk.bostotte.protocol.message.DesiredConfig;
+import dk.bostotte.protocol.message.AnswerPolicy;
 import dk.bostotte.protocol.message.DeviceSettings;
 import dk.bostotte.protocol.message.ReportedConfig;
 import dk.bostotte.protocol.message.ProtocolMessage;
@@ -116,6 +117,8 @@ public final class CommandService implements AutoCloseable {
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(p.getKey() + " must be a whole number, not '" + p.getValue() + "'");
                 }
+            } else if (type == AnswerPolicy.class) {
+                out.put(p.getKey(), AnswerPolicy.fromWire(value));
             } else {
                 out.put(p.getKey(), value);
             }

@@ -1,5 +1,6 @@
 package dk.bostotte.fleet.http;
 
+import dk.bostotte.protocol.message.Command;
 import dk.bostotte.fleet.accounts.Account;
 import dk.bostotte.fleet.accounts.AccountService;
 import dk.bostotte.fleet.audit.AuditLog;
@@ -102,7 +103,9 @@ public final class ConsolePages {
             return;
         }
         page(ctx, template, Map.of("csrf", security.csrfToken(ctx.session()), "user", a.displayName(),
-                "username", a.username(), "role", a.role().wire(), "tiles", mapTilesUrl));
+                "username", a.username(), "role", a.role().wire(), "tiles", mapTilesUrl,
+                // The protocol's spelling of the lock command's message, for device.js.
+                "lockMessageParam", Command.LOCK_MESSAGE));
     }
 
     private void login(RoutingContext ctx) {

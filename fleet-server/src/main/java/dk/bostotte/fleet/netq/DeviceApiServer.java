@@ -1,5 +1,6 @@
 package dk.bostotte.fleet.netq;
 
+import dk.bostotte.protocol.DeviceApi;
 import dk.bostotte.fleet.broker.auth.AccessDecision;
 import dk.bostotte.fleet.broker.auth.AccessPolicy;
 import dk.bostotte.fleet.metrics.FleetMetrics;
@@ -60,9 +61,9 @@ public final class DeviceApiServer implements AutoCloseable {
 
     public int start(String host, int port, Path serverKeystore, char[] keystorePassword, Path fleetCaPem) {
         Router router = Router.router(vertx);
-        router.get("/device/v1/throughput/download").handler(this::download);
-        router.post("/device/v1/throughput/upload").handler(this::upload);
-        router.post("/device/v1/logs").handler(io.vertx.ext.web.handler.BodyHandler.create(false)
+        router.get(DeviceApi.THROUGHPUT_DOWNLOAD).handler(this::download);
+        router.post(DeviceApi.THROUGHPUT_UPLOAD).handler(this::upload);
+        router.post(DeviceApi.LOGS).handler(io.vertx.ext.web.handler.BodyHandler.create(false)
                 .setBodyLimit(dk.bostotte.fleet.commands.LogBundles.MAX_BYTES)).handler(this::logs);
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("no such device endpoint\n"));
         HttpServerOptions options = new HttpServerOptions().setSsl(true).setClientAuth(ClientAuth.REQUIRED)
@@ -99,7 +100,7 @@ public final class DeviceApiServer implements AutoCloseable {
             return;
         }
         byte[] zip = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        String command = ctx.queryParams().get("command");
+        String command = ctx.queryParams().get(DeviceApi.COMMAND);
         vertx.executeBlocking(() -> logBundles.store(device.get(), command, zip)).onSuccess(b -> {
             log.info("log bundle {} ({} bytes) from {} for command {}", b.id(), b.sizeBytes(), device.get(), command);
             ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
@@ -131,7 +132,7 @@ public final class DeviceApiServer implements AutoCloseable {
         }
         long bytes;
         try {
-            bytes = Long.parseLong(ctx.queryParams().get("bytes"));
+            bytes = Long.parseLong(ctx.queryParams().get(DeviceApi.BYTES));
         } catch (NumberFormatException e) {
             ctx.response().setStatusCode(400).end("bytes must be a whole number\n");
             return;

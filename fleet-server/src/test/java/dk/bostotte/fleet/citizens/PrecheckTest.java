@@ -1,5 +1,6 @@
 package dk.bostotte.fleet.citizens;
 
+import dk.bostotte.protocol.message.AnswerPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PrecheckTest {
 
     private static Citizen citizen(String device) {
-        return new Citizen(1, "Vera", "8000", 2L, "Vibeke", device, Citizen.AnswerPolicy.RING, 10, List.of(), List.of(), null, null, 15,
+        return new Citizen(1, "Vera", "8000", 2L, "Vibeke", device, AnswerPolicy.RING, 10, List.of(), List.of(), null, null, 15,
                 null, null, true);
     }
 

@@ -8,6 +8,9 @@ import java.util.Map;
 public record Command(int v, String id, CommandType type, Instant issuedAt, Instant expiresAt,
                       Map<String, String> params) implements ProtocolMessage {
 
+    /** Param of a {@link CommandType#LOCK}: the words the locked kiosk shows the citizen (optional). */
+    public static final String LOCK_MESSAGE = "message";
+
     @Override
     public void check(Checks c) {
         c.required("id", id).text("id", id, 1, 64).required("type", type).required("issuedAt", issuedAt)

@@ -9,11 +9,9 @@ import java.util.regex.Pattern;
  */
 public record DeviceSettings(Integer statusIntervalS, Integer telemetryIntervalS, String language,
                              Integer volumePercent, Integer brightnessPercent, String nightStart, String nightEnd,
-                             Integer nightBrightnessPercent, String answerPolicy, String servicePin,
+                             Integer nightBrightnessPercent, AnswerPolicy answerPolicy, String servicePin,
                              String supportContact) {
 
-    public static final String RING = "ring";
-    public static final String AUTO_ANSWER = "auto-answer";
     public static final Pattern CLOCK_TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     public static final Pattern PIN = Pattern.compile("[0-9]{4,8}");
 
@@ -44,7 +42,6 @@ public record DeviceSettings(Integer statusIntervalS, Integer telemetryIntervalS
                 .matches("nightStart", nightStart, CLOCK_TIME, "a time of day as HH:mm")
                 .matches("nightEnd", nightEnd, CLOCK_TIME, "a time of day as HH:mm")
                 .range("nightBrightnessPercent", nightBrightnessPercent, 0, 100)
-                .oneOf("answerPolicy", answerPolicy, RING, AUTO_ANSWER)
                 .matches("servicePin", servicePin, PIN, "4 to 8 digits")
                 .text("supportContact", supportContact, 1, 120);
     }

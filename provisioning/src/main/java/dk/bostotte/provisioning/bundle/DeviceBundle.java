@@ -1,5 +1,7 @@
 package dk.bostotte.provisioning.bundle;
 
+import static dk.bostotte.protocol.bundle.BundleLayout.*;
+
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.provisioning.pki.CertificateRole;
 import dk.bostotte.provisioning.pki.IssuedCredential;
@@ -36,9 +38,6 @@ public record DeviceBundle(DeviceId id, String model, String serial, String serv
         }
     }
 
-    /** The fleet server's port for devices' own HTTPS requests (network measurements), unless told otherwise. */
-    public static final int DEFAULT_DEVICE_PORT = 8443;
-
     public DeviceBundle(DeviceId id, String model, String serial, String serverHost, int mqttPort, int httpPort,
                         String keystorePassword) {
         this(id, model, serial, serverHost, mqttPort, httpPort, DEFAULT_DEVICE_PORT, keystorePassword, null);
@@ -48,13 +47,6 @@ public record DeviceBundle(DeviceId id, String model, String serial, String serv
                         int devicePort, String keystorePassword) {
         this(id, model, serial, serverHost, mqttPort, httpPort, devicePort, keystorePassword, null);
     }
-
-    public static final String PROPERTIES = "device.properties";
-    public static final String KEYSTORE = "device.p12";
-    public static final String CA_CERT = "ca.crt";
-    public static final String DEVICE_CERT = "device.crt";
-    public static final String DEVICE_KEY = "device.key";
-    public static final String KEYSTORE_ALIAS = "device";
 
     public DeviceBundle {
         if (id == null) {
@@ -91,31 +83,39 @@ public record DeviceBundle(DeviceId id, String model, String serial, String serv
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read device bundle " + file + ": " + e, e);
         }
-        String id = PlainValue.get(p, "device.id", file);
+        String id = PlainValue.get(p, DEVICE_ID, file);
         return new DeviceBundle(
-                DeviceId.parse(id).orElseThrow(() -> new IllegalArgumentException("bad device.id in " + file + ": " + id)),
-                PlainValue.get(p, "device.model", file),
-                PlainValue.get(p, "device.serial", file),
-                PlainValue.get(p, "server.host", file),
-                PlainValue.getPort(p, "server.mqtt.port", file),
-                PlainValue.getPort(p, "server.http.port", file),
-                p.containsKey("server.device.port") ? PlainValue.getPort(p, "server.device.port", file) : DEFAULT_DEVICE_PORT,
-                PlainValue.get(p, "keystore.password", file),
-                p.containsKey("gpio.button.pin") || p.containsKey("gpio.led.pin")
-                        ? new GpioPins(PlainValue.getInt(p, "gpio.button.pin", file, "a GPIO pin"),
-                                PlainValue.getInt(p, "gpio.led.pin", file, "a GPIO pin")) : null);
+                DeviceId.parse(id).orElseThrow(() -> new IllegalArgumentException("bad " + DEVICE_ID + " in " + file + ": " + id)),
+                PlainValue.get(p, MODEL, file),
+                PlainValue.get(p, SERIAL, file),
+                PlainValue.get(p, SERVER_HOST, file),
+                PlainValue.getPort(p, MQTT_PORT, file),
+                PlainValue.getPort(p, HTTP_PORT, file),
+                p.containsKey(DEVICE_PORT) ? PlainValue.getPort(p, DEVICE_PORT, file) : DEFAULT_DEVICE_PORT,
+                PlainValue.get(p, KEYSTORE_PASSWORD, file),
+                p.containsKey(BUTTON_PIN) || p.containsKey(LED_PIN)
+                        ? new GpioPins(PlainValue.getInt(p, BUTTON_PIN, file, "a GPIO pin"),
+                                PlainValue.getInt(p, LED_PIN, file, "a GPIO pin")) : null);
     }
 
     private String properties() {
-        return "# Bostotte Online device bundle. Keep private: holds the keystore password.\n"
-                + "device.id=" + id.value() + "\n"
-                + "device.model=" + model + "\n"
-                + "device.serial=" + serial + "\n"
-                + "server.host=" + serverHost + "\n"
-                + "server.mqtt.port=" + mqttPort + "\n"
-                + "server.http.port=" + httpPort + "\n"
-                + "server.device.port=" + devicePort + "\n"
-                + "keystore.password=" + keystorePassword + "\n"
-                + (gpio == null ? "" : "gpio.button.pin=" + gpio.buttonPin() + "\n" + "gpio.led.pin=" + gpio.ledPin() + "\n");
+        StringBuilder b = new StringBuilder("# Bostotte Online device bundle. Keep private: holds the keystore password.\n");
+        line(b, DEVICE_ID, id.value());
+        line(b, MODEL, model);
+        line(b, SERIAL, serial);
+        line(b, SERVER_HOST, serverHost);
+        line(b, MQTT_PORT, mqttPort);
+        line(b, HTTP_PORT, httpPort);
+        line(b, DEVICE_PORT, devicePort);
+        line(b, KEYSTORE_PASSWORD, keystorePassword);
+        if (gpio != null) {
+            line(b, BUTTON_PIN, gpio.buttonPin());
+            line(b, LED_PIN, gpio.ledPin());
+        }
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String key, Object value) {
+        b.append(key).append('=').append(value).append('\n');
     }
 }

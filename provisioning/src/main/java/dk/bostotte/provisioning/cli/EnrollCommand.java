@@ -1,5 +1,6 @@
 package dk.bostotte.provisioning.cli;
 
+import dk.bostotte.protocol.bundle.BundleLayout;
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.provisioning.bundle.DeviceBundle;
 import dk.bostotte.provisioning.pki.FleetCa;
@@ -68,7 +69,7 @@ public final class EnrollCommand extends ProvisioningCommand {
         DeviceBundle bundle = new DeviceBundle(id, model, serial, host, mqttPort, server.httpPort(), devicePort,
                 Secrets.randomPassword(), buttonPin == null ? null : new DeviceBundle.GpioPins(buttonPin, ledPin));
         Path dir = out != null ? out : Path.of("data", "devices", id.value());
-        if (Files.exists(dir.resolve(DeviceBundle.PROPERTIES))) {
+        if (Files.exists(dir.resolve(BundleLayout.PROPERTIES))) {
             throw new IllegalStateException(dir + " already holds a device bundle; choose another --out");
         }
         FleetInventoryClient client = server.client();

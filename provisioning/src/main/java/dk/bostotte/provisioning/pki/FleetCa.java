@@ -1,5 +1,6 @@
 package dk.bostotte.provisioning.pki;
 
+import dk.bostotte.protocol.bundle.BundleLayout;
 import dk.bostotte.protocol.DeviceId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
  */
 public final class FleetCa {
 
-    public static final String CA_CERT = "ca.crt";
+    /** The CA's certificate is named in the PKI directory as in every device's bundle. */
+    public static final String CA_CERT = BundleLayout.CA_CERT;
     public static final String CA_KEY = "ca.key";
     public static final String ISSUED_LOG = IssuanceLog.FILE;
     static final Duration CA_VALIDITY = Duration.ofDays(20 * 365 + 5);

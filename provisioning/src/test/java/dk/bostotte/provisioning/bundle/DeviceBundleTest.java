@@ -1,5 +1,6 @@
 package dk.bostotte.provisioning.bundle;
 
+import dk.bostotte.protocol.bundle.BundleLayout;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,12 +56,12 @@ class DeviceBundleTest {
         Path dir = tmp.resolve("wired");
         wired.write(dir, credential);
         assertEquals(wired, DeviceBundle.read(dir));
-        String text = Files.readString(dir.resolve(DeviceBundle.PROPERTIES));
+        String text = Files.readString(dir.resolve(BundleLayout.PROPERTIES));
         assertTrue(text.contains("gpio.button.pin=22\n") && text.contains("gpio.led.pin=23\n"), text);
 
         Path plain = tmp.resolve("plain");
         bundle.write(plain, credential);
-        assertTrue(!Files.readString(plain.resolve(DeviceBundle.PROPERTIES)).contains("gpio."), "defaults are not written");
+        assertTrue(!Files.readString(plain.resolve(BundleLayout.PROPERTIES)).contains("gpio."), "defaults are not written");
         assertEquals(null, DeviceBundle.read(plain).gpio());
         assertThrows(IllegalArgumentException.class, () -> new DeviceBundle.GpioPins(17, 17), "one pin for both");
         assertThrows(IllegalArgumentException.class, () -> new DeviceBundle.GpioPins(17, 40), "no GPIO 40 on a Pi");
@@ -72,7 +73,7 @@ class DeviceBundleTest {
         bundle.write(dir, credential);
 
         Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(dir.resolve(DeviceBundle.PROPERTIES))) {
+        try (Reader reader = Files.newBufferedReader(dir.resolve(BundleLayout.PROPERTIES))) {
             p.load(reader);
         }
         assertEquals(id.value(), p.getProperty("device.id"));
@@ -90,7 +91,7 @@ class DeviceBundleTest {
         bundle.write(dir, credential);
 
         KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve(DeviceBundle.KEYSTORE))) {
+        try (InputStream in = Files.newInputStream(dir.resolve(BundleLayout.KEYSTORE))) {
             store.load(in, bundle.keystorePassword().toCharArray());
         }
         Certificate[] chain = store.getCertificateChain("device");
@@ -98,7 +99,7 @@ class DeviceBundleTest {
         assertArrayEquals(credential.certificate().getEncoded(), chain[0].getEncoded());
         assertArrayEquals(ca.certificate().getEncoded(), chain[1].getEncoded());
         assertArrayEquals(credential.key().getEncoded(), store.getKey("device", bundle.keystorePassword().toCharArray()).getEncoded());
-        assertEquals(ca.certificate(), Pem.readCertificate(dir.resolve(DeviceBundle.CA_CERT)));
+        assertEquals(ca.certificate(), Pem.readCertificate(dir.resolve(BundleLayout.CA_CERT)));
         assertEquals(credential.certificate(), Pem.readCertificate(dir.resolve("device.crt")));
         assertArrayEquals(credential.key().getEncoded(), Pem.readPrivateKey(dir.resolve("device.key")).getEncoded());
     }

@@ -1,5 +1,6 @@
 package dk.bostotte.systemtests.browser;
 
+import dk.bostotte.systemtests.Requirements;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,6 +52,11 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     public static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** For a browser test: skips without Chromium, or fails under {@code ./bostotte test}, which installs it. */
+    public static void require() {
+        Requirements.require(available(), "chromium and chromedriver are not installed (Debian packages chromium, chromium-driver)");
     }
 
     private static ConsoleBrowser shared;

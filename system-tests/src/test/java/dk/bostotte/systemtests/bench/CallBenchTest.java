@@ -1,8 +1,8 @@
 package dk.bostotte.systemtests.bench;
 
+import dk.bostotte.systemtests.Requirements;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dk.bostotte.device.call.GstCallMedia;
 import dk.bostotte.device.call.MediaPlan;
@@ -32,7 +32,7 @@ class CallBenchTest {
 
     @Test
     void gstLaunchCanRunBothBarePipelines() {
-        assumeTrue(GstCallMedia.elementExists("webrtcdsp"), "GStreamer with webrtcdsp is not installed");
+        Requirements.require(GstCallMedia.elementExists("webrtcdsp"), "GStreamer with webrtcdsp is not installed");
         for (String bare : new String[] {CallBench.BARE_PIPELINE, CallBench.BARE_PIPELINE_WITH_ECHO_CANCELLER,
                 CallBench.barePipelineOverSrtp(5004, 5006)}) {
             Pipeline p = (Pipeline) Gst.parseLaunch(bare);
@@ -42,7 +42,7 @@ class CallBenchTest {
 
     @Test
     void theBarePipelineOverSrtpDecodesWhatItEncryptedAndSent() throws Exception {
-        assumeTrue(GstCallMedia.elementExists("webrtcdsp") && GstCallMedia.elementExists("srtpenc"),
+        Requirements.require(GstCallMedia.elementExists("webrtcdsp") && GstCallMedia.elementExists("srtpenc"),
                 "GStreamer with webrtcdsp and srtpenc is not installed");
         String bare = CallBench.barePipelineOverSrtp(FreePorts.nextUdp(), FreePorts.nextUdp());
         assertTrue(bare.contains(MediaPlan.vp8Encoder() + " ! rtpvp8pay") && bare.contains("webrtcdsp probe=benchecho"), bare);
