@@ -8,13 +8,10 @@ import dk.bostotte.fleet.devices.DeviceRegistry;
 import dk.bostotte.protocol.DeviceId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -67,31 +64,32 @@ public final class TestDatabase {
 
     private static void start() {
         try {
-            Path dir = Files.createTempDirectory("fleet-test-db");
-            EmbeddedDatabase postgres = EmbeddedDatabase.start(dir.resolve("postgres"));
+            // Under target/, so a clean build removes it; a postmaster a killed run left behind is stopped first.
+            EmbeddedDatabase postgres = EmbeddedDatabase.start(Path.of("target", "test-postgres").toAbsolutePath());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres), "test-db-stop"));
             HikariConfig hc = new HikariConfig();
             hc.setJdbcUrl(postgres.jdbcUrl());
             hc.setUsername("postgres");
             hc.setMaximumPoolSize(6);
             hc.setPoolName("test-db");
             dataSource = new HikariDataSource(hc);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            // Clean first: the data directory outlives the run, the migrations may have changed since.
+            Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").cleanDisabled(false).load();
+            flyway.clean();
+            flyway.migrate();
             dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
             tables = dsl.fetch("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
                     + " AND tablename <> 'flyway_schema_history'").getValues(0, String.class);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, dir), "test-db-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void stop(EmbeddedDatabase postgres, Path dir) {
-        dataSource.close();
-        try (Stream<Path> files = Files.walk(dir)) {
+    private static void stop(EmbeddedDatabase postgres) {
+        try {
             postgres.close();
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            // A temporary directory left behind is harmless.
+            // The next run stops a postmaster left behind.
         }
     }
 }
