@@ -64,7 +64,8 @@ public final class TestDatabase {
 
     private static void start() {
         try {
-            // Under target/, so a clean build removes it; a postmaster a killed run left behind is stopped first.
+            // Under target/, so a clean build removes it; a postmaster a killed run left behind is stopped first
+            // (so this assumes Surefire's default of one test JVM at a time per module).
             EmbeddedDatabase postgres = EmbeddedDatabase.start(Path.of("target", "test-postgres").toAbsolutePath());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres), "test-db-stop"));
             HikariConfig hc = new HikariConfig();
