@@ -134,6 +134,23 @@ public final class DeviceProcess implements AutoCloseable {
         awaitLog(regex, 1, timeout);
     }
 
+    /**
+     * Waits until the device is connected with its subscriptions acknowledged, so that commands,
+     * config and calls sent from now on reach it. Only the device knows when its subscriptions are
+     * acknowledged (the fleet sees the connection earlier), so this reads the one line it logs then.
+     */
+    public void awaitConnected(Duration timeout) {
+        awaitConnected(1, timeout);
+    }
+
+    /** As {@link #awaitConnected(Duration)}, for the {@code times}-th connection of this process (after reconnects). */
+    public void awaitConnected(int times, Duration timeout) {
+        awaitLog(CONNECTED, times, timeout);
+    }
+
+    /** FleetLink's line once subscribed: "device ID connected to ssl://HOST:PORT". */
+    private static final String CONNECTED = "device [A-Z0-9-]+ connected to ssl://";
+
     private String tail() {
         String out = output();
         return out.length() > 3000 ? out.substring(out.length() - 3000) : out;

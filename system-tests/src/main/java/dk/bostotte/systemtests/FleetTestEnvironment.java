@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -186,33 +187,23 @@ public final class FleetTestEnvironment implements AutoCloseable {
      * through the admin API as an administrator would.
      */
     public long addCitizen(String name, String worker, DeviceId device) {
-        String body = "{\"displayName\":\"" + name + "\",\"postcode\":\"8000\""
-                + (worker == null ? "" : ",\"assignedTo\":\"" + worker + "\"")
-                + (device == null ? "" : ",\"deviceId\":\"" + device.value() + "\"") + "}";
-        var response = http().post("/api/citizens", "admin", ADMIN_PASSWORD, body);
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("adding citizen failed: " + response.statusCode() + " " + response.body());
-        }
-        var m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(response.body());
-        if (!m.find()) {
-            throw new IllegalStateException("no id in " + response.body());
-        }
-        return Long.parseLong(m.group(1));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("displayName", name);
+        body.put("postcode", "8000");
+        body.put("assignedTo", worker);
+        body.put("deviceId", device == null ? null : device.value());
+        return FleetHttp.createdId(http().postJson("/api/citizens", "admin", ADMIN_PASSWORD, body), "adding citizen " + name);
     }
 
     /** Adds a console account through the admin API; its password is {@link #ADMIN_PASSWORD}. Returns its id. */
     public long addUser(String username, String displayName, String role, String team) {
-        String body = "{\"username\":\"" + username + "\",\"displayName\":\"" + displayName + "\",\"role\":\"" + role
-                + "\",\"team\":" + (team == null ? "null" : "\"" + team + "\"") + ",\"password\":\"" + ADMIN_PASSWORD + "\"}";
-        var response = http().post("/api/users", "admin", ADMIN_PASSWORD, body);
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("adding user failed: " + response.statusCode() + " " + response.body());
-        }
-        var m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(response.body());
-        if (!m.find()) {
-            throw new IllegalStateException("no id in " + response.body());
-        }
-        return Long.parseLong(m.group(1));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("displayName", displayName);
+        body.put("role", role);
+        body.put("team", team);
+        body.put("password", ADMIN_PASSWORD);
+        return FleetHttp.createdId(http().postJson("/api/users", "admin", ADMIN_PASSWORD, body), "adding user " + username);
     }
 
     /** Starts the device agent behind {@code prefix} (for example {@code env DISPLAY=:97}). */

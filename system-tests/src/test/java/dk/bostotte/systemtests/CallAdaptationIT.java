@@ -33,7 +33,7 @@ class CallAdaptationIT {
             env.addCitizen("Citizen on a poor line", "staff", d.id());
             try (DeviceProcess device = env.startDevice(link, d, "--simulate", "--answer-after-s", "0.5");
                  ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "screenshots"))) {
-                device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+                device.awaitConnected(Duration.ofSeconds(30));
                 browser.signIn("staff", FleetTestEnvironment.ADMIN_PASSWORD);
                 browser.waitFor(Duration.ofSeconds(10), () -> browser.callState().contains("\"socket\":\"open\""));
                 browser.click(By.cssSelector("button.call[data-device='" + d.id().value() + "']"), Duration.ofSeconds(15));

@@ -55,7 +55,7 @@ class CallsIT {
         env.addCitizen("Birthe Answers", "staff", answering.id());
         answeringProcess = env.startDevice(answering, "--simulate", "--answer-after-s", "2",
                 "--ice-local-address", "127.0.0.1");
-        answeringProcess.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+        answeringProcess.awaitConnected(Duration.ofSeconds(30));
         browser = ConsoleBrowser.shared(env.httpUrl());
         browser.signIn("staff", FleetTestEnvironment.ADMIN_PASSWORD);
         awaitSocketOpen();
@@ -429,7 +429,7 @@ class CallsIT {
         env.addCitizen("Citizen of an absent worker", "away-worker", d.id());
         try (DeviceProcess device = env.startDevice(d, "--simulate", "--ice-local-address", "127.0.0.1");
              ConsoleSocket mate = ConsoleSocket.open(env, "team-mate")) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             device.press("call");
             JsonNode incoming = mate.next("incoming");
             assertEquals(d.id().value(), incoming.path("deviceId").asText());
@@ -457,7 +457,7 @@ class CallsIT {
         // This device never answers by itself: only the policy can pick up.
         try (DeviceProcess device = env.startDevice(d, "--simulate", "--answer-after-s", "0",
                 "--ice-local-address", "127.0.0.1")) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             clickCall(d);
             device.awaitLog("auto-answer in 3 s, camera goes live", Duration.ofSeconds(10));
             browser.waitFor(CALL_SETUP, () -> "connected".equals(pageState()));
@@ -519,7 +519,7 @@ class CallsIT {
         all[2] = "127.0.0.1";
         System.arraycopy(args, 0, all, 3, args.length);
         DeviceProcess p = env.startDevice(d, all);
-        p.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+        p.awaitConnected(Duration.ofSeconds(30));
         return p;
     }
 

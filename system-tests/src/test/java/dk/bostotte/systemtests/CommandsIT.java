@@ -54,7 +54,7 @@ class CommandsIT {
         EnrolledDevice d = env.enroll("rpi4-kiosk", "command-netq");
         try (DeviceProcess device = env.startDevice(d, "--telemetry-interval-s", "3600", "--latency-every-s", "3600",
                 "--throughput-every-s", "86400")) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             JsonNode c = issue(d, "{\"type\":\"run-network-test\"}");
             assertEquals("run-network-test", c.path("type").asText());
             assertEquals("support", c.path("issuedBy").asText());
@@ -107,7 +107,7 @@ class CommandsIT {
     void settingsGoOutAsTheRetainedConfigAndTheCommandEndsWhenTheDeviceAppliedThem() throws Exception {
         EnrolledDevice d = env.enroll("rpi4-kiosk", "command-set-config");
         try (DeviceProcess device = env.startDevice(d, "--simulate")) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             JsonNode c = issue(d, "{\"type\":\"set-config\",\"params\":{\"language\":\"en\",\"telemetryIntervalS\":\"30\"}}");
             JsonNode done = awaitState(c.path("id").asText(), "done", Duration.ofSeconds(30));
             assertTrue(done.path("detail").asText().contains("applied config revision 1"), done.toString());
@@ -147,7 +147,7 @@ class CommandsIT {
     void aLockedDeviceStaysLockedAcrossARestartUntilUnlocked() throws Exception {
         EnrolledDevice d = env.enroll("rpi4-kiosk", "command-lock");
         try (DeviceProcess device = env.startDevice(d, "--simulate")) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             JsonNode lock = issue(d, "{\"type\":\"lock\",\"params\":{\"message\":\"Ring til IT-support på 7011 2233\"}}");
             awaitState(lock.path("id").asText(), "done", Duration.ofSeconds(30));
             device.awaitLog("locked by IT support", Duration.ofSeconds(5));
@@ -155,7 +155,7 @@ class CommandsIT {
         }
         try (DeviceProcess device = env.startDevice(d, "--simulate")) {
             device.awaitLog("is locked by IT support: calls are refused", Duration.ofSeconds(30));
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             JsonNode unlock = issue(d, "{\"type\":\"unlock\"}");
             awaitState(unlock.path("id").asText(), "done", Duration.ofSeconds(30));
             awaitDevice(d, "locked", false);
@@ -166,7 +166,7 @@ class CommandsIT {
     void collectedLogsArriveAsADownloadableBundle() throws Exception {
         EnrolledDevice d = env.enroll("rpi4-kiosk", "command-logs");
         try (DeviceProcess device = env.startDevice(d, "--simulate")) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             JsonNode c = issue(d, "{\"type\":\"collect-logs\"}");
             JsonNode done = awaitState(c.path("id").asText(), "done", Duration.ofSeconds(30));
             assertTrue(done.path("detail").asText().startsWith("uploaded "), done.toString());
@@ -195,7 +195,7 @@ class CommandsIT {
     void restartAppEndsTheAppForItsSupervisorToStartAgain() throws Exception {
         EnrolledDevice d = env.enroll("rpi4-kiosk", "command-restart");
         try (DeviceProcess device = env.startDevice(d, "--simulate")) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             JsonNode c = issue(d, "{\"type\":\"restart-app\"}");
             awaitState(c.path("id").asText(), "done", Duration.ofSeconds(30));
             FleetTestEnvironment.await("the app to end", Duration.ofSeconds(20), () -> !device.isAlive());
@@ -207,7 +207,7 @@ class CommandsIT {
     void aWipedDeviceLosesItsCredentialsAndItsCertificateIsRevoked() throws Exception {
         EnrolledDevice d = env.enroll("rpi4-kiosk", "command-wipe");
         try (DeviceProcess device = env.startDevice(d, "--simulate")) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             JsonNode c = issue(d, "{\"type\":\"wipe\"}");
             awaitState(c.path("id").asText(), "done", Duration.ofSeconds(30));
             FleetTestEnvironment.await("the app to end", Duration.ofSeconds(20), () -> !device.isAlive());

@@ -33,7 +33,7 @@ class DevicePresenceAndIngestIT {
     void enrolledDeviceReportsStatusAndTelemetryIntoPostgres() throws Exception {
         EnrolledDevice d = env.enroll("rpi4", "presence-1");
         try (DeviceProcess p = env.startDevice(d, "--simulate", "--telemetry-interval-s", "1", "--status-interval-s", "10")) {
-            p.awaitLog("device " + d.id() + " connected to ssl://", Duration.ofSeconds(30));
+            p.awaitConnected(Duration.ofSeconds(30));
             FleetTestEnvironment.await("device online in the database", Duration.ofSeconds(10), () -> online(d));
             FleetTestEnvironment.await("status row", Duration.ofSeconds(20),
                     () -> env.db().fetchExists(DEVICE_STATUS, DEVICE_STATUS.DEVICE_ID.eq(d.id().value())));
@@ -70,7 +70,7 @@ class DevicePresenceAndIngestIT {
         EnrolledDevice d = env.enroll("rpi4", "presence-2");
         int keepAlive = 4;
         DeviceProcess p = env.startDevice(d, "--simulate", "--keepalive-s", Integer.toString(keepAlive));
-        p.awaitLog("device " + d.id() + " connected to ssl://", Duration.ofSeconds(30));
+        p.awaitConnected(Duration.ofSeconds(30));
         FleetTestEnvironment.await("device online", Duration.ofSeconds(10), () -> online(d));
         long killedAt = System.nanoTime();
         p.killHard();
@@ -86,7 +86,7 @@ class DevicePresenceAndIngestIT {
         EnrolledDevice d = env.enroll("rpi4", "presence-3");
         int keepAlive = 4;
         try (DeviceProcess p = env.startDevice(d, "--simulate", "--keepalive-s", Integer.toString(keepAlive))) {
-            p.awaitLog("device " + d.id() + " connected to ssl://", Duration.ofSeconds(30));
+            p.awaitConnected(Duration.ofSeconds(30));
             FleetTestEnvironment.await("device online", Duration.ofSeconds(10), () -> online(d));
             new ProcessBuilder("kill", "-STOP", Long.toString(p.pid())).start().waitFor();
             long stoppedAt = System.nanoTime();

@@ -103,7 +103,7 @@ class FleetConsoleIT {
         EnrolledDevice online = env.enroll("rpi4-kiosk", "fleet-browser-online");
         try (DeviceProcess device = env.startDevice(online, "--simulate");
              ConsoleBrowser browser = ConsoleBrowser.shared(env.httpUrl())) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             browser.signIn("support", PW);
 
             // The offline filter finds the lost device; the online one is not among them.
@@ -226,7 +226,7 @@ class FleetConsoleIT {
         assertEquals("enrolled", enrolled.path("lifecycle").asText(), enrolled.toString());
         assertEquals(1, env.db().fetchCount(DEVICE, DEVICE.SERIAL.eq("stock-then-enrol")), "the same device, not a second one");
         try (DeviceProcess device = env.startDevice(d, "--simulate")) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
         }
     }
 }

@@ -57,7 +57,7 @@ class KioskScreensIT {
         // The citizen answers by hand (--answer-after-s 0), from the simulated buttons on stdin.
         device = env.startDevice(kiosk, "--simulate", "--answer-after-s", "0", "--ice-local-address", "127.0.0.1",
                 "--ui", "offscreen", "--ui-snapshots", SCREENS.toString());
-        device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+        device.awaitConnected(Duration.ofSeconds(30));
         browser = ConsoleBrowser.shared(env.httpUrl());
         browser.signIn("staff", PW);
     }
@@ -213,7 +213,7 @@ class KioskScreensIT {
         Path restarted = Files.createTempDirectory("restarted-");
         device = env.startDevice(kiosk, "--simulate", "--answer-after-s", "0", "--ice-local-address", "127.0.0.1",
                 "--ui", "offscreen", "--ui-snapshots", restarted.toString());
-        device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+        device.awaitConnected(Duration.ofSeconds(30));
         FleetTestEnvironment.await("the idle screen after the restart", Duration.ofSeconds(30), () -> {
             try (Stream<Path> files = Files.list(restarted)) {
                 return files.anyMatch(p -> p.getFileName().toString().endsWith("-IDLE.png"));

@@ -45,7 +45,7 @@ class LatencyProbeIT {
         EnrolledDevice absent = env.enroll("rpi4-kiosk", "latency-absent");
         try (DeviceProcess device = env.startDevice(d, "--telemetry-interval-s", "2", "--latency-every-s", "1");
              DatagramSocket socket = new DatagramSocket()) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             FleetTestEnvironment.await("samples with UDP latency figures", Duration.ofSeconds(30), () ->
                     env.db().fetchCount(TELEMETRY, TELEMETRY.DEVICE_ID.eq(d.id().value()).and(TELEMETRY.JITTER_MS.isNotNull())
                             .and(TELEMETRY.LOSS_PCT.isNotNull())) >= 2);

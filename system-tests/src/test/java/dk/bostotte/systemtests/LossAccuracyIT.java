@@ -35,7 +35,7 @@ class LossAccuracyIT {
             List<String> errors = new ArrayList<>();
             try (DeviceProcess device = env.startDevice(link, d, "--telemetry-interval-s", "1", "--latency-every-s", "1",
                     "--latency-packets", "100", "--throughput-every-s", "86400", "--measurement-budget-kb", "100000")) {
-                device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+                device.awaitConnected(Duration.ofSeconds(30));
                 for (int percent : new int[] {2, 5}) {
                     link.loseUdpUplink(env.mqttPort(), percent);
                     long after = maxSeq(env, d);

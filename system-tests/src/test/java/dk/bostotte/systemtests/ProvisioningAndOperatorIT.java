@@ -81,7 +81,7 @@ class ProvisioningAndOperatorIT {
 
         EnrolledDevice d = new EnrolledDevice(id, null, out);
         try (DeviceProcess p = env.startDevice(d, "--simulate")) {
-            p.awaitLog("device " + id + " connected to ssl://", Duration.ofSeconds(30));
+            p.awaitConnected(Duration.ofSeconds(30));
             List<String> listArgs = new java.util.ArrayList<>(List.of("list"));
             listArgs.addAll(List.of(serverArgs()));
             Run listed = provision(listArgs.toArray(String[]::new));

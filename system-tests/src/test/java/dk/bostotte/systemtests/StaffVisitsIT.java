@@ -71,7 +71,7 @@ class StaffVisitsIT {
         }
         device = env.startDevice(kiosk, "--simulate", "--answer-after-s", "2", "--ice-local-address", "127.0.0.1",
                 "--ui", "offscreen", "--ui-snapshots", kioskScreens.toString());
-        device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+        device.awaitConnected(Duration.ofSeconds(30));
         browser = ConsoleBrowser.shared(env.httpUrl());
         browser.signIn("visit-worker", PW);
     }

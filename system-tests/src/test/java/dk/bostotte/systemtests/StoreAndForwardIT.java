@@ -33,7 +33,7 @@ class StoreAndForwardIT {
         EnrolledDevice d = env.enroll("rpi4", "saf-1");
         String id = d.id().value();
         DeviceProcess first = env.startDevice(d, "--simulate", "--telemetry-interval-s", "1");
-        first.awaitLog("device " + id + " connected to ssl://", Duration.ofSeconds(30));
+        first.awaitConnected(Duration.ofSeconds(30));
         FleetTestEnvironment.await("first samples stored", Duration.ofSeconds(20),
                 () -> env.db().fetchCount(TELEMETRY, TELEMETRY.DEVICE_ID.eq(id)) >= 3);
 
@@ -46,7 +46,7 @@ class StoreAndForwardIT {
         OffsetDateTime downTo = OffsetDateTime.now();
         env.startServer();
         try {
-            second.awaitLog("device " + id + " connected to ssl://", Duration.ofSeconds(60));
+            second.awaitConnected(Duration.ofSeconds(60));
             FleetTestEnvironment.await("samples from the outage stored", Duration.ofSeconds(30), () -> env.db()
                     .fetchCount(TELEMETRY, TELEMETRY.DEVICE_ID.eq(id).and(TELEMETRY.SAMPLED_AT.between(downFrom, downTo))) >= 5);
             Thread.sleep(2000);

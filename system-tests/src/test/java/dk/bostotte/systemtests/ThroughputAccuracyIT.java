@@ -33,7 +33,7 @@ class ThroughputAccuracyIT {
             link.shapeDownlink(1_000);
             try (DeviceProcess device = env.startDevice(link, d, "--telemetry-interval-s", "1", "--latency-every-s", "3600",
                     "--throughput-every-s", "2", "--measurement-budget-kb", "500000")) {
-                device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+                device.awaitConnected(Duration.ofSeconds(30));
                 for (int mbit : new int[] {1, 5, 20}) {
                     link.shapeUplink(mbit * 1000);
                     link.shapeDownlink(mbit * 1000);

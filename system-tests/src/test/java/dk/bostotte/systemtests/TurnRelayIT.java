@@ -51,7 +51,7 @@ class TurnRelayIT {
         citizenDevice = env.enroll("rpi4-kiosk", "behind-a-firewall");
         env.addCitizen("Citizen behind a firewall", "staff", citizenDevice.id());
         device = env.startDevice(citizenDevice, "--simulate", "--answer-after-s", "1", "--ice-local-address", "127.0.0.1");
-        device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+        device.awaitConnected(Duration.ofSeconds(30));
     }
 
     @AfterAll

@@ -132,7 +132,7 @@ public final class CallBench implements Callable<Integer> {
             try (DeviceProcess kiosk = env.startDevice(display != null ? display.prefix() : List.of(), device, "--simulate",
                     "--answer-after-s", "0.001", "--ice-local-address", "127.0.0.1", "--ui", display != null ? "window" : "off");
                  ConsoleBrowser browser = ConsoleBrowser.open(env.httpUrl(), Path.of("target", "bench-screenshots"))) {
-                kiosk.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+                kiosk.awaitConnected(Duration.ofSeconds(30));
                 browser.signIn("staff", FleetTestEnvironment.ADMIN_PASSWORD);
                 progress("one warm-up call, then %d timed calls", calls);
                 for (int i = 0; i <= calls; i++) {

@@ -87,7 +87,7 @@ public final class KioskBench implements Callable<Integer> {
         List<String> all = new ArrayList<>(List.of("--simulate"));
         all.addAll(List.of(args));
         try (DeviceProcess kiosk = env.startDevice(prefix, device, all.toArray(String[]::new))) {
-            kiosk.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            kiosk.awaitConnected(Duration.ofSeconds(30));
             return idle(kiosk);
         }
     }

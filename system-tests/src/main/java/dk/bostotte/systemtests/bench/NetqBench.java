@@ -84,7 +84,7 @@ public final class NetqBench implements Callable<Integer> {
             args.add("--throughput-fixed");
         }
         try (DeviceProcess device = env.startDevice(link, d, args.toArray(String[]::new))) {
-            device.awaitLog("connected to ssl://", Duration.ofSeconds(30));
+            device.awaitConnected(Duration.ofSeconds(30));
             device.awaitLog(RESULT.pattern(), tests, Duration.ofSeconds(60L * tests));
             Matcher m = RESULT.matcher(device.output());
             List<Measured> out = new ArrayList<>();
