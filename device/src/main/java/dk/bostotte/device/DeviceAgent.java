@@ -12,6 +12,7 @@ import dk.bostotte.device.fleet.FleetLink;
 import dk.bostotte.device.fleet.LinkListener;
 import dk.bostotte.device.fleet.TelemetryQueue;
 import dk.bostotte.device.fleet.TelemetryUploader;
+import dk.bostotte.device.platform.PeriodicTask;
 import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.device.health.StatusSource;
 import dk.bostotte.device.netq.NetworkSampler;

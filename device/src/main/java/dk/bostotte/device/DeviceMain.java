@@ -45,6 +45,8 @@ import dk.bostotte.device.support.LogRing;
 import dk.bostotte.device.support.RemoteSupport;
 import dk.bostotte.device.netq.RttProbe;
 import dk.bostotte.device.netq.SimulatedSampler;
+import dk.bostotte.device.platform.SystemRoot;
+import dk.bostotte.device.platform.SystemTools;
 import dk.bostotte.protocol.codec.MessageCodec;
 import java.nio.file.Path;
 import java.time.Clock;

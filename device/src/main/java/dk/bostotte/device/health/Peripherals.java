@@ -1,6 +1,6 @@
 package dk.bostotte.device.health;
 
-import dk.bostotte.device.SystemRoot;
+import dk.bostotte.device.platform.SystemRoot;
 import java.util.regex.Pattern;
 
 /**

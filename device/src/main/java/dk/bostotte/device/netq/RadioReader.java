@@ -2,8 +2,8 @@ package dk.bostotte.device.netq;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.bostotte.device.SystemRoot;
-import dk.bostotte.device.SystemTools;
+import dk.bostotte.device.platform.SystemRoot;
+import dk.bostotte.device.platform.SystemTools;
 import dk.bostotte.protocol.message.LinkType;
 import dk.bostotte.protocol.message.NetworkSample.Radio;
 import java.time.Duration;

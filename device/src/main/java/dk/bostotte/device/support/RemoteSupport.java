@@ -1,6 +1,6 @@
 package dk.bostotte.device.support;
 
-import dk.bostotte.device.SystemTools;
+import dk.bostotte.device.platform.SystemTools;
 import dk.bostotte.device.fleet.CommandDispatcher;
 import dk.bostotte.device.fleet.CommandHandler.Completion;
 import dk.bostotte.protocol.message.CommandType;
