@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.bostotte.device.kiosk.GpioOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +55,9 @@ class DeviceMainTest {
 
     @Test
     void aPinOnTheCommandLineWinsThenTheBundlesThenTheDefaultWiring() {
-        assertEquals(5, DeviceMain.pin(5, java.util.Optional.of(22), 17));
-        assertEquals(22, DeviceMain.pin(null, java.util.Optional.of(22), 17));
-        assertEquals(17, DeviceMain.pin(null, java.util.Optional.empty(), 17));
+        assertEquals(5, GpioOptions.pin(5, java.util.Optional.of(22), 17));
+        assertEquals(22, GpioOptions.pin(null, java.util.Optional.of(22), 17));
+        assertEquals(17, GpioOptions.pin(null, java.util.Optional.empty(), 17));
     }
 
     @Test

@@ -75,7 +75,8 @@ public final class CallController {
     private final ScheduledExecutorService thread;
     private final Function<DeviceCallSignal, CompletableFuture<Void>> send;
     private final Supplier<CallMedia> mediaFactory;
-    private final Display display;
+    /** Not final: the kiosk screen joins after construction, see {@link #alsoShowOn}. */
+    private volatile Display display;
     /** Simulated devices answer by themselves after this long, so one person can try a call alone. */
     private final Optional<Duration> simulatedAnswer;
     /** Read by other threads (the throughput test must not run during a call). */
@@ -103,6 +104,14 @@ public final class CallController {
 
     public Phase phase() {
         return phase;
+    }
+
+    /**
+     * Also shows each change on {@code more} (the kiosk screen, which is built after the calls because its
+     * buttons drive them); call while wiring, before the first call.
+     */
+    public void alsoShowOn(Display more) {
+        display = display.andThen(more);
     }
 
     private java.util.function.BooleanSupplier locked = () -> false;

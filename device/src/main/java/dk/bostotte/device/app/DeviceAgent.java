@@ -1,4 +1,4 @@
-package dk.bostotte.device;
+package dk.bostotte.device.app;
 
 import dk.bostotte.device.call.CallController;
 import dk.bostotte.device.config.DesiredConfigApplier;
