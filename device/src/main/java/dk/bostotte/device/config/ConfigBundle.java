@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Properties;
  */
 public record ConfigBundle(Path dir, DeviceId deviceId, String model, String serial, String serverHost,
                            int mqttPort, int httpPort, int devicePort, char[] keystorePassword,
-                           java.util.Optional<Integer> buttonPin, java.util.Optional<Integer> ledPin) {
+                           Optional<Integer> buttonPin, Optional<Integer> ledPin) {
 
     public static final String PROPERTIES = "device.properties";
     public static final String KEYSTORE = "device.p12";
@@ -51,12 +52,12 @@ public record ConfigBundle(Path dir, DeviceId deviceId, String model, String ser
                 gpioPin(p, file, "gpio.button.pin"), gpioPin(p, file, "gpio.led.pin"));
     }
 
-    private static java.util.Optional<Integer> gpioPin(Properties p, Path file, String key) throws BundleException {
+    private static Optional<Integer> gpioPin(Properties p, Path file, String key) throws BundleException {
         String v = p.getProperty(key);
         if (v == null || v.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(within(v.trim(), 2, 27, file, key, "a GPIO (BCM number 2-27)"));
+        return Optional.of(within(v.trim(), 2, 27, file, key, "a GPIO (BCM number 2-27)"));
     }
 
     public Path keystoreFile() {
