@@ -74,6 +74,23 @@ class CallControllerTest {
     private static final List<IceServer> ICE = List.of(new IceServer(List.of("stun:s.example:3478"), null, null));
 
     @Test
+    void aScreenThatJoinsAfterConstructionHearsTheCallsToo() throws Exception {
+        List<String> later = new CopyOnWriteArrayList<>();
+        controller(Optional.empty()).alsoShowOn(new CallController.Display() {
+            public void ringing(String caller, Integer autoAnswerS) { later.add("ringing " + caller); }
+            public void calling() { later.add("calling"); }
+            public void connecting(String other) { later.add("connecting " + other); }
+            public void inCall(String other) { later.add("in call " + other); }
+            public void ended(String reason) { later.add("idle " + reason); }
+            public void profileChanged(MediaProfile p) { later.add("profile " + p); }
+        });
+        receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE));
+        onAgent(controller::hangUp);
+        assertEquals(List.of("ringing Mette null", "idle you hung up"), screen);
+        assertEquals(List.of("ringing Mette", "idle you hung up"), later);
+    }
+
+    @Test
     void ringAnswerOfferConnectAndHangUpByTheCitizen() throws Exception {
         controller(Optional.empty());
         receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE));
