@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.bostotte.device.kiosk.GpioOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -28,7 +30,7 @@ class DeviceMainTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             CommandLine cli = new CommandLine(new DeviceMain());
-            cli.setErr(new java.io.PrintWriter(System.err, true));
+            cli.setErr(new PrintWriter(System.err, true));
             int code = cli.execute(args);
             return new Run(code, err.toString(StandardCharsets.UTF_8));
         } finally {
@@ -55,9 +57,9 @@ class DeviceMainTest {
 
     @Test
     void aPinOnTheCommandLineWinsThenTheBundlesThenTheDefaultWiring() {
-        assertEquals(5, GpioOptions.pin(5, java.util.Optional.of(22), 17));
-        assertEquals(22, GpioOptions.pin(null, java.util.Optional.of(22), 17));
-        assertEquals(17, GpioOptions.pin(null, java.util.Optional.empty(), 17));
+        assertEquals(5, GpioOptions.pin(5, Optional.of(22), 17));
+        assertEquals(22, GpioOptions.pin(null, Optional.of(22), 17));
+        assertEquals(17, GpioOptions.pin(null, Optional.empty(), 17));
     }
 
     @Test

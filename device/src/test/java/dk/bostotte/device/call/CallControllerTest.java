@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +124,7 @@ class CallControllerTest {
     @Test
     void aLockedDeviceDeclinesRingsAndPlacesNoCalls() throws Exception {
         controller(Optional.of(Duration.ofMillis(1)));
-        java.util.concurrent.atomic.AtomicBoolean locked = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean locked = new AtomicBoolean(true);
         controller.refuseWhile(locked::get);
         receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE));
         assertEquals(List.of(DeviceCallSignal.Type.DECLINE), sentTypes());
@@ -162,7 +163,7 @@ class CallControllerTest {
     @Test
     void theDevicesOwnRingPolicyOverridesAnAutoAnswerRing() throws Exception {
         controller(Optional.empty());
-        java.util.concurrent.atomic.AtomicBoolean allowed = new java.util.concurrent.atomic.AtomicBoolean(false);
+        AtomicBoolean allowed = new AtomicBoolean(false);
         controller.autoAnswerOnlyWhile(allowed::get);
         receive(CallSignal.ring("c1", Instant.now(), "Mette", 0, ICE));
         Thread.sleep(200);
