@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.bostotte.device.kiosk.GpioOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,7 +30,7 @@ class DeviceMainTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             CommandLine cli = new CommandLine(new DeviceMain());
-            cli.setErr(new java.io.PrintWriter(System.err, true));
+            cli.setErr(new PrintWriter(System.err, true));
             int code = cli.execute(args);
             return new Run(code, err.toString(StandardCharsets.UTF_8));
         } finally {
@@ -54,9 +57,9 @@ class DeviceMainTest {
 
     @Test
     void aPinOnTheCommandLineWinsThenTheBundlesThenTheDefaultWiring() {
-        assertEquals(5, DeviceMain.pin(5, java.util.Optional.of(22), 17));
-        assertEquals(22, DeviceMain.pin(null, java.util.Optional.of(22), 17));
-        assertEquals(17, DeviceMain.pin(null, java.util.Optional.empty(), 17));
+        assertEquals(5, GpioOptions.pin(5, Optional.of(22), 17));
+        assertEquals(22, GpioOptions.pin(null, Optional.of(22), 17));
+        assertEquals(17, GpioOptions.pin(null, Optional.empty(), 17));
     }
 
     @Test

@@ -5,16 +5,20 @@ import dk.bostotte.protocol.message.CallSignal;
 import dk.bostotte.protocol.message.CallStats;
 import dk.bostotte.protocol.message.DeviceCallSignal;
 import dk.bostotte.protocol.message.IceServer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +79,8 @@ public final class CallController {
     private final ScheduledExecutorService thread;
     private final Function<DeviceCallSignal, CompletableFuture<Void>> send;
     private final Supplier<CallMedia> mediaFactory;
-    private final Display display;
+    /** Not final: the kiosk screen joins after construction, see {@link #alsoShowOn}. */
+    private volatile Display display;
     /** Simulated devices answer by themselves after this long, so one person can try a call alone. */
     private final Optional<Duration> simulatedAnswer;
     /** Read by other threads (the throughput test must not run during a call). */
@@ -105,9 +110,17 @@ public final class CallController {
         return phase;
     }
 
-    private java.util.function.BooleanSupplier locked = () -> false;
-    private java.util.function.BooleanSupplier autoAnswerAllowed = () -> true;
-    private java.util.function.IntSupplier speakerPercent = () -> 100;
+    /**
+     * Also shows each change on {@code more} (the kiosk screen, which is built after the calls because its
+     * buttons drive them); call while wiring, before the first call.
+     */
+    public void alsoShowOn(Display more) {
+        display = display.andThen(more);
+    }
+
+    private BooleanSupplier locked = () -> false;
+    private BooleanSupplier autoAnswerAllowed = () -> true;
+    private IntSupplier speakerPercent = () -> 100;
     private boolean muted;
     private boolean cameraOff;
 
@@ -115,17 +128,17 @@ public final class CallController {
      * The device's own answer policy: while it says no, a ring that asks to be auto-answered just
      * rings, so the camera never goes live on the fleet's word alone.
      */
-    public void autoAnswerOnlyWhile(java.util.function.BooleanSupplier allowed) {
+    public void autoAnswerOnlyWhile(BooleanSupplier allowed) {
         this.autoAnswerAllowed = allowed;
     }
 
     /** Loudness of the other side's voice for each new call (and the one on now, via {@link #speakerVolume}). */
-    public void speakerFrom(java.util.function.IntSupplier percent) {
+    public void speakerFrom(IntSupplier percent) {
         this.speakerPercent = percent;
     }
 
     /** While {@code locked} says so (IT support locked a lost device), rings are declined and no call goes out. */
-    public void refuseWhile(java.util.function.BooleanSupplier locked) {
+    public void refuseWhile(BooleanSupplier locked) {
         this.locked = locked;
     }
 
@@ -137,7 +150,7 @@ public final class CallController {
             onSignal(s);
             return null;
         }, error -> {
-            String text = new String(payload, 0, Math.min(payload.length, 300), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(payload, 0, Math.min(payload.length, 300), StandardCharsets.UTF_8);
             log.warn("ignoring invalid call signal: {}: {}", error.message(), text);
             return null;
         });
@@ -337,7 +350,7 @@ public final class CallController {
                     work.run();
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             log.debug("agent stopped; dropping media event");
         }
     }

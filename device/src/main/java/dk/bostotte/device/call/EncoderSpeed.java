@@ -3,11 +3,14 @@ package dk.bostotte.device.call;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToDoubleFunction;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How large a picture this CPU can encode in software, measured once after start (in the
@@ -18,7 +21,7 @@ import org.freedesktop.gstreamer.State;
  */
 public final class EncoderSpeed {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EncoderSpeed.class);
+    private static final Logger log = LoggerFactory.getLogger(EncoderSpeed.class);
 
     static final double CALL_FPS = 30;
     static final double MARGIN = 2.0;
@@ -48,7 +51,7 @@ public final class EncoderSpeed {
                 + " ! fakesink sync=false";
         Pipeline pipeline = (Pipeline) Gst.parseLaunch(description);
         CountDownLatch done = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean failed = new AtomicBoolean();
         Bus.EOS eos = source -> done.countDown();
         Bus.ERROR error = (source, code, message) -> {
             log.warn("encoder speed not measured at {}: {}", profile, message);

@@ -4,11 +4,15 @@ import dk.bostotte.protocol.message.CallSignal.IceTransportPolicy;
 import dk.bostotte.protocol.message.CallStats;
 import dk.bostotte.protocol.message.IceServer;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Buffer;
+import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.FlowReturn;
+import org.freedesktop.gstreamer.PadDirection;
 import org.freedesktop.gstreamer.Sample;
 import org.freedesktop.gstreamer.Structure;
 import org.freedesktop.gstreamer.elements.AppSink;
@@ -32,6 +38,7 @@ import org.freedesktop.gstreamer.Promise;
 import org.freedesktop.gstreamer.SDPMessage;
 import org.freedesktop.gstreamer.State;
 import org.freedesktop.gstreamer.Version;
+import org.freedesktop.gstreamer.glib.NativeObject;
 import org.freedesktop.gstreamer.webrtc.WebRTCBin;
 import org.freedesktop.gstreamer.webrtc.WebRTCPeerConnectionState;
 import org.freedesktop.gstreamer.webrtc.WebRTCSDPType;
@@ -75,7 +82,7 @@ public final class GstCallMedia implements CallMedia {
     private final AtomicBoolean mediaArrived = new AtomicBoolean();
     private volatile ScheduledFuture<?> connectionWatch;
     /** Strong references: the binding's callbacks and dynamic elements must outlive this method's frames. */
-    private final List<Object> keep = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Object> keep = new CopyOnWriteArrayList<>();
     private final WebRtcStats stats = new WebRtcStats();
     private volatile Pipeline pipeline;
     private volatile WebRTCBin webrtc;
@@ -138,11 +145,11 @@ public final class GstCallMedia implements CallMedia {
         WebRTCBin.ON_NEGOTIATION_NEEDED negotiate = element -> createOffer();
         WebRTCBin.ON_ICE_CANDIDATE candidate = (mline, c) -> onWatcher(() -> listener.candidate(mline, c));
         Element.PAD_ADDED incoming = (element, pad) -> {
-            if (pad.getDirection() == org.freedesktop.gstreamer.PadDirection.SRC) {
+            if (pad.getDirection() == PadDirection.SRC) {
                 decode(pad);
             }
         };
-        org.freedesktop.gstreamer.Bus.ERROR error = (source, code, message) ->
+        Bus.ERROR error = (source, code, message) ->
                 onWatcher(() -> fail("media error in " + source.getName() + ": " + message));
         keep.addAll(List.of(negotiate, candidate, incoming, error));
         webrtc.connect(negotiate);
@@ -340,7 +347,7 @@ public final class GstCallMedia implements CallMedia {
                 caps = sample.getCaps();
                 Structure format = caps.getStructure(0);
                 buffer = sample.getBuffer();
-                java.nio.ByteBuffer pixels = buffer.map(false);
+                ByteBuffer pixels = buffer.map(false);
                 try {
                     if (!closed.get()) {
                         to.frame(source, format.getInteger("width"), format.getInteger("height"), pixels);
@@ -403,7 +410,7 @@ public final class GstCallMedia implements CallMedia {
         }
         try {
             watcher.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException ended) {
+        } catch (RejectedExecutionException ended) {
             log.debug("call media: too late for the call's thread, it has ended");
         }
     }
@@ -456,7 +463,7 @@ public final class GstCallMedia implements CallMedia {
     }
 
     /** Well under the reporting period, so a slow answer cannot stack reports up. */
-    private static final java.time.Duration STATS_TIMEOUT = java.time.Duration.ofMillis(1500);
+    private static final Duration STATS_TIMEOUT = Duration.ofMillis(1500);
     private int statsMissed;
 
     @Override
@@ -539,7 +546,7 @@ public final class GstCallMedia implements CallMedia {
                 encoder.set("target-bitrate", next.videoBitrate);
             } else {
                 encoder.set("extra-controls",
-                        org.freedesktop.gstreamer.Structure.fromString("controls,video_bitrate=" + next.videoBitrate));
+                        Structure.fromString("controls,video_bitrate=" + next.videoBitrate));
             }
         }
         // The valve opens only once the new size and bitrate are set, so the encoder never sees
@@ -595,7 +602,7 @@ public final class GstCallMedia implements CallMedia {
             // elements stayed in memory with their last pictures (3.4 MB a call with the screen,
             // bench call --screen over 40 calls). Released here, with the call.
             for (Object o : keep) {
-                if (o instanceof org.freedesktop.gstreamer.glib.NativeObject wrapper) {
+                if (o instanceof NativeObject wrapper) {
                     wrapper.dispose();
                 }
             }

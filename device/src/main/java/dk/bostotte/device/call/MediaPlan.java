@@ -1,5 +1,6 @@
 package dk.bostotte.device.call;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -106,7 +107,7 @@ public record MediaPlan(String videoSource, String audioSource, String videoSink
     public static final int JITTER_BUFFER_MS = 100;
 
     /** Echo probes are found by name across the process, so each call's pipeline names its own. */
-    private static final java.util.concurrent.atomic.AtomicLong PIPELINES = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong PIPELINES = new AtomicLong();
 
     /**
      * The call's pipeline: camera and microphone into webrtcbin, with the elements adaptation

@@ -6,6 +6,13 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.freedesktop.gstreamer.glib.NativeObject;
 
 /**
@@ -108,23 +115,23 @@ final class NativeWebRtc {
     }
 
     /** Waits for promises off the caller's thread, so a webrtcbin that never answers cannot hang it. */
-    private static final java.util.concurrent.ExecutorService PROMISE_WAITER =
-            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    private static final ExecutorService PROMISE_WAITER =
+            Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "webrtc-stats-wait");
                 t.setDaemon(true);
                 return t;
             });
 
     /** webrtcbin's statistics as GStreamer serialises them. */
-    static String stats(NativeObject webrtcbin, java.time.Duration timeout) throws StatsUnavailable {
+    static String stats(NativeObject webrtcbin, Duration timeout) throws StatsUnavailable {
         Pointer promise = GstLib.INSTANCE.gst_promise_new();
         try {
             GObjectLib.INSTANCE.g_signal_emit_by_name(pointer(webrtcbin), "get-stats", (Pointer) null, promise);
-            java.util.concurrent.Future<Integer> result = PROMISE_WAITER.submit(() -> GstLib.INSTANCE.gst_promise_wait(promise));
+            Future<Integer> result = PROMISE_WAITER.submit(() -> GstLib.INSTANCE.gst_promise_wait(promise));
             int outcome;
             try {
-                outcome = result.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+                outcome = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
                 // Wakes the waiter; the promise is only freed once it has returned.
                 GstLib.INSTANCE.gst_promise_interrupt(promise);
                 awaitQuietly(result);
@@ -134,7 +141,7 @@ final class NativeWebRtc {
                 awaitQuietly(result);
                 Thread.currentThread().interrupt();
                 throw new StatsUnavailable("interrupted");
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new StatsUnavailable("waiting for get-stats failed: " + e.getCause());
             }
             if (outcome != REPLIED) {
@@ -207,9 +214,9 @@ final class NativeWebRtc {
         }
     }
 
-    private static void awaitQuietly(java.util.concurrent.Future<?> f) {
+    private static void awaitQuietly(Future<?> f) {
         try {
-            f.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            f.get(5, TimeUnit.SECONDS);
         } catch (Exception ignored) {
             // The interrupt wakes it at once; nothing left to do if it does not.
         }

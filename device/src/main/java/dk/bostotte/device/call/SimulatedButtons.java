@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public final class SimulatedButtons {
                         agentThread.execute(action);
                     }
                 }
-            } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
+            } catch (IOException | RejectedExecutionException e) {
                 log.debug("simulated buttons stopped: {}", e.toString());
             }
         }, "simulated-buttons");

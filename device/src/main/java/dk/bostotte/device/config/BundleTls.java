@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -44,7 +46,7 @@ public final class BundleTls {
     }
 
     /** A socket factory from {@link #sslContext} that only speaks TLS 1.3 and 1.2. */
-    public static javax.net.ssl.SSLSocketFactory socketFactory(ConfigBundle bundle) throws BundleException {
+    public static SSLSocketFactory socketFactory(ConfigBundle bundle) throws BundleException {
         return new ProtocolPinningSocketFactory(sslContext(bundle).getSocketFactory(), PROTOCOLS);
     }
 
@@ -62,7 +64,7 @@ public final class BundleTls {
             return ks;
         } catch (IOException | GeneralSecurityException e) {
             // A wrong password surfaces as an IOException whose cause says so.
-            String why = e.getCause() instanceof java.security.UnrecoverableKeyException
+            String why = e.getCause() instanceof UnrecoverableKeyException
                     ? "wrong " + BundleLayout.KEYSTORE_PASSWORD : e.getMessage();
             throw new BundleException("cannot open " + file + ": " + why, e);
         }

@@ -1,7 +1,7 @@
 package dk.bostotte.device.config;
 
+import dk.bostotte.device.platform.DurableFiles;
 import dk.bostotte.protocol.message.AnswerPolicy;
-import dk.bostotte.device.DurableFiles;
 import dk.bostotte.protocol.codec.Checks;
 import dk.bostotte.protocol.codec.DecodeError;
 import dk.bostotte.protocol.message.DesiredConfig;

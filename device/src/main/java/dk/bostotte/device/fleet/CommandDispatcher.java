@@ -9,6 +9,7 @@ import dk.bostotte.protocol.message.CommandType;
 import dk.bostotte.protocol.message.ProtocolMessage;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,7 +34,7 @@ public final class CommandDispatcher {
     private final Consumer<CommandResult> results;
     private final Map<CommandType, CommandHandler> handlers = new EnumMap<>(CommandType.class);
     /** Ids already handled: the fleet resends until it hears "received", and a reboot must not run twice. */
-    private final Map<String, Boolean> seen = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+    private final Map<String, Boolean> seen = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
             return size() > 256;

@@ -8,10 +8,12 @@ import dk.bostotte.protocol.message.DeviceState;
 import dk.bostotte.protocol.message.ProtocolMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -135,7 +137,7 @@ public final class FleetLink {
             if (number == attemptNumber && !attemptSettled && !stopping) {
                 log.warn("device {} connect attempt {} did not finish in {} s; retrying with a new MQTT client", id, number,
                         CONNECT_TIMEOUT_S + 5);
-                settle(number, () -> retryAfter(new java.util.concurrent.TimeoutException("connect did not finish")));
+                settle(number, () -> retryAfter(new TimeoutException("connect did not finish")));
             }
         }, CONNECT_TIMEOUT_S + 5L, TimeUnit.SECONDS);
         try {
@@ -206,7 +208,7 @@ public final class FleetLink {
 
     private void subscribe(Runnable then) {
         // Every server-to-device channel of this device: commands, config and call signalling.
-        MqttSubscription[] subs = java.util.Arrays.stream(Channel.values())
+        MqttSubscription[] subs = Arrays.stream(Channel.values())
                 .filter(c -> c.direction() == Channel.Direction.TO_DEVICE)
                 .map(c -> new MqttSubscription(Topics.of(id, c), c.qos())).toArray(MqttSubscription[]::new);
         try {

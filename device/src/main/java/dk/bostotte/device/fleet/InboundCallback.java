@@ -4,6 +4,7 @@ import dk.bostotte.protocol.Channel;
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.protocol.Topics;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -62,7 +63,7 @@ final class InboundCallback implements MqttCallback {
     static void post(Executor executor, Runnable work) {
         try {
             executor.execute(work);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             log.debug("agent stopped; dropping event");
         }
     }

@@ -1,6 +1,6 @@
 package dk.bostotte.device.fleet;
 
-import dk.bostotte.device.DurableFiles;
+import dk.bostotte.device.platform.DurableFiles;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class Journal implements Closeable {
         FileLock l;
         try {
             l = lockChannel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             l = null;
         }
         if (l == null) {

@@ -7,6 +7,7 @@ import dk.bostotte.protocol.message.LinkType;
 import dk.bostotte.protocol.message.NetworkSample;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -54,7 +55,7 @@ final class JournalRecord {
 
     /** Parses the fields of a {@code J} record (index 0 is the kind; the JSON may contain spaces). */
     static NetworkSample parseSample(String[] f) {
-        String json = String.join(" ", java.util.Arrays.asList(f).subList(1, f.length));
+        String json = String.join(" ", Arrays.asList(f).subList(1, f.length));
         try {
             return JSON.readValue(json, NetworkSample.class);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,6 @@
 package dk.bostotte.device.fleet;
 
-import dk.bostotte.device.DurableFiles;
+import dk.bostotte.device.platform.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

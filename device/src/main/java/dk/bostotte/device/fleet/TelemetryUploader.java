@@ -6,6 +6,7 @@ import dk.bostotte.protocol.message.TelemetryBatch;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -118,7 +119,7 @@ public final class TelemetryUploader {
 
     /** PUBACK 0x99 (payload format invalid): stored server-side as rejected; any other failure is worth a retry. */
     static boolean isRefusedForGood(Throwable error) {
-        Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         return e instanceof PublishRejectedException r && r.reasonCode() == PAYLOAD_FORMAT_INVALID;
     }
 

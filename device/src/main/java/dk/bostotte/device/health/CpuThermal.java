@@ -1,6 +1,7 @@
 package dk.bostotte.device.health;
 
-import dk.bostotte.device.SystemRoot;
+import dk.bostotte.device.platform.SystemRoot;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ public final class CpuThermal {
         if (pathVariable == null) {
             return Optional.empty();
         }
-        return List.of(pathVariable.split(java.io.File.pathSeparator)).stream().filter(d -> !d.isEmpty())
+        return List.of(pathVariable.split(File.pathSeparator)).stream().filter(d -> !d.isEmpty())
                 .map(d -> Path.of(d, command)).filter(Files::isExecutable).findFirst();
     }
 }

@@ -1,6 +1,8 @@
 package dk.bostotte.device.health;
 
-import dk.bostotte.device.SystemRoot;
+import dk.bostotte.device.platform.SystemRoot;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -26,12 +28,12 @@ public final class Peripherals {
      */
     public boolean camera() {
         return root.list("/sys/class/video4linux").stream().filter(n -> n.startsWith("video"))
-                .map(n -> root.read("/sys/class/video4linux/" + n + "/name").orElse("").toLowerCase(java.util.Locale.ROOT))
+                .map(n -> root.read("/sys/class/video4linux/" + n + "/name").orElse("").toLowerCase(Locale.ROOT))
                 .anyMatch(name -> SOC_NODES.stream().noneMatch(name::contains));
     }
 
     /** Names of the Raspberry Pi's (and similar SoCs') codec and ISP video nodes. */
-    static final java.util.List<String> SOC_NODES = java.util.List.of("codec", "bcm2835-isp", "rpivid", "pispbe", "hevc",
+    static final List<String> SOC_NODES = List.of("codec", "bcm2835-isp", "rpivid", "pispbe", "hevc",
             "hantro");
 
     public boolean microphone() {

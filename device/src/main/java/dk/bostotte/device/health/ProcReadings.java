@@ -1,6 +1,6 @@
 package dk.bostotte.device.health;
 
-import dk.bostotte.device.SystemRoot;
+import dk.bostotte.device.platform.SystemRoot;
 import java.util.OptionalLong;
 
 /** Uptime and memory from {@code /proc}; zero when the kernel does not tell (the status fields are not optional). */

@@ -1,6 +1,6 @@
 package dk.bostotte.device.health;
 
-import dk.bostotte.device.SystemRoot;
+import dk.bostotte.device.platform.SystemRoot;
 import dk.bostotte.protocol.message.DeviceStatus;
 import dk.bostotte.protocol.message.ProtocolMessage;
 import java.io.File;

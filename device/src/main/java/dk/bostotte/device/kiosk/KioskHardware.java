@@ -8,6 +8,7 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import dk.bostotte.device.call.CallController;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,7 +82,7 @@ public final class KioskHardware implements AutoCloseable {
     /** Idle: call the worker; ringing: answer; calling or in a call: hang up. */
     static void press(CallController calls) {
         // One line per press: the bring-up counts them (hardware-notes/tested.md, 50 presses).
-        log.info("answer button pressed ({})", calls.phase().name().toLowerCase(java.util.Locale.ROOT));
+        log.info("answer button pressed ({})", calls.phase().name().toLowerCase(Locale.ROOT));
         switch (calls.phase()) {
             case IDLE -> calls.callSupportWorker();
             case RINGING -> calls.answer();

@@ -3,6 +3,7 @@ package dk.bostotte.device.kiosk;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ public final class SystemdWatchdog {
     }
 
     /** The real notifier when running under systemd with libsystemd available. */
-    static Optional<Notifier> systemd(java.util.Map<String, String> env) {
+    static Optional<Notifier> systemd(Map<String, String> env) {
         if (env.get("NOTIFY_SOCKET") == null) {
             return Optional.empty();
         }
@@ -45,7 +46,7 @@ public final class SystemdWatchdog {
     }
 
     /** The ping interval from systemd's {@code WATCHDOG_USEC} (half of it), if the unit has a watchdog. */
-    static Optional<Duration> interval(java.util.Map<String, String> env) {
+    static Optional<Duration> interval(Map<String, String> env) {
         try {
             long usec = Long.parseLong(env.getOrDefault("WATCHDOG_USEC", ""));
             return usec > 0 ? Optional.of(Duration.ofNanos(usec * 1000 / 2)) : Optional.empty();
@@ -55,7 +56,7 @@ public final class SystemdWatchdog {
     }
 
     public static void start(ScheduledExecutorService timer, BooleanSupplier healthy) {
-        java.util.Map<String, String> env = System.getenv();
+        Map<String, String> env = System.getenv();
         systemd(env).ifPresent(n -> start(n, interval(env), timer, healthy));
     }
 

@@ -1,6 +1,6 @@
 package dk.bostotte.device.netq;
 
-import dk.bostotte.device.SystemRoot;
+import dk.bostotte.device.platform.SystemRoot;
 import dk.bostotte.protocol.message.LinkType;
 import java.util.Optional;
 

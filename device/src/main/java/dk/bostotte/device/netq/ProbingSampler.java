@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures the real network: the link type and radio figures of the default route with every
@@ -18,7 +20,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class ProbingSampler implements NetworkSampler {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProbingSampler.class);
+    private static final Logger log = LoggerFactory.getLogger(ProbingSampler.class);
 
     private final LinkTypeDetector link;
     private final RadioReader radio;

@@ -2,11 +2,12 @@ package dk.bostotte.device.netq;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.bostotte.device.SystemRoot;
-import dk.bostotte.device.SystemTools;
+import dk.bostotte.device.platform.SystemRoot;
+import dk.bostotte.device.platform.SystemTools;
 import dk.bostotte.protocol.message.LinkType;
 import dk.bostotte.protocol.message.NetworkSample.Radio;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -104,7 +105,7 @@ public final class RadioReader {
     }
 
     private Optional<JsonNode> mmcli(String... args) {
-        List<String> argv = new java.util.ArrayList<>(List.of("mmcli", "-J"));
+        List<String> argv = new ArrayList<>(List.of("mmcli", "-J"));
         argv.addAll(List.of(args));
         return tools.run(TOOL_TIMEOUT, argv).flatMap(out -> {
             try {

@@ -9,7 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Download and upload rate against the fleet server's device API (HTTPS, the device's own
@@ -20,7 +24,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class ThroughputProbe {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ThroughputProbe.class);
+    private static final Logger log = LoggerFactory.getLogger(ThroughputProbe.class);
 
     /** Mbit/s each way (null where a direction could not be measured) and the bytes spent. */
     public record Result(Double downMbps, Double upMbps, long bytes) {
@@ -177,11 +181,11 @@ public final class ThroughputProbe {
         if (r.statusCode() != 200) {
             throw new IOException("upload refused: HTTP " + r.statusCode());
         }
-        java.util.regex.Matcher m = SECONDS.matcher(r.body());
+        Matcher m = SECONDS.matcher(r.body());
         return m.find() ? Math.max(1, (long) (Double.parseDouble(m.group(1)) * 1e9)) : nanos;
     }
 
-    private static final java.util.regex.Pattern SECONDS = java.util.regex.Pattern.compile("\"seconds\":([0-9.Ee-]+)");
+    private static final Pattern SECONDS = Pattern.compile("\"seconds\":([0-9.Ee-]+)");
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;

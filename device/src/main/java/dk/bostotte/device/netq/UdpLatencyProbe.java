@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Latency as calls feel it: a train of small UDP packets to the fleet server's echo responder
@@ -55,7 +56,7 @@ public final class UdpLatencyProbe {
         long[] rttNanos = new long[packets];
         Arrays.fill(rttNanos, -1);
         // When the last packet went out; until then the receiver keeps listening however slow sending is.
-        java.util.concurrent.atomic.AtomicLong lastSent = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+        AtomicLong lastSent = new AtomicLong(Long.MAX_VALUE);
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.connect(InetAddress.getByName(host), port);
             Thread receiver = new Thread(() -> receive(socket, rttNanos, lastSent), "latency-probe");
@@ -86,7 +87,7 @@ public final class UdpLatencyProbe {
      * sent. The wait counts from the last send, not from a schedule: on a busy device sending can
      * run late, and a packet still on its way is not a lost one.
      */
-    private void receive(DatagramSocket socket, long[] rttNanos, java.util.concurrent.atomic.AtomicLong lastSent) {
+    private void receive(DatagramSocket socket, long[] rttNanos, AtomicLong lastSent) {
         byte[] in = new byte[EchoPacket.MAX_SIZE];
         try {
             int received = 0;

@@ -1,6 +1,6 @@
 package dk.bostotte.device.support;
 
-import dk.bostotte.device.DurableFiles;
+import dk.bostotte.device.platform.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dk.bostotte.device.support;
 
-import dk.bostotte.protocol.message.Command;
+import dk.bostotte.device.platform.SystemTools;
 import dk.bostotte.protocol.DeviceApi;
-import dk.bostotte.device.SystemTools;
+import dk.bostotte.protocol.message.Command;
 import dk.bostotte.device.fleet.CommandDispatcher;
 import dk.bostotte.device.fleet.CommandHandler.Completion;
 import dk.bostotte.protocol.message.CommandType;

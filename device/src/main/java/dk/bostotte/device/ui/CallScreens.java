@@ -9,6 +9,7 @@ import static dk.bostotte.device.ui.Widgets.text;
 
 import java.awt.BorderLayout;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import javax.swing.BorderFactory;
@@ -51,7 +52,7 @@ final class CallScreens {
             warning.add(countdown);
             warning.add(centred(t.get("incoming.autoAnswerHint"), theme.font(1.0, false), Color.BLACK, theme));
             // No taller than its words: the glue above and below centres it with the caller's name.
-            warning.setMaximumSize(new java.awt.Dimension(Integer.MAX_VALUE, warning.getPreferredSize().height));
+            warning.setMaximumSize(new Dimension(Integer.MAX_VALUE, warning.getPreferredSize().height));
             middle.add(warning);
         }
         middle.add(Box.createVerticalGlue());

@@ -7,21 +7,29 @@ import java.awt.Color;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Cursor;
+import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Point;
+import java.awt.Rectangle;
 import java.awt.Toolkit;
+import java.awt.event.MouseEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -59,13 +67,13 @@ public final class KioskDisplay implements VideoScreen {
     }
 
     /** The size a full-screen window gets on the local display: under cage, the whole panel. */
-    public static java.awt.Dimension windowSize() {
+    public static Dimension windowSize() {
         return GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds().getSize();
     }
 
     /** Full screen on the local display; {@code onTouch} hears every press anywhere (to wake the screen). */
     public static KioskDisplay window(KioskTheme theme, KioskActions actions, Runnable onTouch, Optional<Path> snapshots) {
-        java.awt.Rectangle bounds = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        Rectangle bounds = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
         KioskDisplay d = new KioskDisplay(theme.withSize(bounds.width, bounds.height), actions, snapshots);
         onEdt(() -> {
             JFrame f = new JFrame("Bostøtte");
@@ -77,7 +85,7 @@ public final class KioskDisplay implements VideoScreen {
             f.setCursor(Toolkit.getDefaultToolkit().createCustomCursor(
                     new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB), new Point(), "none"));
             Toolkit.getDefaultToolkit().addAWTEventListener(e -> {
-                if (e.getID() == java.awt.event.MouseEvent.MOUSE_PRESSED) {
+                if (e.getID() == MouseEvent.MOUSE_PRESSED) {
                     onTouch.run();
                 }
             }, AWTEvent.MOUSE_EVENT_MASK);
@@ -184,18 +192,18 @@ public final class KioskDisplay implements VideoScreen {
     }
 
     /** Every label's and button's text on the screen now shown, in layout order, without markup. */
-    java.util.List<String> words() {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> words() {
+        List<String> out = new ArrayList<>();
         onEdtAndWait(() -> collectWords(root, out));
         return out;
     }
 
-    private static void collectWords(Component c, java.util.List<String> out) {
+    private static void collectWords(Component c, List<String> out) {
         if (!c.isVisible()) {
             return;
         }
-        String text = c instanceof javax.swing.JLabel l ? l.getText()
-                : c instanceof javax.swing.AbstractButton b ? b.getText() : null;
+        String text = c instanceof JLabel l ? l.getText()
+                : c instanceof AbstractButton b ? b.getText() : null;
         if (text != null) {
             String plain = text.replaceAll("<[^>]+>", " ").replace("&nbsp;", " ").replaceAll("\\s+", " ").trim();
             if (!plain.isEmpty()) {
@@ -230,7 +238,7 @@ public final class KioskDisplay implements VideoScreen {
             ImageIO.write(picture(), "png", partial.toFile());
             // Beside it, the words on the screen, one per line, for tests (and people) that read rather than look.
             Files.writeString(file.resolveSibling(file.getFileName().toString().replaceFirst("\\.png$", ".txt")),
-                    String.join("\n", words()) + "\n", java.nio.charset.StandardCharsets.UTF_8);
+                    String.join("\n", words()) + "\n", StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             log.warn("screen snapshot not saved: {}", e.toString());
@@ -281,7 +289,7 @@ public final class KioskDisplay implements VideoScreen {
             SwingUtilities.invokeAndWait(r);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             throw new IllegalStateException(e.getCause());
         }
     }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -339,7 +340,7 @@ public final class KioskModel implements CallController.Display {
         }
         return info.appointments().stream()
                 .filter(a -> a.start().plus(Duration.ofMinutes(a.minutes() == null ? 30 : a.minutes())).isAfter(now))
-                .min(java.util.Comparator.comparing(KioskInfo.Appointment::start)).orElse(null);
+                .min(Comparator.comparing(KioskInfo.Appointment::start)).orElse(null);
     }
 
     Locale locale() {

@@ -10,9 +10,11 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
+import java.awt.Font;
 import java.awt.GridLayout;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -288,7 +290,7 @@ public final class KioskScreens {
     // ------------------------------------------------------------------ helpers
 
     /** A paragraph as wide as the page's content. */
-    private JLabel para(String words, java.awt.Font font, Color color) {
+    private JLabel para(String words, Font font, Color color) {
         // Swing's HTML pixels are about 4/3 of the screen's.
         return Widgets.paragraph(words, font, color, theme.lineWidth() * 3 / 4);
     }
@@ -308,12 +310,12 @@ public final class KioskScreens {
         return row;
     }
 
-    private static String time(KioskView v, java.time.Instant at) {
+    private static String time(KioskView v, Instant at) {
         return at.atZone(v.zone()).format(DateTimeFormatter.ofPattern("HH:mm", v.locale()));
     }
 
     /** "i dag kl. 10:00", "i morgen kl. 10:00", else the weekday and date. */
-    static String dayAndTime(KioskView v, Texts t, java.time.Instant at) {
+    static String dayAndTime(KioskView v, Texts t, Instant at) {
         ZonedDateTime when = at.atZone(v.zone());
         ZonedDateTime now = v.now().atZone(v.zone());
         String time = when.format(DateTimeFormatter.ofPattern("HH:mm", v.locale()));

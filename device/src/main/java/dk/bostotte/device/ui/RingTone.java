@@ -3,6 +3,7 @@ package dk.bostotte.device.ui;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.Clip;
+import javax.sound.sampled.LineEvent;
 import javax.sound.sampled.LineUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ public class RingTone {
         Clip c = clip(concat(tone(523, 0.18, volumePercent), tone(659, 0.18, volumePercent), tone(784, 0.3, volumePercent)));
         if (c != null) {
             c.addLineListener(e -> {
-                if (e.getType() == javax.sound.sampled.LineEvent.Type.STOP) {
+                if (e.getType() == LineEvent.Type.STOP) {
                     c.close();
                 }
             });

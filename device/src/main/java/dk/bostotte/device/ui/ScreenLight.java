@@ -1,6 +1,6 @@
 package dk.bostotte.device.ui;
 
-import dk.bostotte.device.SystemRoot;
+import dk.bostotte.device.platform.SystemRoot;
 import dk.bostotte.protocol.message.DeviceSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,23 @@ class CallControllerTest {
     private static final List<IceServer> ICE = List.of(new IceServer(List.of("stun:s.example:3478"), null, null));
 
     @Test
+    void aScreenThatJoinsAfterConstructionHearsTheCallsToo() throws Exception {
+        List<String> later = new CopyOnWriteArrayList<>();
+        controller(Optional.empty()).alsoShowOn(new CallController.Display() {
+            public void ringing(String caller, Integer autoAnswerS) { later.add("ringing " + caller); }
+            public void calling() { later.add("calling"); }
+            public void connecting(String other) { later.add("connecting " + other); }
+            public void inCall(String other) { later.add("in call " + other); }
+            public void ended(String reason) { later.add("idle " + reason); }
+            public void profileChanged(MediaProfile p) { later.add("profile " + p); }
+        });
+        receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE));
+        onAgent(controller::hangUp);
+        assertEquals(List.of("ringing Mette null", "idle you hung up"), screen);
+        assertEquals(List.of("ringing Mette", "idle you hung up"), later);
+    }
+
+    @Test
     void ringAnswerOfferConnectAndHangUpByTheCitizen() throws Exception {
         controller(Optional.empty());
         receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE));
@@ -106,7 +124,7 @@ class CallControllerTest {
     @Test
     void aLockedDeviceDeclinesRingsAndPlacesNoCalls() throws Exception {
         controller(Optional.of(Duration.ofMillis(1)));
-        java.util.concurrent.atomic.AtomicBoolean locked = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean locked = new AtomicBoolean(true);
         controller.refuseWhile(locked::get);
         receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE));
         assertEquals(List.of(DeviceCallSignal.Type.DECLINE), sentTypes());
@@ -145,7 +163,7 @@ class CallControllerTest {
     @Test
     void theDevicesOwnRingPolicyOverridesAnAutoAnswerRing() throws Exception {
         controller(Optional.empty());
-        java.util.concurrent.atomic.AtomicBoolean allowed = new java.util.concurrent.atomic.AtomicBoolean(false);
+        AtomicBoolean allowed = new AtomicBoolean(false);
         controller.autoAnswerOnlyWhile(allowed::get);
         receive(CallSignal.ring("c1", Instant.now(), "Mette", 0, ICE));
         Thread.sleep(200);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.bostotte.device.FakeRoot;
+import dk.bostotte.device.platform.FakeRoot;
 import dk.bostotte.protocol.codec.Checks;
 import dk.bostotte.protocol.message.DeviceStatus;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import dk.bostotte.device.FakeRoot;
+import dk.bostotte.device.platform.FakeRoot;
 import dk.bostotte.device.MovableClock;
 import dk.bostotte.device.call.CallController;
 import dk.bostotte.device.call.CallController.Phase;

@@ -2,7 +2,7 @@ package dk.bostotte.device.netq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dk.bostotte.device.FakeRoot;
+import dk.bostotte.device.platform.FakeRoot;
 import dk.bostotte.protocol.message.LinkType;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.bostotte.device.FakeRoot;
-import dk.bostotte.device.SystemTools;
+import dk.bostotte.device.platform.FakeRoot;
+import dk.bostotte.device.platform.SystemTools;
 import dk.bostotte.protocol.message.LinkType;
 import dk.bostotte.protocol.message.NetworkSample.Radio;
 import java.io.IOException;

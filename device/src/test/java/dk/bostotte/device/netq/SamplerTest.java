@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.bostotte.device.FakeRoot;
+import dk.bostotte.device.platform.FakeRoot;
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.protocol.message.LinkType;
 import dk.bostotte.protocol.message.NetworkSample;

@@ -3,7 +3,7 @@ package dk.bostotte.device.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.bostotte.device.FakeRoot;
+import dk.bostotte.device.platform.FakeRoot;
 import dk.bostotte.device.MovableClock;
 import dk.bostotte.protocol.message.DeviceSettings;
 import dk.bostotte.protocol.message.KioskInfo;

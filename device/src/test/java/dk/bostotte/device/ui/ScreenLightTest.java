@@ -2,7 +2,7 @@ package dk.bostotte.device.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dk.bostotte.device.FakeRoot;
+import dk.bostotte.device.platform.FakeRoot;
 import dk.bostotte.device.MovableClock;
 import dk.bostotte.protocol.message.DeviceSettings;
 import java.nio.file.Files;

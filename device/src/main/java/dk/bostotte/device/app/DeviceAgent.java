@@ -1,4 +1,4 @@
-package dk.bostotte.device;
+package dk.bostotte.device.app;
 
 import dk.bostotte.device.call.CallController;
 import dk.bostotte.device.config.DesiredConfigApplier;
@@ -7,11 +7,15 @@ import dk.bostotte.device.fleet.CommandDispatcher;
 import dk.bostotte.device.fleet.CommandHandler;
 import dk.bostotte.protocol.message.CommandType;
 import dk.bostotte.protocol.message.NetworkSample;
+import dk.bostotte.protocol.message.ProtocolMessage;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import dk.bostotte.device.fleet.FleetLink;
 import dk.bostotte.device.fleet.LinkListener;
 import dk.bostotte.device.fleet.TelemetryQueue;
 import dk.bostotte.device.fleet.TelemetryUploader;
+import dk.bostotte.device.platform.PeriodicTask;
 import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.device.health.StatusSource;
 import dk.bostotte.device.netq.NetworkSampler;
@@ -23,9 +27,11 @@ import dk.bostotte.protocol.message.DeviceSettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +61,8 @@ public final class DeviceAgent implements LinkListener {
     private final PeriodicTask telemetryTimer;
     private final PeriodicTask statusTimer;
     private final CallController calls;
-    private final java.util.List<java.util.function.Consumer<Boolean>> linkWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile java.util.function.Consumer<KioskInfo> kioskInfo = info -> { };
+    private final List<Consumer<Boolean>> linkWatchers = new CopyOnWriteArrayList<>();
+    private volatile Consumer<KioskInfo> kioskInfo = info -> { };
 
     public DeviceAgent(Clock clock, LiveSettings settings, TelemetryQueue queue, NetworkSampler sampler,
                        StatusSource status, FleetLink link, DesiredConfigApplier configApplier, MessageCodec codec,
@@ -102,12 +108,12 @@ public final class DeviceAgent implements LinkListener {
     }
 
     /** Told true on each connect to the fleet and false on each loss (on the agent thread). */
-    public void onLinkChange(java.util.function.Consumer<Boolean> watcher) {
+    public void onLinkChange(Consumer<Boolean> watcher) {
         linkWatchers.add(watcher);
     }
 
     /** Where the fleet's retained kiosk info goes: the idle screen. */
-    public void onKioskInfo(java.util.function.Consumer<KioskInfo> screen) {
+    public void onKioskInfo(Consumer<KioskInfo> screen) {
         this.kioskInfo = screen;
     }
 
@@ -175,8 +181,8 @@ public final class DeviceAgent implements LinkListener {
     private volatile NetworkSample lastSample;
 
     /** The newest network sample taken here, sent or not (for the kiosk's service screen). */
-    public java.util.Optional<NetworkSample> lastSample() {
-        return java.util.Optional.ofNullable(lastSample);
+    public Optional<NetworkSample> lastSample() {
+        return Optional.ofNullable(lastSample);
     }
 
     public boolean isConnected() {
@@ -200,7 +206,7 @@ public final class DeviceAgent implements LinkListener {
         }
     }
 
-    private Void publish(Channel channel, dk.bostotte.protocol.message.ProtocolMessage message) {
+    private Void publish(Channel channel, ProtocolMessage message) {
         link.publish(channel, message).whenComplete((ok, e) -> {
             if (e != null) {
                 log.info("device {} {} not delivered: {}", id, channel.suffix(), e.getMessage());

@@ -1,4 +1,4 @@
-package dk.bostotte.device;
+package dk.bostotte.device.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

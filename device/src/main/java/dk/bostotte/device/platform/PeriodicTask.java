@@ -1,4 +1,4 @@
-package dk.bostotte.device;
+package dk.bostotte.device.platform;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * delay, so a slow probe postpones the next one instead of piling runs up; a failing run is logged
  * and the timer keeps going (an escaped exception would silently cancel a plain scheduled task).
  */
-final class PeriodicTask {
+public final class PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
 
@@ -21,26 +21,26 @@ final class PeriodicTask {
     private final Runnable body;
     private ScheduledFuture<?> current;
 
-    PeriodicTask(ScheduledExecutorService executor, String name, Runnable body) {
+    public PeriodicTask(ScheduledExecutorService executor, String name, Runnable body) {
         this.executor = executor;
         this.name = name;
         this.body = body;
     }
 
-    synchronized void schedule(Duration initialDelay, Duration period) {
+    public synchronized void schedule(Duration initialDelay, Duration period) {
         cancel();
         current = executor.scheduleWithFixedDelay(this::runSafely, initialDelay.toMillis(), period.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    synchronized void cancel() {
+    public synchronized void cancel() {
         if (current != null) {
             current.cancel(false);
             current = null;
         }
     }
 
-    synchronized boolean isScheduled() {
+    public synchronized boolean isScheduled() {
         return current != null;
     }
 
