@@ -103,13 +103,13 @@ public final class CitizenRegistry {
     }
 
     /** The next booked visit of each of these citizens that has not ended by {@code now}. */
-    public java.util.Map<Long, CitizenRoutes.NextVisit> nextVisits(List<Citizen> of, java.time.Instant now) {
+    public java.util.Map<Long, NextVisit> nextVisits(List<Citizen> of, java.time.Instant now) {
         List<Long> ids = of.stream().map(Citizen::id).toList();
         var worker = ACCOUNT.as("w");
         return dsl.select(APPOINTMENT.asterisk(), worker.DISPLAY_NAME).distinctOn(APPOINTMENT.CITIZEN_ID).from(APPOINTMENT).join(worker).on(worker.ID.eq(APPOINTMENT.ACCOUNT_ID))
-                .where(APPOINTMENT.CITIZEN_ID.in(ids), dk.bostotte.fleet.visits.Appointments.bookedAndNotOverBy(now))
+                .where(APPOINTMENT.CITIZEN_ID.in(ids), NextVisit.bookedAndNotOverBy(now))
                 .orderBy(APPOINTMENT.CITIZEN_ID, APPOINTMENT.STARTS_AT)
-                .fetchMap(r -> r.get(APPOINTMENT.CITIZEN_ID), r -> new CitizenRoutes.NextVisit(r.get(APPOINTMENT.ID),
+                .fetchMap(r -> r.get(APPOINTMENT.CITIZEN_ID), r -> new NextVisit(r.get(APPOINTMENT.ID),
                         r.get(APPOINTMENT.STARTS_AT).toInstant(), r.get(APPOINTMENT.MINUTES), r.get(worker.DISPLAY_NAME)));
     }
 

@@ -1,9 +1,9 @@
 package dk.bostotte.fleet.citizens;
 
 import dk.bostotte.fleet.accounts.Account;
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
-import dk.bostotte.fleet.http.ApiSecurity;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.fleet.netq.ConnectionVerdicts;
@@ -114,10 +114,6 @@ public final class CitizenRoutes {
                 ctx.fail(e);
             }
         });
-    }
-
-    /** The next booked online visit: when, how long, with whom. */
-    public record NextVisit(long id, java.time.Instant startsAt, int minutes, String workerName) {
     }
 
     private void list(RoutingContext ctx) {

@@ -1,9 +1,9 @@
 package dk.bostotte.fleet.devices;
 
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.broker.FleetBroker;
-import dk.bostotte.fleet.http.ApiSecurity;
 import dk.bostotte.fleet.http.Period;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.protocol.DeviceId;

@@ -1,11 +1,13 @@
 package dk.bostotte.fleet.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -51,8 +53,9 @@ public final class FleetHttpServer {
         return router;
     }
 
-    public void protectApi(ApiSecurity security) {
-        router.route("/api/*").handler(security::authenticate);
+    /** {@code authentication} lets a request on to {@code /api/*} only once it knows who asks. */
+    public void protectApi(Handler<RoutingContext> authentication) {
+        router.route("/api/*").handler(authentication);
     }
 
     /** Listens on plain HTTP, or HTTPS when a PKCS#12 keystore is given (browsers allow cameras only on HTTPS or localhost). */

@@ -1,10 +1,10 @@
 package dk.bostotte.fleet.visits;
 
 import dk.bostotte.fleet.accounts.Account;
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.citizens.CitizenRegistry;
-import dk.bostotte.fleet.http.ApiSecurity;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Period;
 import dk.bostotte.fleet.http.Responses;

@@ -1,8 +1,9 @@
-package dk.bostotte.fleet.netq;
+package dk.bostotte.fleet.deviceapi;
 
 import dk.bostotte.fleet.broker.auth.AccessDecision;
 import dk.bostotte.fleet.broker.auth.AccessPolicy;
 import dk.bostotte.fleet.metrics.FleetMetrics;
+import dk.bostotte.fleet.netq.PerDeviceAllowance;
 import dk.bostotte.provisioning.pki.CertificateRole;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The devices' own HTTPS endpoint, for throughput tests: mutual TLS with the device certificate,
+ * The devices' own HTTPS endpoint, for throughput tests (netq) and diagnostics bundles (commands):
+ * a transport of its own beside the MQTT broker. Mutual TLS with the device certificate,
  * admitted by the same {@link AccessPolicy} as the broker (issued by the fleet CA, enrolled, not
  * revoked), so nothing that is not an enrolled device gets a byte. Download and upload are each at
  * most {@value #MAX_TRANSFER} bytes a request and {@value #BYTES_PER_HOUR} bytes per device an hour.

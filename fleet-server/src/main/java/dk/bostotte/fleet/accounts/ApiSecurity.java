@@ -1,8 +1,7 @@
-package dk.bostotte.fleet.http;
+package dk.bostotte.fleet.accounts;
 
-import dk.bostotte.fleet.accounts.Account;
-import dk.bostotte.fleet.accounts.AccountService;
-import dk.bostotte.fleet.accounts.Role;
+import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -21,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Who is asking: a browser session (with a CSRF token on every state-changing request) or HTTP
- * basic credentials for scripts, which carry no ambient authority and so need no token.
+ * basic credentials for scripts, which carry no ambient authority and so need no token. As a
+ * handler it authenticates, so {@code /api/*} can be guarded without the HTTP server knowing accounts.
  */
-public final class ApiSecurity {
+public final class ApiSecurity implements Handler<RoutingContext> {
 
     private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
     static final String ACCOUNT = "account";
@@ -35,13 +35,18 @@ public final class ApiSecurity {
     private final Responses responses;
     private final SecureRandom random = new SecureRandom();
 
-    private final dk.bostotte.fleet.audit.AuditLog audit;
+    private final AuditLog audit;
 
-    public ApiSecurity(Vertx vertx, AccountService accounts, Responses responses, dk.bostotte.fleet.audit.AuditLog audit) {
+    public ApiSecurity(Vertx vertx, AccountService accounts, Responses responses, AuditLog audit) {
         this.audit = audit;
         this.vertx = vertx;
         this.accounts = accounts;
         this.responses = responses;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        authenticate(ctx);
     }
 
     /** Lets the request through with an {@link Account} in the context, or answers 401/403. */
