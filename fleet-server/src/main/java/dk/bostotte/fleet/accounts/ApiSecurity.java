@@ -9,12 +9,15 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,7 +124,7 @@ public final class ApiSecurity implements Handler<RoutingContext> {
     }
 
     private final Map<String, CachedLogin> recentLogins = new ConcurrentHashMap<>();
-    private static final long LOGIN_CACHE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    private static final long LOGIN_CACHE_NANOS = TimeUnit.MINUTES.toNanos(2);
 
     private void remember(String key, Account account) {
         if (recentLogins.size() > 10_000) {
@@ -132,8 +135,8 @@ public final class ApiSecurity implements Handler<RoutingContext> {
 
     private static String sha256(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -152,7 +155,7 @@ public final class ApiSecurity implements Handler<RoutingContext> {
             if (a != null && audit != null) {
                 String what = ctx.request().method() + " " + ctx.normalizedPath();
                 vertx.executeBlocking(() -> {
-                    audit.record(a.username(), "access.refused", what, java.util.Map.of("role", a.role().wire()));
+                    audit.record(a.username(), "access.refused", what, Map.of("role", a.role().wire()));
                     return null;
                 });
             }

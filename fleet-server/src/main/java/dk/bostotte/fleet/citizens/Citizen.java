@@ -1,6 +1,8 @@
 package dk.bostotte.fleet.citizens;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A citizen who has (or had) a loaned device: only what the service needs. {@code autoAnswerCallers}
@@ -17,9 +19,9 @@ public record Citizen(long id, String displayName, String postcode, Long assigne
     public enum AnswerPolicy {
         RING, AUTO_ANSWER;
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         public static AnswerPolicy fromWire(String s) {

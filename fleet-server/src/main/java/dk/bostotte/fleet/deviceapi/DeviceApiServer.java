@@ -2,6 +2,7 @@ package dk.bostotte.fleet.deviceapi;
 
 import dk.bostotte.fleet.broker.auth.AccessDecision;
 import dk.bostotte.fleet.broker.auth.AccessPolicy;
+import dk.bostotte.fleet.commands.LogBundles;
 import dk.bostotte.fleet.metrics.FleetMetrics;
 import dk.bostotte.fleet.netq.PerDeviceAllowance;
 import dk.bostotte.provisioning.pki.CertificateRole;
@@ -10,10 +11,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
@@ -50,10 +53,9 @@ public final class DeviceApiServer implements AutoCloseable {
     private final PerDeviceAllowance hourly = new PerDeviceAllowance(3_600_000, BYTES_PER_HOUR, System::currentTimeMillis);
     private HttpServer server;
 
-    private final dk.bostotte.fleet.commands.LogBundles logBundles;
+    private final LogBundles logBundles;
 
-    public DeviceApiServer(Vertx vertx, AccessPolicy policy, FleetMetrics metrics,
-                           dk.bostotte.fleet.commands.LogBundles logBundles) {
+    public DeviceApiServer(Vertx vertx, AccessPolicy policy, FleetMetrics metrics, LogBundles logBundles) {
         this.vertx = vertx;
         this.policy = policy;
         this.metrics = metrics;
@@ -64,8 +66,8 @@ public final class DeviceApiServer implements AutoCloseable {
         Router router = Router.router(vertx);
         router.get("/device/v1/throughput/download").handler(this::download);
         router.post("/device/v1/throughput/upload").handler(this::upload);
-        router.post("/device/v1/logs").handler(io.vertx.ext.web.handler.BodyHandler.create(false)
-                .setBodyLimit(dk.bostotte.fleet.commands.LogBundles.MAX_BYTES)).handler(this::logs);
+        router.post("/device/v1/logs").handler(BodyHandler.create(false)
+                .setBodyLimit(LogBundles.MAX_BYTES)).handler(this::logs);
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("no such device endpoint\n"));
         HttpServerOptions options = new HttpServerOptions().setSsl(true).setClientAuth(ClientAuth.REQUIRED)
                 .setKeyCertOptions(new PfxOptions().setPath(serverKeystore.toString()).setPassword(new String(keystorePassword)))
@@ -107,7 +109,7 @@ public final class DeviceApiServer implements AutoCloseable {
             ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
                     .end("{\"bundle\":\"" + b.id() + "\"}");
         }).onFailure(e -> {
-            if (e instanceof dk.bostotte.fleet.commands.LogBundles.Refused r) {
+            if (e instanceof LogBundles.Refused r) {
                 metrics.logBundleRefused();
                 ctx.response().setStatusCode(r.status()).end(r.getMessage() + "\n");
             } else {
@@ -151,7 +153,7 @@ public final class DeviceApiServer implements AutoCloseable {
     }
 
     /** Writes {@code left} bytes, waiting for the socket to drain rather than buffering the whole transfer. */
-    private void send(io.vertx.core.http.HttpServerResponse response, long left) {
+    private void send(HttpServerResponse response, long left) {
         while (left > 0 && !response.writeQueueFull()) {
             int n = (int) Math.min(left, NOISE.length());
             response.write(n == NOISE.length() ? NOISE : NOISE.getBuffer(0, n));

@@ -12,6 +12,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +61,7 @@ public final class FleetHttpServer {
     }
 
     /** Listens on plain HTTP, or HTTPS when a PKCS#12 keystore is given (browsers allow cameras only on HTTPS or localhost). */
-    public int start(String host, int port, java.util.Optional<java.nio.file.Path> tlsKeystore, String tlsPassword) {
+    public int start(String host, int port, Optional<Path> tlsKeystore, String tlsPassword) {
         router.route("/api/*").last().handler(ctx -> responses.error(ctx, 404, "no such API endpoint"));
         router.errorHandler(500, ctx -> {
             log.error("request {} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
