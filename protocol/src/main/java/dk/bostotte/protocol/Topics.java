@@ -1,5 +1,6 @@
 package dk.bostotte.protocol;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,14 +24,14 @@ public final class Topics {
 
     /** The topics a device may publish to: exactly its own device-to-server channels. */
     public static List<String> publishableBy(DeviceId device) {
-        return java.util.Arrays.stream(Channel.values())
+        return Arrays.stream(Channel.values())
                 .filter(c -> c.direction() == Channel.Direction.FROM_DEVICE)
                 .map(c -> of(device, c)).toList();
     }
 
     /** The topics a device may subscribe to: exactly its own server-to-device channels. */
     public static List<String> subscribableBy(DeviceId device) {
-        return java.util.Arrays.stream(Channel.values())
+        return Arrays.stream(Channel.values())
                 .filter(c -> c.direction() == Channel.Direction.TO_DEVICE)
                 .map(c -> of(device, c)).toList();
     }

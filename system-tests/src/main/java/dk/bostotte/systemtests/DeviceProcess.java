@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -63,7 +64,7 @@ public final class DeviceProcess implements AutoCloseable {
                 throw new IllegalStateException(JVM_OPTIONS_RESOURCE + " is not on the class path: is the device module built?");
             }
             List<String> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String flags = line.replaceFirst("#.*", "").strip();
                 if (!flags.isEmpty()) {
                     out.addAll(List.of(flags.split("\\s+")));
@@ -178,7 +179,7 @@ public final class DeviceProcess implements AutoCloseable {
 
     private int waitFor() {
         try {
-            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return process.waitFor();
             }

@@ -14,9 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
 
@@ -82,7 +85,7 @@ public final class FleetTestEnvironment implements AutoCloseable {
         if (server != null) {
             return;
         }
-        Map<String, String> s = new java.util.HashMap<>(Map.of(
+        Map<String, String> s = new HashMap<>(Map.of(
                 "data.dir", root.resolve("data").toString(), "pki.dir", root.resolve("pki").toString(),
                 "http.host", "127.0.0.1", "http.port", Integer.toString(httpPort),
                 "mqtt.host", "127.0.0.1", "mqtt.port", Integer.toString(mqttPort),
@@ -101,7 +104,7 @@ public final class FleetTestEnvironment implements AutoCloseable {
         s.put("command.sweep.every.s", "1");
         s.putAll(extraSettings);
         try {
-            server = FleetServer.start(FleetConfig.load(java.util.Optional.empty(), s, Map.of()));
+            server = FleetServer.start(FleetConfig.load(Optional.empty(), s, Map.of()));
         } catch (Exception e) {
             throw new IllegalStateException("fleet server did not start", e);
         }
@@ -207,7 +210,7 @@ public final class FleetTestEnvironment implements AutoCloseable {
     }
 
     /** Starts the device agent behind {@code prefix} (for example {@code env DISPLAY=:97}). */
-    public DeviceProcess startDevice(java.util.List<String> prefix, EnrolledDevice device, String... extraArgs) {
+    public DeviceProcess startDevice(List<String> prefix, EnrolledDevice device, String... extraArgs) {
         return DeviceProcess.start(prefix, device.bundleDir(),
                 root.resolve("device-state").resolve(device.id().value()), root.resolve("logs"), extraArgs);
     }
@@ -244,7 +247,7 @@ public final class FleetTestEnvironment implements AutoCloseable {
         Path data = root.resolve("data");
         if (Files.isDirectory(data)) {
             try (var paths = Files.walk(data)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 System.err.println("test fleet data not deleted: " + data + ": " + e);
             }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A real coturn TURN server on loopback, checking the TURN REST credentials the fleet hands out
@@ -93,7 +94,7 @@ public final class TurnRelay implements AutoCloseable {
      */
     public List<String> allocationsFor(String userSuffix) {
         return log().lines().filter(l -> l.contains("ALLOCATE processed, success"))
-                .filter(l -> l.matches(".*user <\\d+:" + java.util.regex.Pattern.quote(userSuffix) + ">.*")).toList();
+                .filter(l -> l.matches(".*user <\\d+:" + Pattern.quote(userSuffix) + ">.*")).toList();
     }
 
     /** One STUN binding request; true when coturn answers with a binding success. */

@@ -1,5 +1,6 @@
 package dk.bostotte.device.support;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -44,7 +45,7 @@ public final class LogRing extends AppenderBase<ILoggingEvent> {
                 + (e.getThrowableProxy() == null ? "" : " (" + e.getThrowableProxy().getClassName() + ": "
                         + e.getThrowableProxy().getMessage() + ")");
         add(lines, line, capacity);
-        if (e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)) {
+        if (e.getLevel().isGreaterOrEqual(Level.WARN)) {
             add(problems, line, 100);
         }
     }

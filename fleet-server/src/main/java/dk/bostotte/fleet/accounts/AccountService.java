@@ -2,7 +2,11 @@ package dk.bostotte.fleet.accounts;
 
 import static dk.bostotte.fleet.db.jooq.Tables.ACCOUNT;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 
 /** Console accounts: creation and password checks. */
@@ -39,7 +43,7 @@ public final class AccountService {
     }
 
     /** The other enabled staff accounts in the same team as {@code accountId}; empty without a team. */
-    public java.util.List<Long> teamMates(long accountId) {
+    public List<Long> teamMates(long accountId) {
         var me = ACCOUNT.as("me");
         return dsl.select(ACCOUNT.ID).from(ACCOUNT).join(me).on(me.TEAM.eq(ACCOUNT.TEAM))
                 .where(me.ID.eq(accountId)).and(ACCOUNT.ID.ne(accountId)).and(ACCOUNT.DISABLED.isFalse())
@@ -48,10 +52,10 @@ public final class AccountService {
 
     /** An account as the users page shows it; never its password hash. */
     public record UserView(long id, String username, String displayName, String role, String team, boolean disabled,
-                           java.time.Instant createdAt) {
+                           Instant createdAt) {
     }
 
-    public java.util.List<UserView> list() {
+    public List<UserView> list() {
         return dsl.selectFrom(ACCOUNT).orderBy(ACCOUNT.USERNAME).fetch(r -> new UserView(r.getId(), r.getUsername(),
                 r.getDisplayName(), r.getRole(), r.getTeam(), r.getDisabled(), r.getCreatedAt().toInstant()));
     }
@@ -89,7 +93,7 @@ public final class AccountService {
         return disabledIds.contains(id);
     }
 
-    private final java.util.Set<Long> disabledIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> disabledIds = ConcurrentHashMap.newKeySet();
 
     /** Loads the disabled accounts once at start-up. */
     public AccountService loadDisabled() {

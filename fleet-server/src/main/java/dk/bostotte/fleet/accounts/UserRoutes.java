@@ -1,7 +1,6 @@
 package dk.bostotte.fleet.accounts;
 
 import dk.bostotte.fleet.audit.AuditLog;
-import dk.bostotte.fleet.http.ApiSecurity;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Responses;
 import io.vertx.core.Vertx;

@@ -1,7 +1,7 @@
 package dk.bostotte.fleet.alerts;
 
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
-import dk.bostotte.fleet.http.ApiSecurity;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.protocol.DeviceId;

@@ -2,6 +2,7 @@ package dk.bostotte.fleet.alerts;
 
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.metrics.FleetMetrics;
+import dk.bostotte.fleet.tasks.BackgroundThread;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public final class AlertService implements AutoCloseable {
     private final AuditLog audit;
     private final FleetMetrics metrics;
     private final Clock clock;
-    private final ScheduledExecutorService timer = dk.bostotte.fleet.BackgroundThread.named("alerts");
+    private final ScheduledExecutorService timer = BackgroundThread.named("alerts");
 
     public AlertService(AlertStore store, List<AlertWatch> watches, Duration raiseAfter, AuditLog audit,
                         FleetMetrics metrics, Clock clock) {

@@ -1,7 +1,9 @@
 package dk.bostotte.fleet.alerts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** Tells which devices a condition holds for now, with a line saying what is wrong. Blocking. */
 public interface AlertWatch {
@@ -15,7 +17,7 @@ public interface AlertWatch {
      * How long the condition must hold before it is raised, when the watch knows better than the
      * service-wide setting (a device offline for 24 h has waited long enough already).
      */
-    default java.util.Optional<java.time.Duration> raiseAfter() {
-        return java.util.Optional.empty();
+    default Optional<Duration> raiseAfter() {
+        return Optional.empty();
     }
 }

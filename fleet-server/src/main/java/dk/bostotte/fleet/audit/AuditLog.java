@@ -2,10 +2,16 @@ package dk.bostotte.fleet.audit;
 
 import static dk.bostotte.fleet.db.jooq.Tables.AUDIT_LOG;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 
 /** Append-only record of who did what; the table refuses updates and deletes itself. */
 public final class AuditLog {
@@ -19,7 +25,7 @@ public final class AuditLog {
     }
 
     /** One entry as the audit page shows it. */
-    public record Entry(long id, java.time.Instant at, String actor, String action, String subject, String detail) {
+    public record Entry(long id, Instant at, String actor, String action, String subject, String detail) {
     }
 
     /**
@@ -27,9 +33,9 @@ public final class AuditLog {
      * commands), subject (exact) and time; at most {@code limit}, before entry {@code beforeId} when
      * paging back.
      */
-    public java.util.List<Entry> search(String actor, String actionPrefix, String subject, java.time.Instant from,
-                                        java.time.Instant to, Long beforeId, int limit) {
-        org.jooq.Condition c = org.jooq.impl.DSL.noCondition();
+    public List<Entry> search(String actor, String actionPrefix, String subject, Instant from,
+                                        Instant to, Long beforeId, int limit) {
+        Condition c = DSL.noCondition();
         if (actor != null) {
             c = c.and(AUDIT_LOG.ACTOR.eq(actor));
         }
@@ -40,10 +46,10 @@ public final class AuditLog {
             c = c.and(AUDIT_LOG.SUBJECT.eq(subject));
         }
         if (from != null) {
-            c = c.and(AUDIT_LOG.AT.ge(from.atOffset(java.time.ZoneOffset.UTC)));
+            c = c.and(AUDIT_LOG.AT.ge(from.atOffset(ZoneOffset.UTC)));
         }
         if (to != null) {
-            c = c.and(AUDIT_LOG.AT.lt(to.atOffset(java.time.ZoneOffset.UTC)));
+            c = c.and(AUDIT_LOG.AT.lt(to.atOffset(ZoneOffset.UTC)));
         }
         if (beforeId != null) {
             c = c.and(AUDIT_LOG.ID.lt(beforeId));
@@ -57,7 +63,7 @@ public final class AuditLog {
         String detailJson;
         try {
             detailJson = json.writeValueAsString(detail);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             detailJson = "{}";
         }
         dsl.insertInto(AUDIT_LOG).set(AUDIT_LOG.ACTOR, actor).set(AUDIT_LOG.ACTION, action)

@@ -1,6 +1,8 @@
 package dk.bostotte.fleet.broker;
 
+import java.net.InetAddress;
 import java.time.Instant;
+import java.util.Optional;
 
 /** What the broker reports to the rest of the server. */
 public interface BrokerEvents {
@@ -13,7 +15,7 @@ public interface BrokerEvents {
     IngestOutcome onDeviceMessage(DeviceMessage message);
 
     /** A client was admitted; {@code from} is the address it connected from, when the broker knows it. */
-    void onConnected(String clientId, Instant at, java.util.Optional<java.net.InetAddress> from);
+    void onConnected(String clientId, Instant at, Optional<InetAddress> from);
 
     void onDisconnected(String clientId, Instant at, String reason);
 

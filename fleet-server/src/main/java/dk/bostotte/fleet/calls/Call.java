@@ -3,9 +3,11 @@ package dk.bostotte.fleet.calls;
 import dk.bostotte.fleet.accounts.Account;
 import dk.bostotte.fleet.citizens.Citizen;
 import dk.bostotte.protocol.DeviceId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 
@@ -16,7 +18,7 @@ final class Call {
         TO_DEVICE, FROM_DEVICE;
 
         String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -56,7 +58,7 @@ final class Call {
 
     Integer durationS() {
         return connectedAt == null || endedAt == null ? null
-                : (int) Math.max(0, java.time.Duration.between(connectedAt, endedAt).toSeconds());
+                : (int) Math.max(0, Duration.between(connectedAt, endedAt).toSeconds());
     }
 
     void cancelTimer() {

@@ -10,6 +10,7 @@ import dk.bostotte.fleet.citizens.CitizenRegistry;
 import dk.bostotte.fleet.config.CallConfig;
 import dk.bostotte.fleet.metrics.FleetMetrics;
 import dk.bostotte.fleet.presence.PresenceService;
+import dk.bostotte.fleet.tasks.BackgroundThread;
 import dk.bostotte.protocol.Channel;
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.protocol.codec.MessageCodec;
@@ -18,6 +19,7 @@ import dk.bostotte.protocol.message.CallStats;
 import dk.bostotte.protocol.message.DeviceCallSignal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -55,7 +58,7 @@ public final class CallService implements AutoCloseable {
     private final IceServers iceServers;
     private final FleetMetrics metrics;
     private final Clock clock;
-    private final ScheduledExecutorService thread = dk.bostotte.fleet.BackgroundThread.named("calls");
+    private final ScheduledExecutorService thread = BackgroundThread.named("calls");
     private final Map<UUID, Call> calls = new HashMap<>();
     private final Map<DeviceId, Call> byDevice = new HashMap<>();
     /** Open consoles per account id; read from WebSocket threads, changed on the call thread. */
@@ -123,7 +126,7 @@ public final class CallService implements AutoCloseable {
                     log.error("call handling failed", e);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             // The server is stopping: devices and consoles dropping off as it does need no handling.
             log.debug("call event after close, not handled");
         }
@@ -350,7 +353,7 @@ public final class CallService implements AutoCloseable {
     }
 
     private List<ConsolePeer> openConsoles(long accountId) {
-        return new java.util.ArrayList<>(consoles.getOrDefault(accountId, Set.of()));
+        return new ArrayList<>(consoles.getOrDefault(accountId, Set.of()));
     }
 
     private void deviceWentOffline(DeviceId device) {

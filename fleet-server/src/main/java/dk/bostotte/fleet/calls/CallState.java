@@ -1,5 +1,6 @@
 package dk.bostotte.fleet.calls;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Where a call is. The first three are live; the rest are outcomes and end the call. */
@@ -10,7 +11,7 @@ public enum CallState {
         return ordinal() >= ENDED.ordinal();
     }
 
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

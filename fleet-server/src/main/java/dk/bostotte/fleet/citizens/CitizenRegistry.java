@@ -7,12 +7,18 @@ import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
 import static dk.bostotte.fleet.db.jooq.Tables.DEVICE;
 
 import dk.bostotte.protocol.DeviceId;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
@@ -76,7 +82,7 @@ public final class CitizenRegistry {
             update = update.set(CITIZEN.TRAVEL_MINUTES, travelMinutes);
         }
         if (travelKm != null) {
-            update = update.set(CITIZEN.TRAVEL_KM, java.math.BigDecimal.valueOf(travelKm));
+            update = update.set(CITIZEN.TRAVEL_KM, BigDecimal.valueOf(travelKm));
         }
         if (inTargetGroup != null) {
             update = update.set(CITIZEN.IN_TARGET_GROUP, inTargetGroup);
@@ -85,32 +91,32 @@ public final class CitizenRegistry {
             if (update.where(CITIZEN.ID.eq(citizenId)).execute() == 0) {
                 throw new InvalidCitizenException("no citizen " + citizenId);
             }
-        } catch (org.jooq.exception.DataAccessException e) {
+        } catch (DataAccessException e) {
             throw new InvalidCitizenException("visit settings out of range: " + e.getMessage());
         }
         return find(citizenId).orElseThrow();
     }
 
     /** What the worker's list shows of a citizen's device. */
-    public record DeviceState(java.time.Instant lastSeen, boolean locked) {
+    public record DeviceState(Instant lastSeen, boolean locked) {
     }
 
     /** Last seen and locked, per device id, for these citizens' devices. */
-    public java.util.Map<String, DeviceState> deviceStates(List<Citizen> of) {
-        List<String> ids = of.stream().map(Citizen::deviceId).filter(java.util.Objects::nonNull).toList();
+    public Map<String, DeviceState> deviceStates(List<Citizen> of) {
+        List<String> ids = of.stream().map(Citizen::deviceId).filter(Objects::nonNull).toList();
         return dsl.select(DEVICE.ID, DEVICE.LAST_SEEN, DEVICE.LOCKED).from(DEVICE).where(DEVICE.ID.in(ids))
                 .fetchMap(r -> r.value1(), r -> new DeviceState(r.value2() == null ? null : r.value2().toInstant(),
                         Boolean.TRUE.equals(r.value3())));
     }
 
     /** The next booked visit of each of these citizens that has not ended by {@code now}. */
-    public java.util.Map<Long, CitizenRoutes.NextVisit> nextVisits(List<Citizen> of, java.time.Instant now) {
+    public Map<Long, NextVisit> nextVisits(List<Citizen> of, Instant now) {
         List<Long> ids = of.stream().map(Citizen::id).toList();
         var worker = ACCOUNT.as("w");
         return dsl.select(APPOINTMENT.asterisk(), worker.DISPLAY_NAME).distinctOn(APPOINTMENT.CITIZEN_ID).from(APPOINTMENT).join(worker).on(worker.ID.eq(APPOINTMENT.ACCOUNT_ID))
-                .where(APPOINTMENT.CITIZEN_ID.in(ids), dk.bostotte.fleet.visits.Appointments.bookedAndNotOverBy(now))
+                .where(APPOINTMENT.CITIZEN_ID.in(ids), NextVisit.bookedAndNotOverBy(now))
                 .orderBy(APPOINTMENT.CITIZEN_ID, APPOINTMENT.STARTS_AT)
-                .fetchMap(r -> r.get(APPOINTMENT.CITIZEN_ID), r -> new CitizenRoutes.NextVisit(r.get(APPOINTMENT.ID),
+                .fetchMap(r -> r.get(APPOINTMENT.CITIZEN_ID), r -> new NextVisit(r.get(APPOINTMENT.ID),
                         r.get(APPOINTMENT.STARTS_AT).toInstant(), r.get(APPOINTMENT.MINUTES), r.get(worker.DISPLAY_NAME)));
     }
 
@@ -155,7 +161,7 @@ public final class CitizenRegistry {
     }
 
     /** The auto-answer callers' usernames, in order. */
-    private static final org.jooq.Field<String[]> AUTO_ANSWER_USERNAMES = DSL.field(
+    private static final Field<String[]> AUTO_ANSWER_USERNAMES = DSL.field(
             "array(select u.username from account u where u.id = any({0}) order by u.username)", String[].class,
             CITIZEN.AUTO_ANSWER_CALLERS).as("auto_answer_usernames");
 

@@ -1,21 +1,27 @@
 package dk.bostotte.fleet.citizens;
 
 import dk.bostotte.fleet.accounts.Account;
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
-import dk.bostotte.fleet.http.ApiSecurity;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Responses;
+import dk.bostotte.fleet.loans.LoanService;
 import dk.bostotte.fleet.netq.ConnectionVerdicts;
+import dk.bostotte.fleet.netq.LineFigures;
+import dk.bostotte.fleet.netq.Verdict;
 import dk.bostotte.fleet.presence.PresenceService;
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.protocol.message.AnswerPolicy;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /** Citizens' JSON API: a worker lists their own citizens (with the device's online state); admins add citizens. */
 public final class CitizenRoutes {
@@ -37,11 +43,11 @@ public final class CitizenRoutes {
      * ({@code no-device}, {@code offline}, {@code locked}, {@code audio-only}, {@code insufficient}).
      */
     public record CitizenView(Citizen citizen, boolean deviceOnline, ConnectionVerdicts.DeviceVerdict line,
-                              java.time.Instant lastSeen, boolean locked, NextVisit nextVisit, String precheck) {
+                              Instant lastSeen, boolean locked, NextVisit nextVisit, String precheck) {
     }
 
     private static final ConnectionVerdicts.DeviceVerdict UNKNOWN = new ConnectionVerdicts.DeviceVerdict(
-            dk.bostotte.fleet.netq.Verdict.UNKNOWN, new dk.bostotte.fleet.netq.LineFigures(0, null, null, null, null, null));
+            Verdict.UNKNOWN, new LineFigures(0, null, null, null, null, null));
 
     private final Vertx vertx;
     private final CitizenRegistry citizens;
@@ -50,13 +56,12 @@ public final class CitizenRoutes {
     private final Responses responses;
     private final ConnectionVerdicts verdicts;
 
-    private final dk.bostotte.fleet.loans.LoanService loans;
-    private final java.util.function.LongConsumer citizenChanged;
+    private final LoanService loans;
+    private final LongConsumer citizenChanged;
 
     /** {@code citizenChanged} hears of each change the citizen's kiosk shows (their worker). */
     public CitizenRoutes(Vertx vertx, CitizenRegistry citizens, PresenceService presence, ConnectionVerdicts verdicts,
-                         AuditLog audit, Responses responses, dk.bostotte.fleet.loans.LoanService loans,
-                         java.util.function.LongConsumer citizenChanged) {
+                         AuditLog audit, Responses responses, LoanService loans, LongConsumer citizenChanged) {
         this.loans = loans;
         this.citizenChanged = citizenChanged;
         this.vertx = vertx;
@@ -117,17 +122,13 @@ public final class CitizenRoutes {
         });
     }
 
-    /** The next booked online visit: when, how long, with whom. */
-    public record NextVisit(long id, java.time.Instant startsAt, int minutes, String workerName) {
-    }
-
     private void list(RoutingContext ctx) {
         Account a = ApiSecurity.account(ctx);
         vertx.executeBlocking(() -> {
             List<Citizen> list = citizens.list(a.role() == Role.STAFF ? a.id() : null);
-            var lines = verdicts.of(list.stream().map(Citizen::deviceId).filter(java.util.Objects::nonNull).toList());
+            var lines = verdicts.of(list.stream().map(Citizen::deviceId).filter(Objects::nonNull).toList());
             var devices = citizens.deviceStates(list);
-            var visits = citizens.nextVisits(list, java.time.Instant.now());
+            var visits = citizens.nextVisits(list, Instant.now());
             return list.stream().map(c -> {
                 boolean online = c.deviceId() != null && presence.isOnline(new DeviceId(c.deviceId()));
                 var line = c.deviceId() == null ? null : lines.getOrDefault(c.deviceId(), UNKNOWN);
@@ -150,10 +151,10 @@ public final class CitizenRoutes {
         if (locked) {
             return "locked";
         }
-        if (line != null && line.verdict() == dk.bostotte.fleet.netq.Verdict.AUDIO_ONLY) {
+        if (line != null && line.verdict() == Verdict.AUDIO_ONLY) {
             return "audio-only";
         }
-        if (line != null && line.verdict() == dk.bostotte.fleet.netq.Verdict.INSUFFICIENT) {
+        if (line != null && line.verdict() == Verdict.INSUFFICIENT) {
             return "insufficient";
         }
         return null;

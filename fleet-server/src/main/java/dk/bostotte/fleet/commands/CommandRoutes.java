@@ -1,14 +1,17 @@
 package dk.bostotte.fleet.commands;
 
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
+import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.devices.DeviceRegistry;
-import dk.bostotte.fleet.http.ApiSecurity;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.protocol.DeviceId;
+import dk.bostotte.protocol.message.CommandType;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,10 +31,10 @@ public final class CommandRoutes {
     private final Responses responses;
 
     private final LogBundles logBundles;
-    private final dk.bostotte.fleet.audit.AuditLog audit;
+    private final AuditLog audit;
 
     public CommandRoutes(Vertx vertx, CommandService commands, CommandStore store, DeviceRegistry registry,
-                         LogBundles logBundles, dk.bostotte.fleet.audit.AuditLog audit, Responses responses) {
+                         LogBundles logBundles, AuditLog audit, Responses responses) {
         this.logBundles = logBundles;
         this.audit = audit;
         this.vertx = vertx;
@@ -64,7 +67,7 @@ public final class CommandRoutes {
             return;
         }
         Optional<String> problem = request.problem();
-        if (problem.isEmpty() && request.commandType() == dk.bostotte.protocol.message.CommandType.SET_CONFIG) {
+        if (problem.isEmpty() && request.commandType() == CommandType.SET_CONFIG) {
             try {
                 CommandService.settingsFrom(request.params());
             } catch (IllegalArgumentException e) {
@@ -111,7 +114,7 @@ public final class CommandRoutes {
         UUID id = found.get();
         String who = ApiSecurity.account(ctx).username();
         vertx.executeBlocking(() -> logBundles.find(id).map(s -> {
-            audit.record(who, "log-bundle.download", s.bundle().deviceId(), java.util.Map.of("bundle", s.bundle().id()));
+            audit.record(who, "log-bundle.download", s.bundle().deviceId(), Map.of("bundle", s.bundle().id()));
             return s;
         })).onSuccess(s -> {
             if (s.isEmpty()) {

@@ -3,8 +3,10 @@ package dk.bostotte.fleet.commands;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.broker.FleetBroker;
 import dk.bostotte.fleet.presence.PresenceService;
+import dk.bostotte.fleet.tasks.BackgroundThread;
 import dk.bostotte.protocol.Channel;
 import dk.bostotte.protocol.DeviceId;
+import dk.bostotte.protocol.codec.Checks;
 import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.fleet.devices.DeviceRegistry;
 import dk.bostotte.protocol.message.Command;
@@ -15,14 +17,19 @@ import dk.bostotte.protocol.message.AnswerPolicy;
 import dk.bostotte.protocol.message.DeviceSettings;
 import dk.bostotte.protocol.message.ReportedConfig;
 import dk.bostotte.protocol.message.ProtocolMessage;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +53,7 @@ public final class CommandService implements AutoCloseable {
     private final AuditLog audit;
     private final Clock clock;
     private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = dk.bostotte.fleet.BackgroundThread.named("commands");
+    private final ScheduledExecutorService timer = BackgroundThread.named("commands");
 
     private final DeviceRegistry registry;
 
@@ -89,9 +96,9 @@ public final class CommandService implements AutoCloseable {
     }
 
     /** The settings a set-config command may change: every field of the protocol's DeviceSettings, by its wire name. */
-    static final Map<String, Class<?>> SETTINGS = java.util.Arrays.stream(DeviceSettings.class.getRecordComponents())
-            .collect(java.util.stream.Collectors.toMap(java.lang.reflect.RecordComponent::getName,
-                    java.lang.reflect.RecordComponent::getType, (a, b) -> a, java.util.TreeMap::new));
+    static final Map<String, Class<?>> SETTINGS = Arrays.stream(DeviceSettings.class.getRecordComponents())
+            .collect(Collectors.toMap(RecordComponent::getName,
+                    RecordComponent::getType, (a, b) -> a, TreeMap::new));
 
     /**
      * The settings in a set-config command's params, typed and checked as the device will check
@@ -102,7 +109,7 @@ public final class CommandService implements AutoCloseable {
         if (params == null || params.isEmpty()) {
             throw new IllegalArgumentException("set-config needs at least one of " + SETTINGS.keySet());
         }
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : params.entrySet()) {
             Class<?> type = SETTINGS.get(p.getKey());
             if (type == null) {
@@ -123,7 +130,7 @@ public final class CommandService implements AutoCloseable {
                 out.put(p.getKey(), value);
             }
         }
-        dk.bostotte.protocol.codec.Checks checks = new dk.bostotte.protocol.codec.Checks();
+        Checks checks = new Checks();
         new DesiredConfig(ProtocolMessage.VERSION, 1, CODEC.mapper().convertValue(out, DeviceSettings.class)).check(checks);
         checks.firstError().ifPresent(e -> {
             throw new IllegalArgumentException(e.message());

@@ -12,6 +12,7 @@ import dk.bostotte.protocol.message.CommandType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public final class CommandStore {
             DSLContext t = tx.dsl();
             t.select(DEVICE.ID).from(DEVICE).where(DEVICE.ID.eq(device)).forUpdate().fetch();
             Desired old = desired(t, device);
-            Map<String, Object> settings = change.apply(new java.util.LinkedHashMap<>(old.settings()));
+            Map<String, Object> settings = change.apply(new LinkedHashMap<>(old.settings()));
             long revision = old.revision() + 1;
             JSONB desired = JSONB.valueOf(write(settings));
             t.insertInto(DEVICE_CONFIG).set(DEVICE_CONFIG.DEVICE_ID, device).set(DEVICE_CONFIG.DESIRED_REVISION, revision)

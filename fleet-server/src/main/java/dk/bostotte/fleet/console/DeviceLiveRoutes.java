@@ -1,11 +1,11 @@
 package dk.bostotte.fleet.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.alerts.AlertStore;
 import dk.bostotte.fleet.commands.CommandStore;
 import dk.bostotte.fleet.devices.DeviceRegistry;
-import dk.bostotte.fleet.http.ApiSecurity;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.protocol.DeviceId;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             ProcessHandle p = orphan.get();
             p.destroy(); // SIGTERM: smart shutdown, then fast after the wait below
             try {
-                p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                p.onExit().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 p.destroyForcibly();
             }

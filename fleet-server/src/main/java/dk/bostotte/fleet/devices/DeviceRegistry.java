@@ -7,6 +7,7 @@ import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 import dk.bostotte.fleet.broker.auth.CredentialRegistry;
 import dk.bostotte.fleet.db.jooq.tables.records.DeviceStatusRecord;
 import dk.bostotte.protocol.DeviceId;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -84,7 +85,7 @@ public final class DeviceRegistry implements CredentialRegistry {
     /** Takes a device into stock: an id for its label, no certificate yet. */
     public DeviceView addToStock(String model, String serial) {
         try {
-            DeviceId id = DeviceId.random(new java.security.SecureRandom());
+            DeviceId id = DeviceId.random(new SecureRandom());
             dsl.insertInto(DEVICE).set(DEVICE.ID, id.value()).set(DEVICE.MODEL, model).set(DEVICE.SERIAL, serial)
                     .set(DEVICE.LIFECYCLE, "in_stock").setNull(DEVICE.ENROLLED_AT).execute();
             return find(id).orElseThrow();

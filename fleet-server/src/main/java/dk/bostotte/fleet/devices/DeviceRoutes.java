@@ -1,35 +1,42 @@
 package dk.bostotte.fleet.devices;
 
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.broker.FleetBroker;
-import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Period;
 import dk.bostotte.fleet.http.Responses;
+import dk.bostotte.fleet.netq.ConnectionVerdicts;
 import dk.bostotte.protocol.DeviceId;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The device inventory's JSON API. */
 public final class DeviceRoutes {
 
     private static final int MAX_TELEMETRY_POINTS = 20_000;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeviceRoutes.class);
+    private static final Logger log = LoggerFactory.getLogger(DeviceRoutes.class);
 
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final FleetBroker broker;
     private final AuditLog audit;
     private final Responses responses;
-    private final dk.bostotte.fleet.netq.ConnectionVerdicts verdicts;
+    private final ConnectionVerdicts verdicts;
     private final FleetList fleet;
 
     public DeviceRoutes(Vertx vertx, DeviceRegistry registry, FleetBroker broker, AuditLog audit, Responses responses,
-                        dk.bostotte.fleet.netq.ConnectionVerdicts verdicts, FleetList fleet) {
+                        ConnectionVerdicts verdicts, FleetList fleet) {
         this.verdicts = verdicts;
         this.fleet = fleet;
         this.vertx = vertx;
@@ -76,10 +83,10 @@ public final class DeviceRoutes {
         if (body == null) {
             return;
         }
-        Optional<java.time.Instant> until;
+        Optional<Instant> until;
         try {
-            until = Optional.ofNullable(body.until()).filter(u -> !u.isBlank()).map(java.time.Instant::parse);
-        } catch (java.time.format.DateTimeParseException e) {
+            until = Optional.ofNullable(body.until()).filter(u -> !u.isBlank()).map(Instant::parse);
+        } catch (DateTimeParseException e) {
             responses.error(ctx, 400, "until must be an ISO-8601 instant such as 2026-12-24T00:00:00Z, not '" + body.until() + "'");
             return;
         }
@@ -105,7 +112,7 @@ public final class DeviceRoutes {
             responses.error(ctx, 400, q.problem());
             return;
         }
-        blocking(ctx, () -> fleet.page(q.query(), java.time.Instant.now()));
+        blocking(ctx, () -> fleet.page(q.query(), Instant.now()));
     }
 
     private void telemetry(RoutingContext ctx) {
@@ -169,11 +176,11 @@ public final class DeviceRoutes {
         }).onFailure(ctx::fail);
     }
 
-    private <T> void blocking(RoutingContext ctx, java.util.concurrent.Callable<T> work) {
+    private <T> void blocking(RoutingContext ctx, Callable<T> work) {
         vertx.executeBlocking(work).onSuccess(r -> responses.json(ctx, 200, r)).onFailure(ctx::fail);
     }
 
     private Optional<DeviceId> pathId(RoutingContext ctx) {
-        return dk.bostotte.fleet.http.PathIds.device(ctx, responses);
+        return PathIds.device(ctx, responses);
     }
 }

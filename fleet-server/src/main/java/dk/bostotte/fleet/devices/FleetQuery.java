@@ -1,6 +1,7 @@
 package dk.bostotte.fleet.devices;
 
 import io.vertx.core.MultiMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,7 +72,7 @@ public record FleetQuery(Integer offlineHours, String verdict, boolean outdated,
 
     /** The query as it was asked, for the page to echo back. */
     public Map<String, Object> echo() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         if (offlineHours != null) {
             m.put("offlineHours", offlineHours);
         }

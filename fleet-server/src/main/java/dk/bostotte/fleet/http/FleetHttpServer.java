@@ -1,15 +1,19 @@
 package dk.bostotte.fleet.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +55,13 @@ public final class FleetHttpServer {
         return router;
     }
 
-    public void protectApi(ApiSecurity security) {
-        router.route("/api/*").handler(security::authenticate);
+    /** {@code authentication} lets a request on to {@code /api/*} only once it knows who asks. */
+    public void protectApi(Handler<RoutingContext> authentication) {
+        router.route("/api/*").handler(authentication);
     }
 
     /** Listens on plain HTTP, or HTTPS when a PKCS#12 keystore is given (browsers allow cameras only on HTTPS or localhost). */
-    public int start(String host, int port, java.util.Optional<java.nio.file.Path> tlsKeystore, String tlsPassword) {
+    public int start(String host, int port, Optional<Path> tlsKeystore, String tlsPassword) {
         router.route("/api/*").last().handler(ctx -> responses.error(ctx, 404, "no such API endpoint"));
         router.errorHandler(500, ctx -> {
             log.error("request {} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());

@@ -1,5 +1,6 @@
 package dk.bostotte.fleet.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.bostotte.fleet.metrics.FleetMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ public final class BatchWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public BatchWriter(DSLContext dsl, com.fasterxml.jackson.databind.ObjectMapper json, FleetMetrics metrics,
+    public BatchWriter(DSLContext dsl, ObjectMapper json, FleetMetrics metrics,
                        int batchSize, Duration maxWait, int capacity, boolean synchronousCommit, LongConsumer committedUpTo) {
         this.dsl = dsl;
         this.store = new IngestStore(json);

@@ -6,6 +6,7 @@ import dk.bostotte.protocol.DeviceId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -138,7 +139,7 @@ public final class IngestJournal implements AutoCloseable {
         // Forced outside the lock so appends (and so PUBACKs) never wait for the disk.
         try {
             segment.force(false);
-        } catch (java.nio.channels.ClosedChannelException e) {
+        } catch (ClosedChannelException e) {
             // append() rolled to a new segment meanwhile, and forced this one as it closed it.
         } catch (IOException e) {
             log.warn("ingest journal sync failed: {}", e.toString());

@@ -7,21 +7,26 @@ import static dk.bostotte.fleet.db.jooq.Tables.DEVICE_STATUS;
 import static dk.bostotte.fleet.db.jooq.Tables.REJECTED_MESSAGE;
 import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.bostotte.protocol.message.CommandResult;
 import dk.bostotte.protocol.message.DeviceState;
 import dk.bostotte.protocol.message.DeviceStatus;
 import dk.bostotte.protocol.message.NetworkSample;
+import java.lang.reflect.Array;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 
 /** The SQL of the ingest: how each kind of {@link WriteOp} lands in PostgreSQL, set-wise per batch. */
@@ -78,7 +83,7 @@ final class IngestStore {
         }
         Object[] arrays = new Object[TELEMETRY_COLUMNS.size()];
         for (int c = 0; c < arrays.length; c++) {
-            arrays[c] = java.lang.reflect.Array.newInstance(TELEMETRY_COLUMNS.get(c).type().javaType, n);
+            arrays[c] = Array.newInstance(TELEMETRY_COLUMNS.get(c).type().javaType, n);
         }
         int i = 0;
         for (WriteOp.Telemetry t : batches) {
@@ -119,8 +124,8 @@ final class IngestStore {
     }
 
     /** A telemetry column, how it travels and where its value comes from. */
-    private record SampleColumn(org.jooq.Field<?> field, ColumnType type,
-                                java.util.function.BiFunction<WriteOp.Telemetry, NetworkSample, Object> value) {
+    private record SampleColumn(Field<?> field, ColumnType type,
+                                BiFunction<WriteOp.Telemetry, NetworkSample, Object> value) {
     }
 
     private static final List<SampleColumn> TELEMETRY_COLUMNS = List.of(
@@ -236,7 +241,7 @@ final class IngestStore {
     }
 
     private void writeRejection(DSLContext tx, WriteOp.Rejection r) {
-        byte[] kept = r.payload().length > 4096 ? java.util.Arrays.copyOf(r.payload(), 4096) : r.payload();
+        byte[] kept = r.payload().length > 4096 ? Arrays.copyOf(r.payload(), 4096) : r.payload();
         tx.insertInto(REJECTED_MESSAGE).set(REJECTED_MESSAGE.CLIENT_ID, r.device().value()).set(REJECTED_MESSAGE.TOPIC, r.topic())
                 .set(REJECTED_MESSAGE.REASON, r.reason()).set(REJECTED_MESSAGE.DETAIL, r.detail())
                 .set(REJECTED_MESSAGE.PAYLOAD, kept).set(REJECTED_MESSAGE.RECEIVED_AT, odt(r.receivedAt())).execute();
@@ -245,7 +250,7 @@ final class IngestStore {
     private String toJson(Object o) {
         try {
             return json.writeValueAsString(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

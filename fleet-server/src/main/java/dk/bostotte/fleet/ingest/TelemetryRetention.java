@@ -2,6 +2,7 @@ package dk.bostotte.fleet.ingest;
 
 import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 
+import dk.bostotte.fleet.tasks.BackgroundThread;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +23,7 @@ public final class TelemetryRetention implements AutoCloseable {
 
     private final DSLContext dsl;
     private final int retentionDays;
-    private final ScheduledExecutorService timer = dk.bostotte.fleet.BackgroundThread.named("telemetry-retention");
+    private final ScheduledExecutorService timer = BackgroundThread.named("telemetry-retention");
 
     public TelemetryRetention(DSLContext dsl, int retentionDays) {
         this.dsl = dsl;

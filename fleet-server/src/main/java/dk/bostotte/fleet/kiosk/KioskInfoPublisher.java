@@ -5,9 +5,9 @@ import static dk.bostotte.fleet.db.jooq.Tables.APPOINTMENT;
 import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
 import static dk.bostotte.fleet.db.jooq.Tables.DEVICE_LINE;
 
-import dk.bostotte.fleet.BackgroundThread;
 import dk.bostotte.fleet.broker.FleetBroker;
-import dk.bostotte.fleet.visits.Appointments;
+import dk.bostotte.fleet.citizens.NextVisit;
+import dk.bostotte.fleet.tasks.BackgroundThread;
 import dk.bostotte.protocol.Channel;
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.protocol.codec.MessageCodec;
@@ -117,7 +117,7 @@ public final class KioskInfoPublisher implements AutoCloseable {
         List<KioskInfo.Appointment> visits = dsl.select(APPOINTMENT.ID, APPOINTMENT.STARTS_AT, APPOINTMENT.MINUTES,
                         worker.DISPLAY_NAME)
                 .from(APPOINTMENT).join(worker).on(worker.ID.eq(APPOINTMENT.ACCOUNT_ID))
-                .where(APPOINTMENT.CITIZEN_ID.eq(citizen.value1()), Appointments.bookedAndNotOverBy(now))
+                .where(APPOINTMENT.CITIZEN_ID.eq(citizen.value1()), NextVisit.bookedAndNotOverBy(now))
                 .orderBy(APPOINTMENT.STARTS_AT).limit(KioskInfo.MAX_APPOINTMENTS)
                 .fetch(r -> new KioskInfo.Appointment(Long.toString(r.value1()), r.value2().toInstant(), r.value3(), r.value4()));
         return new KioskInfo(ProtocolMessage.VERSION, now, citizen.value3(), citizen.value4(), line, visits,

@@ -1,7 +1,8 @@
 package dk.bostotte.fleet.loans;
 
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
-import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.devices.DeviceRegistry;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.protocol.DeviceId;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -52,7 +54,7 @@ public final class LoanRoutes {
             String who = ApiSecurity.account(ctx).username();
             answer(ctx, 200, () -> {
                 loans.retire(d.value(), who);
-                return java.util.Map.of("deviceId", d.value(), "lifecycle", "retired");
+                return Map.of("deviceId", d.value(), "lifecycle", "retired");
             });
         }));
     }
@@ -95,7 +97,7 @@ public final class LoanRoutes {
         String who = ApiSecurity.account(ctx).username();
         vertx.executeBlocking(() -> loans.stock(r.model().trim(), r.serial().trim(), who)).onSuccess(d -> responses.json(ctx, 201, d))
                 .onFailure(e -> {
-                    if (e instanceof dk.bostotte.fleet.devices.DeviceRegistry.DuplicateDeviceException) {
+                    if (e instanceof DeviceRegistry.DuplicateDeviceException) {
                         responses.error(ctx, 409, e.getMessage());
                     } else {
                         ctx.fail(e);

@@ -5,9 +5,13 @@ import static dk.bostotte.fleet.db.jooq.Tables.DEVICE;
 import static dk.bostotte.fleet.db.jooq.Tables.LOAN;
 
 import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.devices.DeviceRegistry;
+import dk.bostotte.fleet.devices.DeviceView;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /**
@@ -42,16 +46,16 @@ public final class LoanService {
 
     private final DSLContext dsl;
     private final AuditLog audit;
-    private final dk.bostotte.fleet.devices.DeviceRegistry registry;
+    private final DeviceRegistry registry;
 
-    public LoanService(DSLContext dsl, AuditLog audit, dk.bostotte.fleet.devices.DeviceRegistry registry) {
+    public LoanService(DSLContext dsl, AuditLog audit, DeviceRegistry registry) {
         this.dsl = dsl;
         this.audit = audit;
         this.registry = registry;
     }
 
     /** Takes a device into stock (audited); enrolment later makes it enrolled. */
-    public dk.bostotte.fleet.devices.DeviceView stock(String model, String serial, String who) {
+    public DeviceView stock(String model, String serial, String who) {
         var d = registry.addToStock(model, serial);
         audit.record(who, "device.stock", d.id(), Map.of("model", model, "serial", serial));
         return d;
@@ -127,14 +131,14 @@ public final class LoanService {
 
     /** Every device with its open loan, newest enrolment first. */
     public List<InventoryItem> inventory() {
-        Map<String, Loan> open = new java.util.HashMap<>();
+        Map<String, Loan> open = new HashMap<>();
         loans(LOAN.RETURNED_ON.isNull()).forEach(l -> open.put(l.deviceId(), l));
         return dsl.select(DEVICE.ID, DEVICE.MODEL, DEVICE.SERIAL, DEVICE.LIFECYCLE, DEVICE.ONLINE).from(DEVICE)
                 .orderBy(DEVICE.ENROLLED_AT.desc(), DEVICE.ID).fetch(r -> new InventoryItem(r.value1(), r.value2(), r.value3(),
                         r.value4(), r.value5(), open.get(r.value1())));
     }
 
-    private List<Loan> loans(org.jooq.Condition where) {
+    private List<Loan> loans(Condition where) {
         LocalDate today = LocalDate.now();
         return dsl.select(LOAN.asterisk(), CITIZEN.DISPLAY_NAME).from(LOAN).leftJoin(CITIZEN).on(CITIZEN.ID.eq(LOAN.CITIZEN_ID))
                 .where(where).orderBy(LOAN.STARTED_ON.desc(), LOAN.ID.desc())

@@ -2,6 +2,7 @@ package dk.bostotte.fleet.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -105,7 +106,7 @@ public final class FleetMetrics {
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {
-        io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
+        Gauge.builder(name, value).description(description).register(registry);
     }
 
     public PrometheusMeterRegistry registry() {

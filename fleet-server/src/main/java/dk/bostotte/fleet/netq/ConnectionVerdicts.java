@@ -5,10 +5,14 @@ import static org.jooq.impl.DSL.count;
 
 import dk.bostotte.protocol.DeviceId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -34,7 +38,7 @@ public final class ConnectionVerdicts {
     }
 
     public DeviceVerdict of(DeviceId device) {
-        return of(java.util.List.of(device.value())).getOrDefault(device.value(),
+        return of(List.of(device.value())).getOrDefault(device.value(),
                 new DeviceVerdict(Verdict.UNKNOWN, new LineFigures(0, null, null, null, null, null)));
     }
 
@@ -44,7 +48,7 @@ public final class ConnectionVerdicts {
     }
 
     /** Verdicts over a chosen period, for coverage reports. */
-    public Map<String, DeviceVerdict> between(Collection<String> devices, java.time.Instant from, java.time.Instant to) {
+    public Map<String, DeviceVerdict> between(Collection<String> devices, Instant from, Instant to) {
         return between(TELEMETRY.DEVICE_ID.in(devices), from, to);
     }
 
@@ -57,8 +61,8 @@ public final class ConnectionVerdicts {
      * tested only a few times a day, so the recent verdict takes the usual throughput unless a test
      * ran within {@code recent}; latency, jitter and loss are always the recent ones.
      */
-    public Map<String, Change> recentAgainstUsual(java.time.Duration recent) {
-        java.time.Instant now = clock.instant();
+    public Map<String, Change> recentAgainstUsual(Duration recent) {
+        Instant now = clock.instant();
         Map<String, DeviceVerdict> latest = between(TELEMETRY.SAMPLED_AT.ge(now.minus(recent).atOffset(ZoneOffset.UTC)),
                 now.minus(recent), now);
         Map<String, DeviceVerdict> usual = between(latest.keySet(), now.minus(thresholds.window()), now);
@@ -76,7 +80,7 @@ public final class ConnectionVerdicts {
         return out;
     }
 
-    private Map<String, DeviceVerdict> between(org.jooq.Condition devices, java.time.Instant from, java.time.Instant to) {
+    private Map<String, DeviceVerdict> between(Condition devices, Instant from, Instant to) {
         Field<Double> down = median(TELEMETRY.DOWN_MBPS);
         Field<Double> up = median(TELEMETRY.UP_MBPS);
         Field<Double> rtt = median(TELEMETRY.RTT_MS);

@@ -1,7 +1,7 @@
 package dk.bostotte.fleet.netq;
 
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
-import dk.bostotte.fleet.http.ApiSecurity;
 import dk.bostotte.fleet.http.Period;
 import dk.bostotte.fleet.http.Responses;
 import io.vertx.core.Vertx;

@@ -1,5 +1,6 @@
 package dk.bostotte.fleet.netq;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Whether a device's line carries a video call, from its recent measurements. */
@@ -8,7 +9,7 @@ public enum Verdict {
     /** No recent measurements: say so rather than guess. */
     UNKNOWN;
 
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

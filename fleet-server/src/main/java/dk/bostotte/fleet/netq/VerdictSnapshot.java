@@ -3,8 +3,10 @@ package dk.bostotte.fleet.netq;
 import static dk.bostotte.fleet.db.jooq.Tables.DEVICE;
 import static dk.bostotte.fleet.db.jooq.Tables.DEVICE_LINE;
 
+import dk.bostotte.fleet.tasks.BackgroundThread;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +28,7 @@ public final class VerdictSnapshot implements AutoCloseable {
     private final DSLContext dsl;
     private final ConnectionVerdicts verdicts;
     private final Clock clock;
-    private final ScheduledExecutorService timer = dk.bostotte.fleet.BackgroundThread.named("verdict-snapshot");
+    private final ScheduledExecutorService timer = BackgroundThread.named("verdict-snapshot");
 
     public VerdictSnapshot(DSLContext dsl, ConnectionVerdicts verdicts, Clock clock) {
         this.dsl = dsl;
@@ -51,7 +53,7 @@ public final class VerdictSnapshot implements AutoCloseable {
         for (int i = 0; i < devices.size(); i += CHUNK) {
             List<String> chunk = devices.subList(i, Math.min(devices.size(), i + CHUNK));
             Map<String, ConnectionVerdicts.DeviceVerdict> v = verdicts.of(chunk);
-            var now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+            var now = clock.instant().atOffset(ZoneOffset.UTC);
             dsl.batch(chunk.stream().map(d -> {
                 ConnectionVerdicts.DeviceVerdict dv = v.get(d);
                 LineFigures f = dv == null ? null : dv.figures();

@@ -5,9 +5,14 @@ import static dk.bostotte.fleet.db.jooq.Tables.DEVICE;
 import dk.bostotte.fleet.ingest.BatchWriter;
 import dk.bostotte.fleet.ingest.WriteOp;
 import dk.bostotte.protocol.DeviceId;
+import java.net.InetAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +27,9 @@ public final class PresenceService {
 
     private final BatchWriter writer;
     private final Map<String, Integer> connections = new ConcurrentHashMap<>();
-    private final Map<String, java.net.InetAddress> addresses = new ConcurrentHashMap<>();
-    private final java.util.List<java.util.function.Consumer<DeviceId>> offlineListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.List<java.util.function.Consumer<DeviceId>> onlineListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, InetAddress> addresses = new ConcurrentHashMap<>();
+    private final List<Consumer<DeviceId>> offlineListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<DeviceId>> onlineListeners = new CopyOnWriteArrayList<>();
 
     public PresenceService(BatchWriter writer) {
         this.writer = writer;
@@ -46,22 +49,22 @@ public final class PresenceService {
     }
 
     /** Called (on the broker's thread) when a device's last connection goes. */
-    public void onOffline(java.util.function.Consumer<DeviceId> listener) {
+    public void onOffline(Consumer<DeviceId> listener) {
         offlineListeners.add(listener);
     }
 
     /** Called (on the broker's thread) when a device's first connection comes; keep it short. */
-    public void onOnline(java.util.function.Consumer<DeviceId> listener) {
+    public void onOnline(Consumer<DeviceId> listener) {
         onlineListeners.add(listener);
     }
 
     /** The address the device's newest connection came from, while it is connected. */
-    public java.util.Optional<java.net.InetAddress> addressOf(DeviceId device) {
-        return connections.containsKey(device.value()) ? java.util.Optional.ofNullable(addresses.get(device.value()))
-                : java.util.Optional.empty();
+    public Optional<InetAddress> addressOf(DeviceId device) {
+        return connections.containsKey(device.value()) ? Optional.ofNullable(addresses.get(device.value()))
+                : Optional.empty();
     }
 
-    public void connected(String clientId, Instant at, java.util.Optional<java.net.InetAddress> from) {
+    public void connected(String clientId, Instant at, Optional<InetAddress> from) {
         from.ifPresent(a -> addresses.put(clientId, a));
         DeviceId.parse(clientId).filter(d -> d.value().equals(clientId)).ifPresent(device -> {
             int now = connections.merge(clientId, 1, Integer::sum);

@@ -1,6 +1,7 @@
 package dk.bostotte.fleet.report;
 
 import dk.bostotte.fleet.config.ReportConfig;
+import dk.bostotte.fleet.visits.CsvField;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -276,7 +277,7 @@ public final class OrgReport {
 
     private static void groupRows(StringBuilder out, String level, List<Group> groups) {
         for (Group g : groups) {
-            out.append(level).append(',').append(dk.bostotte.fleet.visits.CsvField.of(g.name())).append(',')
+            out.append(level).append(',').append(CsvField.of(g.name())).append(',')
                     .append(g.onlineVisits()).append(',').append(g.contacts()).append(',').append(n(g.onlineShare()))
                     .append(',').append(n(g.onlineMinutesMean())).append(',').append(g.calls()).append(',')
                     .append(g.connected()).append(',').append(g.declined()).append(',').append(g.missed()).append(',')
@@ -288,7 +289,7 @@ public final class OrgReport {
 
     private static void weekRows(StringBuilder out, String level, List<Group> groups) {
         for (Group g : groups) {
-            out.append(level).append(',').append(dk.bostotte.fleet.visits.CsvField.of(g.name()));
+            out.append(level).append(',').append(CsvField.of(g.name()));
             g.onlineVisitsPerWeek().forEach(n -> out.append(',').append(n));
             out.append("\r\n");
         }

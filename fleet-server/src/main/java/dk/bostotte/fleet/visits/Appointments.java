@@ -6,6 +6,7 @@ import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
 
 import dk.bostotte.fleet.accounts.Account;
 import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.citizens.NextVisit;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.function.LongConsumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 /**
  * Online visits: booked, moved and cancelled by the citizen's worker (or an admin), each change
@@ -80,17 +80,7 @@ public final class Appointments {
 
     /** Booked visits of the account's citizens that end after {@code from} and start before {@code to}, soonest first. */
     public List<Appointment> between(Account by, Instant from, Instant to) {
-        return query(bookedAndNotOverBy(from).and(Caseload.of(by)).and(APPOINTMENT.STARTS_AT.lt(to.atOffset(ZoneOffset.UTC))));
-    }
-
-    /**
-     * The {@code appointment} rows still booked whose end (start + minutes) is after {@code at}: a
-     * visit that started 20 minutes ago may still be on. The console's list, the worker's citizen
-     * list and the kiosk all mean this by "next visit".
-     */
-    public static Condition bookedAndNotOverBy(Instant at) {
-        return APPOINTMENT.STATE.eq("booked").and(DSL.condition("{0} + make_interval(mins => {1}) > {2}",
-                APPOINTMENT.STARTS_AT, APPOINTMENT.MINUTES, DSL.val(at.atOffset(ZoneOffset.UTC))));
+        return query(NextVisit.bookedAndNotOverBy(from).and(Caseload.of(by)).and(APPOINTMENT.STARTS_AT.lt(to.atOffset(ZoneOffset.UTC))));
     }
 
     private List<Appointment> query(Condition where) {

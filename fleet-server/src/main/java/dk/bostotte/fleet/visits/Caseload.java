@@ -5,6 +5,7 @@ import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
 import dk.bostotte.fleet.accounts.Account;
 import dk.bostotte.fleet.accounts.Role;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
@@ -27,7 +28,7 @@ public final class Caseload {
     }
 
     /** Whether citizen {@code citizenId} exists and is one {@code account} may handle. */
-    public static boolean includes(org.jooq.DSLContext dsl, Account account, long citizenId) {
+    public static boolean includes(DSLContext dsl, Account account, long citizenId) {
         return dsl.fetchExists(CITIZEN, CITIZEN.ID.eq(citizenId).and(of(account)));
     }
 

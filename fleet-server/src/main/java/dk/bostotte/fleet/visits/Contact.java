@@ -1,6 +1,7 @@
 package dk.bostotte.fleet.visits;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,7 +12,7 @@ import java.util.UUID;
 public record Contact(long id, long citizenId, String citizenName, long accountId, String workerName, String kind,
                       Instant happenedAt, Integer minutes, boolean completed, String noteType, String note, UUID callId) {
 
-    public static final java.util.List<String> KINDS = java.util.List.of("online", "physical", "phone");
-    public static final java.util.List<String> NOTE_TYPES = java.util.List.of("adl", "structure", "post-finances", "follow-up");
+    public static final List<String> KINDS = List.of("online", "physical", "phone");
+    public static final List<String> NOTE_TYPES = List.of("adl", "structure", "post-finances", "follow-up");
     public static final int MAX_NOTE = 500;
 }

@@ -1,10 +1,10 @@
 package dk.bostotte.fleet.visits;
 
 import dk.bostotte.fleet.accounts.Account;
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.citizens.CitizenRegistry;
-import dk.bostotte.fleet.http.ApiSecurity;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Period;
 import dk.bostotte.fleet.http.Responses;
@@ -14,8 +14,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 
@@ -162,7 +164,7 @@ public final class VisitRoutes {
     }
 
     private void logCall(RoutingContext ctx) {
-        Optional<java.util.UUID> call = PathIds.uuid(ctx, responses, "a call id");
+        Optional<UUID> call = PathIds.uuid(ctx, responses, "a call id");
         ContactRequest r = call.isEmpty() ? null : responses.body(ctx, ContactRequest.class);
         if (r == null || !valid(ctx, r, false)) {
             return;
@@ -219,7 +221,7 @@ public final class VisitRoutes {
                     .orElseThrow(() -> new Contacts.Refused(404, "no citizen " + id.get() + " of yours"));
             var updated = citizens.setVisitSettings(c.id(), s.reminderMinutes(), s.travelMinutes(), s.travelKm(),
                     s.inTargetGroup());
-            Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("reminderMinutes", updated.reminderMinutes());
             detail.put("travelMinutes", updated.travelMinutes());
             detail.put("travelKm", updated.travelKm());

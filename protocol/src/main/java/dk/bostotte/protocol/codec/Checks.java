@@ -3,6 +3,7 @@ package dk.bostotte.protocol.codec;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Collects the first rule a decoded message breaks. Messages state their rules through it so that
@@ -77,7 +78,7 @@ public final class Checks {
     }
 
     /** Null passes; otherwise the whole value must match {@code pattern}, described to the sender as {@code expected}. */
-    public Checks matches(String field, String value, java.util.regex.Pattern pattern, String expected) {
+    public Checks matches(String field, String value, Pattern pattern, String expected) {
         if (value != null && !pattern.matcher(value).matches()) {
             return fail(DecodeError.Reason.INVALID_VALUE, field, "'" + value + "' is not " + expected);
         }

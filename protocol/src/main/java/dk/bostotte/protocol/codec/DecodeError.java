@@ -1,5 +1,7 @@
 package dk.bostotte.protocol.codec;
 
+import java.util.Locale;
+
 /** Why a payload was refused, naming the field where there is one. */
 public record DecodeError(Reason reason, String field, String detail) {
 
@@ -8,7 +10,7 @@ public record DecodeError(Reason reason, String field, String detail) {
 
         /** Lower-case label, as used in metrics. */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

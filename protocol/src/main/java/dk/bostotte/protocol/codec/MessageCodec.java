@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -20,6 +22,7 @@ import dk.bostotte.protocol.Channel;
 import dk.bostotte.protocol.message.ProtocolMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
  * The one JSON codec of the protocol. Decoding never throws: every way a payload can be wrong comes
@@ -36,8 +39,8 @@ public final class MessageCodec {
     public MessageCodec() {
         mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
-                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("wire-instant")
-                        .addDeserializer(java.time.Instant.class, new WireInstantDeserializer()))
+                .addModule(new SimpleModule("wire-instant")
+                        .addDeserializer(Instant.class, new WireInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 // Optional fields may be absent (null); required primitives say so with
@@ -131,7 +134,7 @@ public final class MessageCodec {
         return checks.firstError().<Decoded<T>>map(Decoded.Failed::new).orElseGet(() -> new Decoded.Ok<>(message));
     }
 
-    private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+    private static String fieldPath(JsonMappingException e) {
         StringBuilder b = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {

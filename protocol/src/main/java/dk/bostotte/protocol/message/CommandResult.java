@@ -3,6 +3,7 @@ package dk.bostotte.protocol.message;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dk.bostotte.protocol.codec.Checks;
 import java.time.Instant;
+import java.util.Locale;
 
 /** The device's answer to a {@link Command}: received first, then done or failed with a reason. */
 public record CommandResult(int v, String id, Outcome outcome, Instant at, String detail) implements ProtocolMessage {
@@ -12,7 +13,7 @@ public record CommandResult(int v, String id, Outcome outcome, Instant at, Strin
 
         @JsonValue
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -3,6 +3,7 @@ package dk.bostotte.protocol.message;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dk.bostotte.protocol.codec.Checks;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Retained on {@code state}: the device's birth ({@code online}) when it connects, and its last will
@@ -15,7 +16,7 @@ public record DeviceState(int v, State state, Instant at, String appVersion, Str
 
         @JsonValue
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -1,6 +1,7 @@
 package dk.bostotte.protocol.message;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** How the device reaches the internet. */
 public enum LinkType {
@@ -8,6 +9,6 @@ public enum LinkType {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

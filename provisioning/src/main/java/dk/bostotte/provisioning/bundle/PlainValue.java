@@ -5,7 +5,7 @@ import java.util.Properties;
 
 /**
  * The rules that keep {@code device.properties} plain: printable ASCII, no backslash (the only
- * character java.util.Properties would interpret), no surrounding blanks, at most 128 characters.
+ * character Properties would interpret), no surrounding blanks, at most 128 characters.
  */
 final class PlainValue {
 

@@ -2,6 +2,7 @@ package dk.bostotte.provisioning.cli;
 
 import dk.bostotte.provisioning.pki.FleetCa;
 import dk.bostotte.provisioning.pki.ServerTls;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ public final class InitCaCommand extends ProvisioningCommand {
             if (host != null && host.matches("[A-Za-z0-9][A-Za-z0-9.-]*") && !host.matches("[0-9.]+")) {
                 names.add(host);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // No usable hostname; localhost alone still serves a local fleet.
         }
         return new ArrayList<>(names);

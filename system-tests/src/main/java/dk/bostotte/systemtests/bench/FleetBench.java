@@ -1,12 +1,19 @@
 package dk.bostotte.systemtests.bench;
 
+import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.systemtests.FleetTestEnvironment;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
 import picocli.CommandLine.Command;
@@ -49,7 +56,7 @@ public final class FleetBench implements Callable<Integer> {
                         (t1 - t0) / 1e9, (t2 - t1) / 1e9);
                 String device = String.valueOf(env.db().fetchValue("SELECT id FROM device ORDER BY id LIMIT 1 OFFSET "
                         + (size / 2)));
-                Map<String, String> calls = new java.util.LinkedHashMap<>();
+                Map<String, String> calls = new LinkedHashMap<>();
                 calls.put("baseline /api/devices/{id}", "/api/devices/" + device);
                 calls.put("fleet first page", "/api/fleet?size=50");
                 calls.put("fleet offline 24 h", "/api/fleet?offlineHours=24&size=50");
@@ -59,9 +66,9 @@ public final class FleetBench implements Callable<Integer> {
                 calls.put("fleet search postcode", "/api/fleet?q=8" + String.format("%03d", size % 1000) + "&size=50");
                 calls.put("device verdict", "/api/devices/" + device + "/verdict");
                 calls.put("device telemetry 7 days", "/api/devices/" + device + "/telemetry?from="
-                        + java.time.Instant.now().minus(java.time.Duration.ofDays(7)) + "&to=" + java.time.Instant.now());
+                        + Instant.now().minus(Duration.ofDays(7)) + "&to=" + Instant.now());
                 calls.put("device telemetry 30 days", "/api/devices/" + device + "/telemetry?from="
-                        + java.time.Instant.now().minus(java.time.Duration.ofDays(30)) + "&to=" + java.time.Instant.now());
+                        + Instant.now().minus(Duration.ofDays(30)) + "&to=" + Instant.now());
                 calls.put("device commands", "/api/devices/" + device + "/commands");
                 calls.put("device alerts", "/api/alerts?device=" + device);
                 double baseline = 0;
@@ -112,15 +119,15 @@ public final class FleetBench implements Callable<Integer> {
     static void generate(DSLContext db, int from, int to, int days) {
         // Device ids carry a check symbol: made here, then joined in by number.
         db.execute("CREATE TABLE IF NOT EXISTS bench_id (g int PRIMARY KEY, id text NOT NULL)");
-        java.security.SecureRandom random = new java.security.SecureRandom();
+        SecureRandom random = new SecureRandom();
         Integer[] numbers = new Integer[to - from];
         String[] ids = new String[to - from];
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < numbers.length; i++) {
             numbers[i] = from + i;
             String id;
             do {
-                id = dk.bostotte.protocol.DeviceId.random(random).value();
+                id = DeviceId.random(random).value();
             } while (!seen.add(id));
             ids[i] = id;
         }

@@ -21,12 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -39,7 +43,7 @@ import picocli.CommandLine.Option;
  * subscriber, as the baseline.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Telemetry ingest throughput and latency.")
-final class IngestBench implements java.util.concurrent.Callable<Integer> {
+final class IngestBench implements Callable<Integer> {
 
     @Option(names = "--devices", defaultValue = "1000") int devices;
     @Option(names = "--rate", defaultValue = "20", description = "Samples per second per device.") int rate;
@@ -136,8 +140,8 @@ final class IngestBench implements java.util.concurrent.Callable<Integer> {
             long t0 = System.nanoTime();
             // The lag histogram is scraped when the measured window opens and when it closes, so the
             // p99 covers exactly the window, not the warm-up.
-            java.util.concurrent.atomic.AtomicReference<String> atWindowStart = new java.util.concurrent.atomic.AtomicReference<>();
-            java.util.concurrent.ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
+            AtomicReference<String> atWindowStart = new AtomicReference<>();
+            ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
             scraper.schedule(() -> atWindowStart.set(api.get("/metrics", "admin", PASSWORD).body()), warmup, TimeUnit.SECONDS);
             PacedTelemetryLoad.Outcome outcome = new PacedTelemetryLoad(clients, ids, rate, publishEvery).run(warmup, seconds);
             scraper.shutdown();
@@ -241,7 +245,7 @@ final class IngestBench implements java.util.concurrent.Callable<Integer> {
         return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier ok, int seconds, String what) throws InterruptedException {
+    private static void waitUntil(BooleanSupplier ok, int seconds, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!ok.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -6,11 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -28,11 +36,10 @@ public final class ConsoleBrowser implements AutoCloseable {
      * Selenium warns at every start that it has no DevTools bindings for this Chromium's version;
      * these tests use WebDriver only, so that warning is noise. Held here so the setting sticks.
      */
-    private static final java.util.logging.Logger CDP_VERSION_WARNINGS =
-            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final Logger CDP_VERSION_WARNINGS = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     static {
-        CDP_VERSION_WARNINGS.setLevel(java.util.logging.Level.SEVERE);
+        CDP_VERSION_WARNINGS.setLevel(Level.SEVERE);
     }
 
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -92,7 +99,7 @@ public final class ConsoleBrowser implements AutoCloseable {
                     "--autoplay-policy=no-user-gesture-required", "--allow-loopback-in-peer-connection",
                     "--window-size=1280,900", "--lang=da", "--user-data-dir=" + profile));
             // The page's console output, so a failing test can say what the page said.
-            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort().build();
             return new ConsoleBrowser(new ChromeDriver(service, options), baseUrl, screenshots, profile);
@@ -135,8 +142,7 @@ public final class ConsoleBrowser implements AutoCloseable {
                 }
                 e.click();
                 return true;
-            } catch (org.openqa.selenium.ElementClickInterceptedException
-                     | org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (ElementClickInterceptedException | StaleElementReferenceException e) {
                 return false;
             }
         });
@@ -147,13 +153,13 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** Polls {@code condition} until it holds or fails with the page's call state after {@code timeout}. */
-    public void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
+    public void waitFor(Duration timeout, BooleanSupplier condition) {
         try {
             // Pages re-render their lists while they run: an element replaced mid-check is checked again.
             new WebDriverWait(driver, timeout, Duration.ofMillis(100)).withMessage(() -> "page state: " + callState())
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> condition.getAsBoolean());
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             screenshot("timeout-" + System.currentTimeMillis());
             throw new AssertionError(e.getMessage() + "\npage console:\n" + consoleLog(), e);
         }
@@ -202,7 +208,7 @@ public final class ConsoleBrowser implements AutoCloseable {
             driver.quit();
         } finally {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // a temp directory; not worth failing a test over
             }

@@ -25,6 +25,8 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +50,7 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
      * one's payload ids, and the first would send devices other messages' payloads (seen as call
      * signals replaced by old retained states). So one broker per JVM, refused loudly otherwise.
      */
-    private static final java.util.concurrent.atomic.AtomicReference<EmbeddedHiveMqBroker> RUNNING_IN_THIS_JVM =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private static final AtomicReference<EmbeddedHiveMqBroker> RUNNING_IN_THIS_JVM = new AtomicReference<>();
 
     private final Settings settings;
     private final AccessPolicy policy;
@@ -97,7 +98,7 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
         // The builder allows every unauthenticated client by default; this makes "no decision" a refusal.
         InternalConfigurations.AUTH_DENY_UNAUTHENTICATED_CONNECTIONS.set(true);
         hivemq.start().join();
-        services = fleetExtension.services().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        services = fleetExtension.services().get(30, TimeUnit.SECONDS);
         running = true;
         log.info("MQTT broker listening with mutual TLS on {}:{}", settings.bindAddress(), settings.port());
     }

@@ -4,6 +4,7 @@ import dk.bostotte.fleet.broker.auth.AccessDecision;
 import com.hivemq.extension.sdk.api.client.parameter.ConnectionInformation;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,7 +17,7 @@ final class GrantStore {
     private final Map<String, AccessDecision.Granted> grants = new ConcurrentHashMap<>();
 
     void put(ConnectionInformation connection, AccessDecision.Granted grant) {
-        String token = java.util.UUID.randomUUID().toString();
+        String token = UUID.randomUUID().toString();
         connection.getConnectionAttributeStore().putAsString(KEY, token);
         grants.put(token, grant);
     }

@@ -1,19 +1,23 @@
-package dk.bostotte.fleet.netq;
+package dk.bostotte.fleet.deviceapi;
 
 import dk.bostotte.protocol.DeviceApi;
 import dk.bostotte.fleet.broker.auth.AccessDecision;
 import dk.bostotte.fleet.broker.auth.AccessPolicy;
+import dk.bostotte.fleet.commands.LogBundles;
 import dk.bostotte.fleet.metrics.FleetMetrics;
+import dk.bostotte.fleet.netq.PerDeviceAllowance;
 import dk.bostotte.provisioning.pki.CertificateRole;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
@@ -24,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The devices' own HTTPS endpoint, for throughput tests: mutual TLS with the device certificate,
+ * The devices' own HTTPS endpoint, for throughput tests (netq) and diagnostics bundles (commands):
+ * a transport of its own beside the MQTT broker. Mutual TLS with the device certificate,
  * admitted by the same {@link AccessPolicy} as the broker (issued by the fleet CA, enrolled, not
  * revoked), so nothing that is not an enrolled device gets a byte. Download and upload are each at
  * most {@value #MAX_TRANSFER} bytes a request and {@value #BYTES_PER_HOUR} bytes per device an hour.
@@ -49,10 +54,9 @@ public final class DeviceApiServer implements AutoCloseable {
     private final PerDeviceAllowance hourly = new PerDeviceAllowance(3_600_000, BYTES_PER_HOUR, System::currentTimeMillis);
     private HttpServer server;
 
-    private final dk.bostotte.fleet.commands.LogBundles logBundles;
+    private final LogBundles logBundles;
 
-    public DeviceApiServer(Vertx vertx, AccessPolicy policy, FleetMetrics metrics,
-                           dk.bostotte.fleet.commands.LogBundles logBundles) {
+    public DeviceApiServer(Vertx vertx, AccessPolicy policy, FleetMetrics metrics, LogBundles logBundles) {
         this.vertx = vertx;
         this.policy = policy;
         this.metrics = metrics;
@@ -63,8 +67,8 @@ public final class DeviceApiServer implements AutoCloseable {
         Router router = Router.router(vertx);
         router.get(DeviceApi.THROUGHPUT_DOWNLOAD).handler(this::download);
         router.post(DeviceApi.THROUGHPUT_UPLOAD).handler(this::upload);
-        router.post(DeviceApi.LOGS).handler(io.vertx.ext.web.handler.BodyHandler.create(false)
-                .setBodyLimit(dk.bostotte.fleet.commands.LogBundles.MAX_BYTES)).handler(this::logs);
+        router.post(DeviceApi.LOGS).handler(BodyHandler.create(false)
+                .setBodyLimit(LogBundles.MAX_BYTES)).handler(this::logs);
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("no such device endpoint\n"));
         HttpServerOptions options = new HttpServerOptions().setSsl(true).setClientAuth(ClientAuth.REQUIRED)
                 .setKeyCertOptions(new PfxOptions().setPath(serverKeystore.toString()).setPassword(new String(keystorePassword)))
@@ -106,7 +110,7 @@ public final class DeviceApiServer implements AutoCloseable {
             ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
                     .end("{\"bundle\":\"" + b.id() + "\"}");
         }).onFailure(e -> {
-            if (e instanceof dk.bostotte.fleet.commands.LogBundles.Refused r) {
+            if (e instanceof LogBundles.Refused r) {
                 metrics.logBundleRefused();
                 ctx.response().setStatusCode(r.status()).end(r.getMessage() + "\n");
             } else {
@@ -150,7 +154,7 @@ public final class DeviceApiServer implements AutoCloseable {
     }
 
     /** Writes {@code left} bytes, waiting for the socket to drain rather than buffering the whole transfer. */
-    private void send(io.vertx.core.http.HttpServerResponse response, long left) {
+    private void send(HttpServerResponse response, long left) {
         while (left > 0 && !response.writeQueueFull()) {
             int n = (int) Math.min(left, NOISE.length());
             response.write(n == NOISE.length() ? NOISE : NOISE.getBuffer(0, n));

@@ -1,8 +1,7 @@
-package dk.bostotte.fleet.http;
+package dk.bostotte.fleet.accounts;
 
-import dk.bostotte.fleet.accounts.Account;
-import dk.bostotte.fleet.accounts.AccountService;
-import dk.bostotte.fleet.accounts.Role;
+import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -10,20 +9,24 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who is asking: a browser session (with a CSRF token on every state-changing request) or HTTP
- * basic credentials for scripts, which carry no ambient authority and so need no token.
+ * basic credentials for scripts, which carry no ambient authority and so need no token. As a
+ * handler it authenticates, so {@code /api/*} can be guarded without the HTTP server knowing accounts.
  */
-public final class ApiSecurity {
+public final class ApiSecurity implements Handler<RoutingContext> {
 
     private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
     static final String ACCOUNT = "account";
@@ -35,13 +38,18 @@ public final class ApiSecurity {
     private final Responses responses;
     private final SecureRandom random = new SecureRandom();
 
-    private final dk.bostotte.fleet.audit.AuditLog audit;
+    private final AuditLog audit;
 
-    public ApiSecurity(Vertx vertx, AccountService accounts, Responses responses, dk.bostotte.fleet.audit.AuditLog audit) {
+    public ApiSecurity(Vertx vertx, AccountService accounts, Responses responses, AuditLog audit) {
         this.audit = audit;
         this.vertx = vertx;
         this.accounts = accounts;
         this.responses = responses;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        authenticate(ctx);
     }
 
     /** Lets the request through with an {@link Account} in the context, or answers 401/403. */
@@ -116,7 +124,7 @@ public final class ApiSecurity {
     }
 
     private final Map<String, CachedLogin> recentLogins = new ConcurrentHashMap<>();
-    private static final long LOGIN_CACHE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    private static final long LOGIN_CACHE_NANOS = TimeUnit.MINUTES.toNanos(2);
 
     private void remember(String key, Account account) {
         if (recentLogins.size() > 10_000) {
@@ -127,8 +135,8 @@ public final class ApiSecurity {
 
     private static String sha256(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -147,7 +155,7 @@ public final class ApiSecurity {
             if (a != null && audit != null) {
                 String what = ctx.request().method() + " " + ctx.normalizedPath();
                 vertx.executeBlocking(() -> {
-                    audit.record(a.username(), "access.refused", what, java.util.Map.of("role", a.role().wire()));
+                    audit.record(a.username(), "access.refused", what, Map.of("role", a.role().wire()));
                     return null;
                 });
             }

@@ -1,8 +1,10 @@
-package dk.bostotte.fleet.http;
+package dk.bostotte.fleet.health;
 
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.broker.FleetBroker;
 import dk.bostotte.fleet.db.Database;
+import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.fleet.metrics.FleetMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;

@@ -1,7 +1,8 @@
-package dk.bostotte.fleet.audit;
+package dk.bostotte.fleet.console;
 
+import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
-import dk.bostotte.fleet.http.ApiSecurity;
+import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.http.Responses;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package dk.bostotte.fleet;
+package dk.bostotte.fleet.tasks;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,7 +1,8 @@
-package dk.bostotte.fleet.netq;
+package dk.bostotte.fleet.alerts;
 
-import dk.bostotte.fleet.alerts.AlertKind;
-import dk.bostotte.fleet.alerts.AlertWatch;
+import dk.bostotte.fleet.netq.ConnectionVerdicts;
+import dk.bostotte.fleet.netq.LineFigures;
+import dk.bostotte.fleet.netq.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
 /**
  * Holds for a device whose verdict over the last {@code recent} is worse than its usual one: the
  * line that carried video last week carries only audio today. How long it must last before it is an
- * alert is the {@link dk.bostotte.fleet.alerts.AlertService}'s business.
+ * alert is the {@link AlertService}'s business.
  */
 public final class VerdictDropWatch implements AlertWatch {
 

@@ -1,0 +1,129 @@
+package dk.bostotte.fleet.accounts;
+
+import dk.bostotte.protocol.message.Command;
+import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.http.PageTemplates;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sign-in, sign-out and the console's pages: which role may open which page, where each role
+ * starts, and an audited refusal for anyone else.
+ */
+public final class ConsolePages {
+
+    private final Vertx vertx;
+    private final AccountService accounts;
+    private final ApiSecurity security;
+    private final AuditLog audit;
+    private final String mapTilesUrl;
+    private final PageTemplates pages;
+
+    public ConsolePages(Vertx vertx, AccountService accounts, ApiSecurity security, AuditLog audit, String mapTilesUrl,
+                        String mapTilesOrigin) {
+        this.mapTilesUrl = mapTilesUrl;
+        this.pages = new PageTemplates(mapTilesOrigin);
+        this.vertx = vertx;
+        this.accounts = accounts;
+        this.security = security;
+        this.audit = audit;
+    }
+
+    public void mount(Router router) {
+        router.get("/login").handler(ctx -> pages.render(ctx, "login.html", Map.of("csrf", security.csrfToken(ctx.session()), "error", "")));
+        router.post("/login").handler(this::login);
+        router.post("/logout").handler(this::logout);
+        router.get("/").handler(ctx -> {
+            Account a = ctx.session().get(ApiSecurity.ACCOUNT);
+            // A manager reads the report and nothing else.
+            if (a != null && a.role() == Role.MANAGER) {
+                ctx.redirect("/report");
+            } else {
+                signedInPage(ctx, "citizens.html");
+            }
+        });
+        router.get("/report").handler(ctx -> rolePage(ctx, "report.html", Role.ADMIN, Role.MANAGER));
+        // The fleet, a device and coverage are for IT support and admins.
+        router.get("/devices").handler(ctx -> supportPage(ctx, "devices.html"));
+        router.get("/devices/:id").handler(ctx -> supportPage(ctx, "device.html"));
+        router.get("/coverage").handler(ctx -> supportPage(ctx, "coverage.html"));
+        router.get("/audit").handler(ctx -> supportPage(ctx, "audit.html"));
+        router.get("/alerts").handler(ctx -> supportPage(ctx, "alerts.html"));
+        router.get("/inventory").handler(ctx -> rolePage(ctx, "inventory.html", Role.ADMIN));
+        router.get("/users").handler(ctx -> rolePage(ctx, "users.html", Role.ADMIN));
+    }
+
+    /** A page for support and admin; staff are sent to their own page, and the attempt is audited. */
+    private void supportPage(RoutingContext ctx, String template) {
+        rolePage(ctx, template, Role.SUPPORT, Role.ADMIN);
+    }
+
+    /** A page only {@code roles} may open; anyone else is sent to their own page, and the attempt is audited. */
+    private void rolePage(RoutingContext ctx, String template, Role... roles) {
+        Account a = ctx.session().get(ApiSecurity.ACCOUNT);
+        if (a != null && !a.hasAnyRole(Set.of(roles))) {
+            String path = ctx.normalizedPath();
+            vertx.executeBlocking(() -> {
+                audit.record(a.username(), "access.refused", path, Map.of("role", a.role().wire()));
+                return null;
+            });
+            ctx.redirect("/");
+            return;
+        }
+        signedInPage(ctx, template);
+    }
+
+    private void signedInPage(RoutingContext ctx, String template) {
+        Account a = ctx.session().get(ApiSecurity.ACCOUNT);
+        if (a == null) {
+            ctx.redirect("/login");
+            return;
+        }
+        pages.render(ctx, template, Map.of("csrf", security.csrfToken(ctx.session()), "user", a.displayName(),
+                "username", a.username(), "role", a.role().wire(), "tiles", mapTilesUrl,
+                // The protocol's spelling of the lock command's message, for device.js.
+                "lockMessageParam", Command.LOCK_MESSAGE));
+    }
+
+    private void login(RoutingContext ctx) {
+        Session session = ctx.session();
+        String user = Optional.ofNullable(ctx.request().getFormAttribute("username")).orElse("").trim();
+        String password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("");
+        if (!ApiSecurity.csrfMatches(session, ctx.request().getFormAttribute("_csrf"))) {
+            ctx.response().setStatusCode(403);
+            pages.render(ctx, "login.html", Map.of("csrf", security.csrfToken(session), "error", PageTemplates.text(ctx, "login.expired")));
+            return;
+        }
+        vertx.executeBlocking(() -> accounts.authenticate(user, password.toCharArray())).onComplete(ar -> {
+            Optional<Account> account = ar.succeeded() ? ar.result() : Optional.empty();
+            if (account.isEmpty()) {
+                vertx.executeBlocking(() -> {
+                    audit.record(user.isEmpty() ? "?" : user, "login.failed", null, Map.of());
+                    return null;
+                });
+                ctx.response().setStatusCode(401);
+                pages.render(ctx, "login.html", Map.of("csrf", security.csrfToken(session), "error", PageTemplates.text(ctx, "login.wrong")));
+                return;
+            }
+            security.signIn(session, account.get());
+            vertx.executeBlocking(() -> {
+                audit.record(account.get().username(), "login", null, Map.of());
+                return null;
+            });
+            ctx.redirect("/");
+        });
+    }
+
+    private void logout(RoutingContext ctx) {
+        Session session = ctx.session();
+        if (ApiSecurity.csrfMatches(session, ctx.request().getFormAttribute("_csrf"))) {
+            session.destroy();
+        }
+        ctx.redirect("/login");
+    }
+}
