@@ -109,23 +109,23 @@ public final class FleetServer implements AutoCloseable {
         }
         X509Certificate fleetCa = Pem.readCertificate(caCert);
 
-        database = Database.open(config);
+        database = Database.open(config.database(), config.dataDir());
         toClose.push(database);
         PresenceService.markAllOffline(database.dsl());
 
         MessageCodec codec = new MessageCodec();
         metrics = new FleetMetrics();
-        IngestJournal journal = new IngestJournal(config.dataDir().resolve("ingest-journal"), config.ingestJournalSyncMillis());
+        IngestJournal journal = new IngestJournal(config.dataDir().resolve("ingest-journal"), config.ingest().journalSyncMillis());
         toClose.push(journal);
-        BatchWriter writer = new BatchWriter(database.dsl(), codec.mapper(), metrics, config.ingestBatchSize(),
-                config.ingestMaxWait(), config.ingestQueueCapacity(), config.ingestSynchronousCommit(), journal::committed);
+        BatchWriter writer = new BatchWriter(database.dsl(), codec.mapper(), metrics, config.ingest().batchSize(),
+                config.ingest().maxWait(), config.ingest().queueCapacity(), config.ingest().synchronousCommit(), journal::committed);
         toClose.push(writer);
         PresenceService presence = new PresenceService(writer);
         metrics.gauge("bostotte.devices.connected", "Devices connected to the broker now", presence::connectedDevices);
         registry = new DeviceRegistry(database.dsl());
         AuditLog audit = new AuditLog(database.dsl(), codec.mapper());
         AccountService accounts = new AccountService(database.dsl(), new PasswordHasher()).loadDisabled();
-        if (config.demoAccounts()) {
+        if (config.demo().accounts()) {
             createDemoAccounts(accounts);
         }
 
@@ -133,8 +133,8 @@ public final class FleetServer implements AutoCloseable {
         ingest.replayJournal();
         FleetBrokerEvents brokerEvents = new FleetBrokerEvents(ingest, presence, metrics, codec);
         broker = new EmbeddedHiveMqBroker(new EmbeddedHiveMqBroker.Settings(config.dataDir().resolve("broker"),
-                config.mqttHost(), config.mqttPort(), keystore, ServerTls.readKeystorePassword(config.pkiDir()),
-                fleetCa, config.maxKeepAliveSeconds()),
+                config.mqtt().host(), config.mqtt().port(), keystore, ServerTls.readKeystorePassword(config.pkiDir()),
+                fleetCa, config.mqtt().maxKeepAliveSeconds()),
                 new AccessPolicy(fleetCa, registry, Clock.systemUTC()), brokerEvents);
         toClose.push(broker);
         broker.start();
@@ -146,7 +146,7 @@ public final class FleetServer implements AutoCloseable {
         toClose.push(calls);
         brokerEvents.callsReady(calls);
 
-        TelemetryRetention retention = new TelemetryRetention(database.dsl(), config.telemetryRetentionDays());
+        TelemetryRetention retention = new TelemetryRetention(database.dsl(), config.ingest().telemetryRetentionDays());
         toClose.push(retention);
 
         Vertx vertx = Vertx.vertx();
@@ -156,25 +156,25 @@ public final class FleetServer implements AutoCloseable {
         ApiSecurity security = new ApiSecurity(vertx, accounts, responses, audit);
         http.protectApi(security);
         new HealthRoutes(vertx, broker, database, metrics, responses).mount(http.router(), security);
-        new ConsolePages(vertx, accounts, security, audit, config.mapTilesUrl(), config.mapTilesOrigin()).mount(http.router());
+        new ConsolePages(vertx, accounts, security, audit, config.console().mapTilesUrl(), config.console().mapTilesOrigin()).mount(http.router());
         // UDP echo for the devices' latency probes, at the broker's port number (UDP and TCP ports are apart).
-        UdpEchoResponder echo = new UdpEchoResponder(vertx, presence, metrics, config.echoPacketsPer10s());
-        echo.start(config.mqttHost(), config.mqttPort());
+        UdpEchoResponder echo = new UdpEchoResponder(vertx, presence, metrics, config.netq().echoPacketsPer10s());
+        echo.start(config.mqtt().host(), config.mqtt().port());
         toClose.push(echo);
         LogBundles logBundles = new LogBundles(database.dsl(), config.dataDir().resolve("log-bundles"));
         DeviceApiServer deviceApi = new DeviceApiServer(vertx, new AccessPolicy(fleetCa, registry, Clock.systemUTC()), metrics,
                 logBundles);
-        deviceApi.start(config.mqttHost(), config.deviceApiPort(), keystore, ServerTls.readKeystorePassword(config.pkiDir()),
+        deviceApi.start(config.mqtt().host(), config.netq().deviceApiPort(), keystore, ServerTls.readKeystorePassword(config.pkiDir()),
                 caCert);
         toClose.push(deviceApi);
-        ConnectionVerdicts verdicts = new ConnectionVerdicts(database.dsl(), config.verdicts(), Clock.systemUTC());
+        ConnectionVerdicts verdicts = new ConnectionVerdicts(database.dsl(), config.netq().verdicts(), Clock.systemUTC());
         new DeviceRoutes(vertx, registry, broker, audit, responses, verdicts, new FleetList(database.dsl()))
                 .mount(http.router(), security);
-        verdictSnapshot = new VerdictSnapshot(database.dsl(), verdicts, Clock.systemUTC()).start(config.verdictSnapshotEvery());
+        verdictSnapshot = new VerdictSnapshot(database.dsl(), verdicts, Clock.systemUTC()).start(config.netq().verdictSnapshotEvery());
         toClose.push(verdictSnapshot);
         LoanService loans = new LoanService(database.dsl(), audit, registry);
         KioskInfoPublisher kioskInfo = new KioskInfoPublisher(database.dsl(), broker, codec, Clock.systemUTC())
-                .start(config.kioskRefreshEvery());
+                .start(config.kiosk().refreshEvery());
         toClose.push(kioskInfo);
         new CitizenRoutes(vertx, citizens, presence, verdicts, audit, responses, loans, kioskInfo::citizenChanged)
                 .mount(http.router(), security);
@@ -195,22 +195,22 @@ public final class FleetServer implements AutoCloseable {
         new AlertRoutes(vertx, alerts, alertStore, responses).mount(http.router(), security);
         CommandStore commandStore = new CommandStore(database.dsl(), codec.mapper());
         CommandService commands = new CommandService(commandStore, broker, presence, registry, codec, audit,
-                Clock.systemUTC()).start(config.commandSweepEvery());
+                Clock.systemUTC()).start(config.commands().sweepEvery());
         toClose.push(commands);
         brokerEvents.commandsReady(commands);
         new CommandRoutes(vertx, commands, commandStore, registry, logBundles, audit, responses).mount(http.router(), security);
         new DeviceLiveRoutes(vertx, registry, commandStore, alertStore, responses).mount(http.router(), security);
         new CallRoutes(vertx, calls, callStore, responses, metrics).mount(http.router(), security);
-        httpPort = http.start(config.httpHost(), config.httpPort(), config.httpTlsKeystore(), config.httpTlsPassword());
+        httpPort = http.start(config.http().host(), config.http().port(), config.http().tlsKeystore(), config.http().tlsPassword());
         toClose.push(http::stop);
         log.info("fleet server ready (data in {})", config.dataDir());
     }
 
     private void createDemoAccounts(AccountService accounts) {
-        if (config.demoPassword().length() < 8) {
+        if (config.demo().password().length() < 8) {
             throw new IllegalArgumentException("demo.password must have at least 8 characters");
         }
-        char[] pw = config.demoPassword().toCharArray();
+        char[] pw = config.demo().password().toCharArray();
         accounts.upsert("admin", "Administrator", Role.ADMIN, pw);
         accounts.upsert("support", "IT-support", Role.SUPPORT, pw);
         accounts.upsert("staff", "Bostøttemedarbejder", Role.STAFF, pw);
