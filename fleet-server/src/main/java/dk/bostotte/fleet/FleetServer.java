@@ -42,6 +42,7 @@ import dk.bostotte.fleet.http.HealthRoutes;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.fleet.ingest.BatchWriter;
 import dk.bostotte.fleet.ingest.IngestJournal;
+import dk.bostotte.fleet.ingest.DeviceMessageRouter;
 import dk.bostotte.fleet.ingest.IngestService;
 import dk.bostotte.fleet.ingest.TelemetryRetention;
 import dk.bostotte.fleet.metrics.FleetMetrics;
@@ -131,20 +132,24 @@ public final class FleetServer implements AutoCloseable {
 
         IngestService ingest = new IngestService(codec, journal, writer, metrics);
         ingest.replayJournal();
-        FleetBrokerEvents brokerEvents = new FleetBrokerEvents(ingest, presence, metrics, codec);
         broker = new EmbeddedHiveMqBroker(new EmbeddedHiveMqBroker.Settings(config.dataDir().resolve("broker"),
                 config.mqtt().host(), config.mqtt().port(), keystore, ServerTls.readKeystorePassword(config.pkiDir()),
                 fleetCa, config.mqtt().maxKeepAliveSeconds()),
-                new AccessPolicy(fleetCa, registry, Clock.systemUTC()), brokerEvents);
+                new AccessPolicy(fleetCa, registry, Clock.systemUTC()));
         toClose.push(broker);
-        broker.start();
 
         CitizenRegistry citizens = new CitizenRegistry(database.dsl());
         CallStore callStore = new CallStore(database.dsl(), codec.mapper());
         CallService calls = new CallService(config.calls(), broker, codec, presence, citizens, accounts, callStore, audit,
                 metrics, Clock.systemUTC());
         toClose.push(calls);
-        brokerEvents.callsReady(calls);
+        CommandStore commandStore = new CommandStore(database.dsl(), codec.mapper());
+        CommandService commands = new CommandService(commandStore, broker, presence, registry, codec, audit,
+                Clock.systemUTC()).start(config.commands().sweepEvery());
+        toClose.push(commands);
+        // Started only now: calls and commands publish through the broker, and it routes devices' messages to them.
+        broker.start(new DeviceMessageRouter(ingest, metrics, codec, new DeviceMessageRouter.Receivers(calls::fromDevice,
+                commands::resultStored, commands::configReported, presence::connected, presence::disconnected)));
 
         TelemetryRetention retention = new TelemetryRetention(database.dsl(), config.ingest().telemetryRetentionDays());
         toClose.push(retention);
@@ -193,11 +198,6 @@ public final class FleetServer implements AutoCloseable {
                 config.alerts().raiseAfter(), audit, metrics, Clock.systemUTC()).start(config.alerts().checkEvery());
         toClose.push(alerts);
         new AlertRoutes(vertx, alerts, alertStore, responses).mount(http.router(), security);
-        CommandStore commandStore = new CommandStore(database.dsl(), codec.mapper());
-        CommandService commands = new CommandService(commandStore, broker, presence, registry, codec, audit,
-                Clock.systemUTC()).start(config.commands().sweepEvery());
-        toClose.push(commands);
-        brokerEvents.commandsReady(commands);
         new CommandRoutes(vertx, commands, commandStore, registry, logBundles, audit, responses).mount(http.router(), security);
         new DeviceLiveRoutes(vertx, registry, commandStore, alertStore, responses).mount(http.router(), security);
         new CallRoutes(vertx, calls, callStore, responses, metrics).mount(http.router(), security);

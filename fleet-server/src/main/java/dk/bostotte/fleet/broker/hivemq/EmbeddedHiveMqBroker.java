@@ -25,6 +25,8 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,24 +50,22 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
      * one's payload ids, and the first would send devices other messages' payloads (seen as call
      * signals replaced by old retained states). So one broker per JVM, refused loudly otherwise.
      */
-    private static final java.util.concurrent.atomic.AtomicReference<EmbeddedHiveMqBroker> RUNNING_IN_THIS_JVM =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private static final AtomicReference<EmbeddedHiveMqBroker> RUNNING_IN_THIS_JVM =
+            new AtomicReference<>();
 
     private final Settings settings;
     private final AccessPolicy policy;
-    private final BrokerEvents events;
     private EmbeddedHiveMQ hivemq;
     private FleetBrokerExtension.BrokerServices services;
     private volatile boolean running;
 
-    public EmbeddedHiveMqBroker(Settings settings, AccessPolicy policy, BrokerEvents events) {
+    public EmbeddedHiveMqBroker(Settings settings, AccessPolicy policy) {
         this.settings = settings;
         this.policy = policy;
-        this.events = events;
     }
 
     @Override
-    public void start() throws Exception {
+    public void start(BrokerEvents events) throws Exception {
         EmbeddedHiveMqBroker other = RUNNING_IN_THIS_JVM.compareAndExchange(null, this);
         if (other != null && other != this) {
             throw new IllegalStateException("an embedded MQTT broker already runs in this JVM (port "
@@ -73,14 +73,14 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
                     + " so a second one would deliver wrong payloads: run each fleet server in its own JVM");
         }
         try {
-            startHiveMq();
+            startHiveMq(events);
         } catch (Exception | Error e) {
             RUNNING_IN_THIS_JVM.compareAndSet(this, null);
             throw e;
         }
     }
 
-    private void startHiveMq() throws Exception {
+    private void startHiveMq(BrokerEvents events) throws Exception {
         Path conf = Files.createDirectories(settings.workDir().resolve("conf"));
         Path data = Files.createDirectories(settings.workDir().resolve("data"));
         Path extensions = Files.createDirectories(settings.workDir().resolve("extensions"));
@@ -97,7 +97,7 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
         // The builder allows every unauthenticated client by default; this makes "no decision" a refusal.
         InternalConfigurations.AUTH_DENY_UNAUTHENTICATED_CONNECTIONS.set(true);
         hivemq.start().join();
-        services = fleetExtension.services().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        services = fleetExtension.services().get(30, TimeUnit.SECONDS);
         running = true;
         log.info("MQTT broker listening with mutual TLS on {}:{}", settings.bindAddress(), settings.port());
     }
