@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Main code names other classes through imports, so a reader sees a file's dependencies at its
  * top: a fully-qualified class name inline in code fails. Strings, comments (javadoc links too),
- * and the package and import lines are not code here; where two classes share a simple name, one
- * keeps its qualified name and the file goes on {@link #ALLOWED}.
+ * and the package and import lines are not code here; where two classes share a simple name, the
+ * one not imported keeps its qualified name.
  */
 class InlineQualifiedNamesTest {
 
@@ -28,15 +27,6 @@ class InlineQualifiedNamesTest {
     private static final Pattern QUALIFIED = Pattern.compile(
             "(?<![\\w.$])((?:java|javax|jakarta|jdk|sun|dk|org|com|io|net|ch|info|picocli)(?:\\.[a-z_]\\w*)+)\\.([A-Z]\\w*)");
     private static final Pattern PACKAGE_OR_IMPORT = Pattern.compile("(?m)^\\s*(?:package|import)\\b[^;]*;");
-
-    /** Relative to the repository root. */
-    private static final Set<String> ALLOWED = Set.of(
-            // Temporary (issue 19): being reworked on other branches; remove once those are merged.
-            "fleet-server/src/main/java/dk/bostotte/fleet/FleetServer.java",
-            "fleet-server/src/main/java/dk/bostotte/fleet/FleetBrokerEvents.java",
-            "fleet-server/src/main/java/dk/bostotte/fleet/config/FleetConfig.java",
-            "fleet-server/src/main/java/dk/bostotte/fleet/ingest/IngestService.java");
-    private static final Set<String> MODULES_LEFT_OUT = Set.of();
 
     @Test
     void aQualifiedNameIsAllowedOnlyWhereItsSimpleNameIsTaken() {
@@ -52,12 +42,8 @@ class InlineQualifiedNamesTest {
         List<String> found = new ArrayList<>();
         try (Stream<Path> modules = Files.list(root)) {
             for (Path main : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).sorted().toList()) {
-                if (MODULES_LEFT_OUT.contains(root.relativize(main).getName(0).toString())) {
-                    continue;
-                }
                 try (Stream<Path> files = Files.walk(main)) {
                     files.filter(f -> f.toString().endsWith(".java"))
-                            .filter(f -> !ALLOWED.contains(root.relativize(f).toString().replace('\\', '/')))
                             .sorted().forEach(f -> found.addAll(qualifiedNames(root, f)));
                 }
             }

@@ -12,7 +12,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface FleetBroker extends AutoCloseable {
 
-    void start() throws Exception;
+    /**
+     * Starts taking connections, reporting to {@code events}. Given here rather than when built so
+     * that what the events reach (calls, commands) can be built with this broker to publish through.
+     */
+    void start(BrokerEvents events) throws Exception;
 
     /** Publishes to one device's server-to-device channel, with that channel's QoS and retain flag. */
     CompletableFuture<Void> publish(DeviceId device, Channel channel, byte[] payload);

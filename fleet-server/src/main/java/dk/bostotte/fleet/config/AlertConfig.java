@@ -11,4 +11,15 @@ import java.time.Duration;
  */
 public record AlertConfig(Duration checkEvery, Duration raiseAfter, Duration verdictRecent, Duration offlineAfter,
                           int failedCallsPerDay, int diskFreeMb, int cpuTempC) {
+
+    static AlertConfig load(Settings s) {
+        return new AlertConfig(
+                Duration.ofSeconds(s.getInt("alert.check.every.s", 60, 1, 86_400)),
+                Duration.ofMinutes(s.getInt("alert.raise.after.minutes", 120, 0, 100_000)),
+                Duration.ofMinutes(s.getInt("alert.verdict.recent.minutes", 60, 5, 100_000)),
+                Duration.ofHours(s.getInt("alert.offline.hours", 24, 1, 10_000)),
+                s.getInt("alert.failed.calls.per.day", 2, 1, 1000),
+                s.getInt("alert.disk.free.mb", 500, 1, 1_000_000),
+                s.getInt("alert.cpu.temp.c", 80, 40, 150));
+    }
 }

@@ -13,6 +13,25 @@ import java.util.List;
 public record CallConfig(Duration ringTimeout, Duration connectTimeout, List<String> stunUrls, List<String> turnUrls,
                          String turnSecret, Duration turnTtl, IceTransportPolicy icePolicy) {
 
+    static CallConfig load(Settings s) {
+        return new CallConfig(
+                Duration.ofSeconds(s.getInt("call.ring.timeout.s", 45, 5, 600)),
+                Duration.ofSeconds(s.getInt("call.connect.timeout.s", 20, 3, 120)),
+                s.getList("call.stun.urls"),
+                s.getList("call.turn.urls"),
+                s.get("call.turn.secret", ""),
+                Duration.ofSeconds(s.getInt("call.turn.ttl.s", 3600, 60, 86_400)),
+                icePolicy(s.get("call.ice.transport.policy", "all")));
+    }
+
+    private static IceTransportPolicy icePolicy(String raw) {
+        try {
+            return IceTransportPolicy.fromWire(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting call.ice.transport.policy=" + raw + " must be all or relay");
+        }
+    }
+
     public CallConfig(Duration ringTimeout, Duration connectTimeout, List<String> stunUrls, List<String> turnUrls,
                       String turnSecret, Duration turnTtl) {
         this(ringTimeout, connectTimeout, stunUrls, turnUrls, turnSecret, turnTtl, IceTransportPolicy.ALL);

@@ -18,6 +18,14 @@ public record ReportConfig(int targetGroup, List<String> milestones, double mile
         }
     }
 
+    static ReportConfig load(Settings s) {
+        List<String> milestones = s.getList("report.milestones");
+        return new ReportConfig(s.getInt("report.target.group", 100, 1, 1_000_000),
+                milestones.isEmpty() ? List.of("50", "10%") : milestones,
+                // The Danish state's 2025 rate for business driving ("høj sats") and a worker-hour.
+                s.getDouble("report.mileage.rate.dkk", 3.79), s.getDouble("report.hourly.cost.dkk", 450));
+    }
+
     /** The milestone as a number of citizens. */
     public int citizens(String milestone) {
         return milestone.endsWith("%")

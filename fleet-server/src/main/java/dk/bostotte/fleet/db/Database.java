@@ -2,8 +2,9 @@ package dk.bostotte.fleet.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dk.bostotte.fleet.config.FleetConfig;
+import dk.bostotte.fleet.config.DatabaseConfig;
 import java.io.IOException;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -24,13 +25,14 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
     }
 
-    public static Database open(FleetConfig config) throws IOException {
+    /** Opens {@code config}'s database, or one embedded under {@code dataDir} when it names none. */
+    public static Database open(DatabaseConfig config, Path dataDir) throws IOException {
         EmbeddedDatabase embedded = null;
-        String url = config.databaseUrl();
-        String user = config.databaseUser();
-        String password = config.databasePassword();
-        if (config.embeddedDatabase()) {
-            embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"));
+        String url = config.url();
+        String user = config.user();
+        String password = config.password();
+        if (config.embedded()) {
+            embedded = EmbeddedDatabase.start(dataDir.resolve("postgres"));
             url = embedded.jdbcUrl();
             user = "postgres";
             password = "";

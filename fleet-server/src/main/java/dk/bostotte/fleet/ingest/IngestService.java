@@ -40,13 +40,31 @@ public final class IngestService {
     /** Hands what an earlier run acknowledged but did not store to the writer; call before the broker starts. */
     public void replayJournal() throws InterruptedException {
         for (IngestJournal.Entry e : journal.recovered()) {
-            writer.enqueueWaiting(toWrite(e.message(), false), e.seq());
+            DeviceMessage m = e.message();
+            writer.enqueueWaiting(toWrite(m, codec.decode(m.channel(), m.payload()), false), e.seq());
         }
     }
 
+    /** Decodes, journals and queues a device's message; an accepted one carries what it decoded to. */
     public IngestOutcome ingest(DeviceMessage m) {
         metrics.messageIn(m.channel().suffix());
-        WriteOp op = toWrite(m, true);
+        Decoded<ProtocolMessage> decoded = codec.decode(m.channel(), m.payload());
+        WriteOp op = toWrite(m, decoded, true);
+        return journaled(m, op, op instanceof WriteOp.Rejection r
+                ? IngestOutcome.invalid(r.detail()) : IngestOutcome.accepted(decoded.orThrow()));
+    }
+
+    /**
+     * Keeps a message another part of the server refused (e.g. a malformed call signal) with the
+     * other rejected messages, counted by reason, and answers it as invalid.
+     */
+    public IngestOutcome reject(DeviceMessage m, DecodeError error) {
+        metrics.messageIn(m.channel().suffix());
+        return journaled(m, rejection(m, error, true), IngestOutcome.invalid(error.message()));
+    }
+
+    /** Journals {@code m} and queues {@code op}, answering {@code answer}, or busy when the writer has no room. */
+    private IngestOutcome journaled(DeviceMessage m, WriteOp op, IngestOutcome answer) {
         // One lock keeps the journal's order and the queue's order the same, so "committed up to
         // record n" is a single number.
         synchronized (journal) {
@@ -56,28 +74,10 @@ public final class IngestService {
             }
             writer.enqueue(op, journal.append(m));
         }
-        return op instanceof WriteOp.Rejection r ? IngestOutcome.invalid(r.detail()) : IngestOutcome.ACCEPTED;
+        return answer;
     }
 
-    /**
-     * Keeps a message another part of the server refused (e.g. a malformed call signal) with the
-     * other rejected messages, counted by reason, and answers it as invalid.
-     */
-    public IngestOutcome reject(DeviceMessage m, DecodeError error) {
-        metrics.messageIn(m.channel().suffix());
-        WriteOp op = rejection(m, error, true);
-        synchronized (journal) {
-            if (!writer.hasRoom()) {
-                metrics.messageDeferred();
-                return IngestOutcome.busy("the server is catching up, send again later");
-            }
-            writer.enqueue(op, journal.append(m));
-        }
-        return IngestOutcome.invalid(error.message());
-    }
-
-    private WriteOp toWrite(DeviceMessage m, boolean live) {
-        Decoded<ProtocolMessage> decoded = codec.decode(m.channel(), m.payload());
+    private WriteOp toWrite(DeviceMessage m, Decoded<ProtocolMessage> decoded, boolean live) {
         if (decoded instanceof Decoded.Failed<ProtocolMessage> failed) {
             return rejection(m, failed.error(), live);
         }

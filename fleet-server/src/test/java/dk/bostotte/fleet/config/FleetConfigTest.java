@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dk.bostotte.protocol.message.CallSignal.IceTransportPolicy;
@@ -20,9 +22,9 @@ class FleetConfigTest {
     @Test
     void defaultsGiveAnEmbeddedSingleNodeFleet() throws Exception {
         FleetConfig c = FleetConfig.load(Optional.empty(), Map.of("data.dir", dir.toString()), Map.of());
-        assertEquals(8080, c.httpPort());
-        assertEquals(8883, c.mqttPort());
-        assertTrue(c.embeddedDatabase());
+        assertEquals(8080, c.http().port());
+        assertEquals(8883, c.mqtt().port());
+        assertTrue(c.database().embedded());
         assertEquals(dir.resolve("pki"), c.pkiDir());
     }
 
@@ -31,10 +33,10 @@ class FleetConfigTest {
         Path file = dir.resolve("fleet.properties");
         Files.writeString(file, "http.port=9090\nmqtt.port=9883\ndatabase.url=jdbc:postgresql://db/fleet\n");
         FleetConfig c = FleetConfig.load(Optional.of(file), Map.of(), Map.of("BOSTOTTE_HTTP_PORT", "7070"));
-        assertEquals(7070, c.httpPort());
-        assertEquals(9883, c.mqttPort());
-        assertEquals("jdbc:postgresql://db/fleet", c.databaseUrl());
-        assertTrue(!c.embeddedDatabase());
+        assertEquals(7070, c.http().port());
+        assertEquals(9883, c.mqtt().port());
+        assertEquals("jdbc:postgresql://db/fleet", c.database().url());
+        assertTrue(!c.database().embedded());
     }
 
     @Test
@@ -50,15 +52,15 @@ class FleetConfigTest {
     @Test
     void callAndVerdictSettingsHaveDefaultsAndCanBeChanged() throws Exception {
         FleetConfig d = FleetConfig.load(Optional.empty(), Map.of(), Map.of());
-        assertEquals(java.time.Duration.ofSeconds(45), d.calls().ringTimeout());
-        assertEquals(1.2, d.verdicts().hd().minMbps());
-        assertEquals(100.0, d.verdicts().hd().maxRttMs());
-        assertEquals(java.time.Duration.ofDays(7), d.verdicts().window());
+        assertEquals(Duration.ofSeconds(45), d.calls().ringTimeout());
+        assertEquals(1.2, d.netq().verdicts().hd().minMbps());
+        assertEquals(100.0, d.netq().verdicts().hd().maxRttMs());
+        assertEquals(Duration.ofDays(7), d.netq().verdicts().window());
         FleetConfig c = FleetConfig.load(Optional.empty(), Map.of("verdict.video.mbps", "0.8",
                 "call.stun.urls", "stun:a.example:3478, stun:b.example:3478"), Map.of("BOSTOTTE_VERDICT_WINDOW_DAYS", "2"));
-        assertEquals(0.8, c.verdicts().video().minMbps());
-        assertEquals(java.time.Duration.ofDays(2), c.verdicts().window());
-        assertEquals(java.util.List.of("stun:a.example:3478", "stun:b.example:3478"), c.calls().stunUrls());
+        assertEquals(0.8, c.netq().verdicts().video().minMbps());
+        assertEquals(Duration.ofDays(2), c.netq().verdicts().window());
+        assertEquals(List.of("stun:a.example:3478", "stun:b.example:3478"), c.calls().stunUrls());
         var e = assertThrows(IllegalArgumentException.class,
                 () -> FleetConfig.load(Optional.empty(), Map.of("verdict.hd.loss.pct", "-1"), Map.of()));
         assertTrue(e.getMessage().contains("verdict.hd.loss.pct"), e.getMessage());

@@ -1,5 +1,6 @@
 package dk.bostotte.fleet.testing;
 
+import dk.bostotte.fleet.broker.BrokerEvents;
 import dk.bostotte.fleet.broker.FleetBroker;
 import dk.bostotte.protocol.Channel;
 import dk.bostotte.protocol.DeviceId;
@@ -21,7 +22,7 @@ public final class RecordingBroker implements FleetBroker {
     }
 
     @Override
-    public void start() {
+    public void start(BrokerEvents events) {
     }
 
     @Override

@@ -54,19 +54,17 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
 
     private final Settings settings;
     private final AccessPolicy policy;
-    private final BrokerEvents events;
     private EmbeddedHiveMQ hivemq;
     private FleetBrokerExtension.BrokerServices services;
     private volatile boolean running;
 
-    public EmbeddedHiveMqBroker(Settings settings, AccessPolicy policy, BrokerEvents events) {
+    public EmbeddedHiveMqBroker(Settings settings, AccessPolicy policy) {
         this.settings = settings;
         this.policy = policy;
-        this.events = events;
     }
 
     @Override
-    public void start() throws Exception {
+    public void start(BrokerEvents events) throws Exception {
         EmbeddedHiveMqBroker other = RUNNING_IN_THIS_JVM.compareAndExchange(null, this);
         if (other != null && other != this) {
             throw new IllegalStateException("an embedded MQTT broker already runs in this JVM (port "
@@ -74,14 +72,14 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
                     + " so a second one would deliver wrong payloads: run each fleet server in its own JVM");
         }
         try {
-            startHiveMq();
+            startHiveMq(events);
         } catch (Exception | Error e) {
             RUNNING_IN_THIS_JVM.compareAndSet(this, null);
             throw e;
         }
     }
 
-    private void startHiveMq() throws Exception {
+    private void startHiveMq(BrokerEvents events) throws Exception {
         Path conf = Files.createDirectories(settings.workDir().resolve("conf"));
         Path data = Files.createDirectories(settings.workDir().resolve("data"));
         Path extensions = Files.createDirectories(settings.workDir().resolve("extensions"));
