@@ -1,6 +1,6 @@
 package dk.bostotte.fleet;
 
-import dk.bostotte.provisioning.pki.FleetCa;
+import dk.bostotte.pki.FleetCa;
 import dk.bostotte.fleet.accounts.AccountService;
 import dk.bostotte.fleet.accounts.DemoAccounts;
 import dk.bostotte.fleet.accounts.PasswordHasher;

@@ -1,8 +1,8 @@
 package dk.bostotte.fleet;
 
-import dk.bostotte.provisioning.pki.FleetCa;
-import dk.bostotte.provisioning.pki.Pem;
-import dk.bostotte.provisioning.pki.ServerTls;
+import dk.bostotte.pki.FleetCa;
+import dk.bostotte.pki.Pem;
+import dk.bostotte.pki.ServerTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

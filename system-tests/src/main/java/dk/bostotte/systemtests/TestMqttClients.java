@@ -4,7 +4,7 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
-import dk.bostotte.provisioning.pki.IssuedCredential;
+import dk.bostotte.pki.IssuedCredential;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;

@@ -18,7 +18,7 @@ import dk.bostotte.protocol.message.LinkType;
 import dk.bostotte.protocol.message.NetworkSample;
 import dk.bostotte.protocol.message.TelemetryBatch;
 import dk.bostotte.provisioning.ProvisioningMain;
-import dk.bostotte.provisioning.pki.FleetCa;
+import dk.bostotte.pki.FleetCa;
 import dk.bostotte.systemtests.FleetTestEnvironment.EnrolledDevice;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -1,7 +1,6 @@
 package dk.bostotte.fleet.config;
 
-import dk.bostotte.fleet.netq.VerdictThresholds;
-import dk.bostotte.fleet.netq.VerdictThresholds.Level;
+import dk.bostotte.fleet.config.VerdictThresholds.Level;
 import java.time.Duration;
 
 /**

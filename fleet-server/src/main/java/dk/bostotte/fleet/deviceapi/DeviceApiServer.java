@@ -6,7 +6,7 @@ import dk.bostotte.fleet.broker.auth.AccessPolicy;
 import dk.bostotte.fleet.commands.LogBundles;
 import dk.bostotte.fleet.metrics.FleetMetrics;
 import dk.bostotte.fleet.netq.PerDeviceAllowance;
-import dk.bostotte.provisioning.pki.CertificateRole;
+import dk.bostotte.pki.CertificateRole;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;

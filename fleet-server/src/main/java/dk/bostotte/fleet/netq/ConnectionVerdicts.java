@@ -3,6 +3,7 @@ package dk.bostotte.fleet.netq;
 import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 import static org.jooq.impl.DSL.count;
 
+import dk.bostotte.fleet.config.VerdictThresholds;
 import dk.bostotte.protocol.DeviceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.jooq.Record;
 
 /**
  * A verdict per device from its recent network samples: medians over the window, computed in SQL,
- * classified by {@link VerdictThresholds}. Blocking: call off the event loop.
+ * classified by {@link Verdict#of} against the configured thresholds. Blocking: call off the event loop.
  */
 public final class ConnectionVerdicts {
 
@@ -75,7 +76,7 @@ public final class ConnectionVerdicts {
             LineFigures f = r.figures();
             LineFigures merged = new LineFigures(f.samples(), f.downMbps() != null ? f.downMbps() : u.figures().downMbps(),
                     f.upMbps() != null ? f.upMbps() : u.figures().upMbps(), f.rttMs(), f.jitterMs(), f.lossPct());
-            out.put(device, new Change(u, new DeviceVerdict(thresholds.classify(merged), merged)));
+            out.put(device, new Change(u, new DeviceVerdict(Verdict.of(merged, thresholds), merged)));
         });
         return out;
     }
@@ -94,7 +95,7 @@ public final class ConnectionVerdicts {
             LineFigures f = new LineFigures(r.get(count()), SampleFigures.round(r.get(down)),
                     SampleFigures.round(r.get(up)), SampleFigures.round(r.get(rtt)), SampleFigures.round(r.get(jitter)),
                     SampleFigures.round(r.get(loss)));
-            out.put(r.get(TELEMETRY.DEVICE_ID), new DeviceVerdict(thresholds.classify(f), f));
+            out.put(r.get(TELEMETRY.DEVICE_ID), new DeviceVerdict(Verdict.of(f, thresholds), f));
         }
         return out;
     }

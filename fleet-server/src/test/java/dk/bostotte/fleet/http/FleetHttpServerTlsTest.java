@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.bostotte.protocol.codec.MessageCodec;
-import dk.bostotte.provisioning.pki.FleetCa;
-import dk.bostotte.provisioning.pki.ServerTls;
+import dk.bostotte.pki.FleetCa;
+import dk.bostotte.pki.ServerTls;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;

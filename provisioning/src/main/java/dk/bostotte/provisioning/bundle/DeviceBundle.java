@@ -3,10 +3,10 @@ package dk.bostotte.provisioning.bundle;
 import static dk.bostotte.protocol.bundle.BundleLayout.*;
 
 import dk.bostotte.protocol.DeviceId;
-import dk.bostotte.provisioning.pki.CertificateRole;
-import dk.bostotte.provisioning.pki.IssuedCredential;
-import dk.bostotte.provisioning.pki.Pem;
-import dk.bostotte.provisioning.pki.PrivateFiles;
+import dk.bostotte.pki.CertificateRole;
+import dk.bostotte.pki.IssuedCredential;
+import dk.bostotte.pki.Pem;
+import dk.bostotte.pki.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dk.bostotte.provisioning.cli;
 
 import dk.bostotte.protocol.DeviceId;
-import dk.bostotte.provisioning.pki.IssuedCredential;
+import dk.bostotte.pki.IssuedCredential;
 import java.time.Instant;
 
 /** The body of {@code POST /api/devices}: the inventory learns the device and the one certificate it may use. */

@@ -1,7 +1,7 @@
 package dk.bostotte.provisioning.cli;
 
-import dk.bostotte.provisioning.pki.FleetCa;
-import dk.bostotte.provisioning.pki.ServerTls;
+import dk.bostotte.pki.FleetCa;
+import dk.bostotte.pki.ServerTls;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

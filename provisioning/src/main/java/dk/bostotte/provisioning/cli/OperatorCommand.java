@@ -1,9 +1,9 @@
 package dk.bostotte.provisioning.cli;
 
-import dk.bostotte.provisioning.pki.FleetCa;
-import dk.bostotte.provisioning.pki.IssuedCredential;
-import dk.bostotte.provisioning.pki.Pem;
-import dk.bostotte.provisioning.pki.PrivateFiles;
+import dk.bostotte.pki.FleetCa;
+import dk.bostotte.pki.IssuedCredential;
+import dk.bostotte.pki.Pem;
+import dk.bostotte.pki.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

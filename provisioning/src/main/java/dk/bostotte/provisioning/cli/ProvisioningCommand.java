@@ -1,6 +1,6 @@
 package dk.bostotte.provisioning.cli;
 
-import dk.bostotte.provisioning.pki.PkiException;
+import dk.bostotte.pki.PkiException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.bostotte.protocol.DeviceId;
-import dk.bostotte.provisioning.pki.FleetCa;
-import dk.bostotte.provisioning.pki.IssuedCredential;
-import dk.bostotte.provisioning.pki.Pem;
-import dk.bostotte.provisioning.pki.Secrets;
+import dk.bostotte.pki.FleetCa;
+import dk.bostotte.pki.IssuedCredential;
+import dk.bostotte.pki.Pem;
+import dk.bostotte.pki.Secrets;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dk.bostotte.fleet.broker.auth;
 
 import dk.bostotte.protocol.DeviceId;
 import dk.bostotte.protocol.Topics;
-import dk.bostotte.provisioning.pki.CertificateRole;
-import dk.bostotte.provisioning.pki.Fingerprints;
+import dk.bostotte.pki.CertificateRole;
+import dk.bostotte.pki.Fingerprints;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dk.bostotte.provisioning.pki;
+package dk.bostotte.pki;
 
 import dk.bostotte.protocol.bundle.BundleLayout;
 import dk.bostotte.protocol.DeviceId;

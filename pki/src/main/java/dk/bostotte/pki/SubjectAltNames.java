@@ -1,4 +1,4 @@
-package dk.bostotte.provisioning.pki;
+package dk.bostotte.pki;
 
 import java.util.ArrayList;
 import java.util.List;

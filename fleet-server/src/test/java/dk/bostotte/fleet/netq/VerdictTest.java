@@ -2,14 +2,15 @@ package dk.bostotte.fleet.netq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dk.bostotte.fleet.config.VerdictThresholds;
 import org.junit.jupiter.api.Test;
 
-class VerdictThresholdsTest {
+class VerdictTest {
 
     private final VerdictThresholds t = VerdictThresholds.defaults();
 
     private Verdict line(Double down, Double up, Double rtt, Double jitter, Double loss) {
-        return t.classify(new LineFigures(10, down, up, rtt, jitter, loss));
+        return Verdict.of(new LineFigures(10, down, up, rtt, jitter, loss), t);
     }
 
     @Test
@@ -34,8 +35,8 @@ class VerdictThresholdsTest {
     @Test
     void withoutMeasuredThroughputTheVerdictIsUnknownNotAGuess() {
         assertEquals(Verdict.UNKNOWN, line(null, 8.0, 25.0, 4.0, 0.1));
-        assertEquals(Verdict.UNKNOWN, t.classify(new LineFigures(0, null, null, null, null, null)));
-        assertEquals(Verdict.UNKNOWN, t.classify(null));
+        assertEquals(Verdict.UNKNOWN, Verdict.of(new LineFigures(0, null, null, null, null, null), t));
+        assertEquals(Verdict.UNKNOWN, Verdict.of(null, t));
         assertEquals(Verdict.VIDEO_HD, line(30.0, 8.0, null, null, null), "figures not measured do not count against it");
     }
 }

@@ -1,4 +1,4 @@
-package dk.bostotte.provisioning.pki;
+package dk.bostotte.pki;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package dk.bostotte.provisioning.pki;
+package dk.bostotte.pki;
 
 /** A cryptographic operation failed; wraps the JCA's checked exceptions, which callers cannot act on. */
 public class PkiException extends RuntimeException {

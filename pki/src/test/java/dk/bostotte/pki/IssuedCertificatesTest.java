@@ -1,4 +1,4 @@
-package dk.bostotte.provisioning.pki;
+package dk.bostotte.pki;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dk.bostotte.provisioning.pki;
+package dk.bostotte.pki;
 
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
