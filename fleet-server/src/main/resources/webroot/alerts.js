@@ -1,12 +1,14 @@
 // The fleet's alerts, newest first: open ones by default; a person acknowledges each. Text only.
 import { send } from './api.js';
-import { cell, emptyRow } from './table.js';
+import { cell, emptyRow, noneText } from './table.js';
 
 const table = document.getElementById('alerts');
 const body = table.querySelector('tbody');
 const form = document.getElementById('alerts-filter');
 const query = new URLSearchParams(location.search);
 if (!query.has('state')) query.set('state', 'open');
+// Open alerts are the page's own view; asking for cleared or unacknowledged ones is a filter.
+const filtered = query.get('state') === 'cleared' || query.get('unacknowledged') === 'true';
 for (const el of form.elements) {
   if (!el.name) continue;
   if (el.type === 'checkbox') el.checked = query.get(el.name) === 'true';
@@ -22,7 +24,7 @@ async function refresh() {
   if (!res.ok) return;
   const list = await res.json();
   body.replaceChildren();
-  if (list.length === 0) body.append(emptyRow(table.dataset.none, 6));
+  if (list.length === 0) body.append(emptyRow(noneText(table, filtered), 6));
   for (const a of list) {
     const tr = document.createElement('tr');
     tr.dataset.alert = String(a.id);

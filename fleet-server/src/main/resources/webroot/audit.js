@@ -1,5 +1,5 @@
 // The audit log, newest first, filtered by the page's own query; "older" pages back. Text only.
-import { cell, emptyRow } from './table.js';
+import { cell, emptyRow, noneText } from './table.js';
 
 const table = document.getElementById('audit');
 const body = table.querySelector('tbody');
@@ -8,6 +8,7 @@ const query = new URLSearchParams(location.search);
 for (const el of form.elements) {
   if (el.name && query.has(el.name)) el.value = query.get(el.name);
 }
+const filtered = [...query.values()].some((v) => v !== '');
 let oldest = null;
 
 async function load(append) {
@@ -20,7 +21,7 @@ async function load(append) {
   }
   const list = await res.json();
   if (!append) body.replaceChildren();
-  if (!append && list.length === 0) body.append(emptyRow(table.dataset.none, 5));
+  if (!append && list.length === 0) body.append(emptyRow(noneText(table, filtered), 5));
   for (const e of list) {
     const tr = document.createElement('tr');
     tr.dataset.action = e.action;

@@ -15,7 +15,29 @@ const table = document.getElementById('coverage');
 const body = table.querySelector('tbody');
 
 const map = window.L.map(mapEl).setView([56.2, 10.3], 7); // Denmark until the devices are known
-window.L.tileLayer(mapEl.dataset.tiles, { maxZoom: 18, attribution: '© OpenStreetMap' }).addTo(map);
+const markers = [];
+// Without its tiles (no internet on the server's network, a tile server down) the map says so and
+// labels every point with its postcode on a plain background, instead of a silent grey box.
+function withoutTiles() {
+  if (mapEl.classList.contains('no-tiles')) return;
+  mapEl.classList.add('no-tiles');
+  document.getElementById('coverage-no-tiles').hidden = false;
+  for (const m of markers) label(m);
+}
+
+/** A point's postcode written beside it, for a map without tiles to find one's way by. */
+function label(marker) {
+  marker.unbindTooltip().bindTooltip(marker.options.postcode, { permanent: true, direction: 'right', offset: [10, 0], className: 'postcode' });
+}
+if (mapEl.dataset.tiles) {
+  let loaded = false;
+  window.L.tileLayer(mapEl.dataset.tiles, { maxZoom: 18, attribution: '© OpenStreetMap' })
+    .on('tileload', () => { loaded = true; }).on('tileerror', withoutTiles).addTo(map);
+  // A tile server that never answers fails no request: give it ten seconds.
+  setTimeout(() => { if (!loaded) withoutTiles(); }, 10000);
+} else {
+  withoutTiles();
+}
 
 function words(verdict) {
   return table.dataset['line' + verdict.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')];
@@ -29,9 +51,11 @@ async function points() {
   for (const p of list) {
     const marker = window.L.circleMarker([p.latitude, p.longitude], {
       radius: 8, color: '#1a1a1a', weight: 1, fillColor: COLOURS[p.verdict] ?? COLOURS.unknown, fillOpacity: 0.9,
-      className: 'verdict-' + p.verdict + ' device-' + p.deviceId,
+      className: 'verdict-' + p.verdict + ' device-' + p.deviceId, postcode: p.postcode,
     }).addTo(map);
     marker.bindTooltip(p.deviceId + ' · ' + p.postcode + ' · ' + words(p.verdict));
+    markers.push(marker);
+    if (mapEl.classList.contains('no-tiles')) label(marker);
     marker.on('click', () => history(p));
     bounds.push([p.latitude, p.longitude]);
   }

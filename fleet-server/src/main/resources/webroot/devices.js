@@ -1,12 +1,14 @@
 // The fleet list: filters, order and page live in the page's own query string, so a filtered view
 // can be bookmarked and shared; the server filters, sorts and pages. Values go in as text only.
-import { cell, emptyRow, lifecycleWords } from './table.js';
+import { cell, emptyRow, lifecycleWords, noneText } from './table.js';
 
 const table = document.getElementById('devices');
 const body = table.querySelector('tbody');
 const form = document.getElementById('fleet-filter');
 const count = document.getElementById('fleet-count');
 const query = new URLSearchParams(location.search);
+// Order and paging are not filters: only what narrows the fleet makes an empty list "no match".
+const filtered = [...query.entries()].some(([k, v]) => !['sort', 'dir', 'page'].includes(k) && v !== '' && v !== 'false');
 
 // Show the filters as asked.
 for (const el of form.elements) {
@@ -43,7 +45,7 @@ async function refresh() {
   }
   const page = await res.json();
   body.replaceChildren();
-  if (page.items.length === 0) body.append(emptyRow(table.dataset.none, 9));
+  if (page.items.length === 0) body.append(emptyRow(noneText(table, filtered), 9));
   for (const d of page.items) {
     const tr = document.createElement('tr');
     tr.dataset.device = d.id;

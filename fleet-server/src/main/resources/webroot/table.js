@@ -15,6 +15,14 @@ export function emptyRow(text, columns) {
   return tr;
 }
 
+/**
+ * What an empty list says: "none yet", or "none match" when the person's own filter ({@code filtered})
+ * left nothing, so an empty page never suggests that the data itself is missing.
+ */
+export function noneText(table, filtered) {
+  return filtered && table.dataset.noneMatching ? table.dataset.noneMatching : table.dataset.none;
+}
+
 /** The words for a device's lifecycle (in_stock, loaned, …) from the element's data-lifecycle-* attributes. */
 export function lifecycleWords(el, lifecycle) {
   const key = 'lifecycle' + lifecycle.split('_').map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : '_' + w)).join('');

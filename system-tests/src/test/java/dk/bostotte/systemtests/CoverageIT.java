@@ -110,6 +110,13 @@ class CoverageIT {
             assertTrue(browser.findAll(By.cssSelector("path.verdict-unknown")).size() >= 1);
             assertEquals(points.size(), Integer.parseInt(browser.find(By.id("coverage-map")).getAttribute("data-markers")));
             assertTrue(browser.find(By.cssSelector("tr[data-postcode='9990']")).getText().contains("ethernet"));
+            // Without tiles the map says so, and each point carries its postcode on a plain background.
+            browser.waitFor(java.time.Duration.ofSeconds(15), () -> browser.find(By.id("coverage-no-tiles")).isDisplayed());
+            assertTrue(browser.find(By.id("coverage-no-tiles")).getText().startsWith("Kortet kan ikke hentes"),
+                    browser.find(By.id("coverage-no-tiles")).getText());
+            assertTrue(browser.find(By.id("coverage-map")).getAttribute("class").contains("no-tiles"));
+            assertTrue(browser.findAll(By.cssSelector(".leaflet-tooltip.postcode")).stream()
+                    .anyMatch(t -> t.getText().equals("9990")), "the points are labelled with their postcodes");
             browser.screenshot("coverage-map-without-tiles");
             assertEquals(3, browser.findAll(By.cssSelector("tr[data-postcode='9990'] .verdict-bar span")).size(),
                     "one bar part per verdict present (video-hd, video, unknown)");

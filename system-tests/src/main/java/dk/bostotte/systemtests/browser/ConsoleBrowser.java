@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -146,6 +147,11 @@ public final class ConsoleBrowser implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /** Resizes the browser window (the pages are checked at the sizes staff use, e.g. a 1366 px laptop). */
+    public void windowSize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
     }
 
     public Object js(String script) {
