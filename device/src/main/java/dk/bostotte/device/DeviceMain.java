@@ -58,7 +58,14 @@ public final class DeviceMain implements Callable<Integer> {
     DeviceOptions options;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new DeviceMain()).execute(args));
+        System.exit(new CommandLine(new DeviceMain()).setParameterExceptionHandler(DeviceMain::invalidOption).execute(args));
+    }
+
+    /** A mistyped command line is one line naming the mistake, not the whole usage text. */
+    private static int invalidOption(CommandLine.ParameterException e, String[] args) {
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        System.err.println(spec.qualifiedName() + ": " + e.getMessage() + " (see " + spec.qualifiedName() + " --help)");
+        return spec.exitCodeOnInvalidInput();
     }
 
     @Override

@@ -59,6 +59,7 @@ public final class FleetServer implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
+        ListenPorts.requireFree(ListenPorts.of(config));
         Files.createDirectories(config.dataDir());
         ServerPki pki = ServerPki.read(config.pkiDir());
         database = Database.open(config.database(), config.dataDir());

@@ -22,13 +22,22 @@ public final class ProvisioningMain implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ProvisioningMain()).execute(args));
+        System.exit(new CommandLine(new ProvisioningMain()).setParameterExceptionHandler(ProvisioningMain::invalidOption)
+                .execute(args));
+    }
+
+    /** A mistyped command line is one line naming the mistake, not the whole usage text. */
+    private static int invalidOption(CommandLine.ParameterException e, String[] args) {
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        System.err.println(spec.qualifiedName() + ": " + e.getMessage() + " (see " + spec.qualifiedName() + " --help)");
+        return spec.exitCodeOnInvalidInput();
     }
 
     /** Without a subcommand, show usage and fail so scripts notice the mistake. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -95,7 +96,13 @@ public final class EmbeddedHiveMqBroker implements FleetBroker {
                 .withExtensionsFolder(extensions).withEmbeddedExtension(extension).withoutLoggingBootstrap().build();
         // The builder allows every unauthenticated client by default; this makes "no decision" a refusal.
         InternalConfigurations.AUTH_DENY_UNAUTHENTICATED_CONNECTIONS.set(true);
-        hivemq.start().join();
+        try {
+            hivemq.start().join();
+        } catch (CompletionException e) {
+            // HiveMQ's own cause carries no message; the usual reason is the port (FleetServer checks it first).
+            throw new IllegalStateException("the MQTT broker did not start on " + settings.bindAddress() + ":"
+                    + settings.port() + " (is the port in use?)", e);
+        }
         services = fleetExtension.services().get(30, TimeUnit.SECONDS);
         running = true;
         log.info("MQTT broker listening with mutual TLS on {}:{}", settings.bindAddress(), settings.port());
