@@ -1,4 +1,5 @@
 // The audit log, newest first, filtered by the page's own query; "older" pages back. Text only.
+import { get } from './api.js';
 import { cell, emptyRow } from './table.js';
 
 const table = document.getElementById('audit');
@@ -13,7 +14,7 @@ let oldest = null;
 async function load(append) {
   const q = new URLSearchParams(query);
   if (append && oldest !== null) q.set('before', String(oldest));
-  const res = await fetch('/api/audit?' + q.toString(), { credentials: 'same-origin' });
+  const res = await get('/api/audit?' + q.toString());
   if (!res.ok) {
     document.getElementById('audit-error').textContent = (await res.json()).error;
     return;
