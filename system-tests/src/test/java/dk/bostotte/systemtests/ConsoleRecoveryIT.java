@@ -158,6 +158,24 @@ class ConsoleRecoveryIT {
     }
 
     @Test
+    void aDoubleClickOnOlderInTheAuditLogAddsTheNextPageOnce() {
+        ConsoleBrowser.require();
+        String actor = "revisor." + Long.toString(System.nanoTime() % 1_000_000, 36);
+        env.db().execute("INSERT INTO audit_log (actor, action, subject) SELECT ?, 'test.entry', n::text"
+                + " FROM generate_series(1, 150) AS n", actor);
+        try (ConsoleBrowser browser = ConsoleBrowser.shared(env.httpUrl())) {
+            browser.signIn("admin", PW);
+            browser.get("/audit?actor=" + actor);
+            browser.waitFor(Duration.ofSeconds(10), () -> browser.findAll(By.cssSelector("#audit tbody tr")).size() == 100);
+            browser.doubleClick(By.id("audit-older"));
+            browser.waitFor(Duration.ofSeconds(10), () -> browser.findAll(By.cssSelector("#audit tbody tr")).size() >= 150);
+            sleep(Duration.ofSeconds(1));
+            assertEquals(150, browser.findAll(By.cssSelector("#audit tbody tr")).size(), "each entry once");
+            assertTrue(!browser.find(By.id("audit-older")).isEnabled(), "nothing older left");
+        }
+    }
+
+    @Test
     void aReportForAPeriodThatEndsBeforeItStartsSaysSoAndShowsNoFigures() {
         ConsoleBrowser.require();
         try (ConsoleBrowser browser = ConsoleBrowser.shared(env.httpUrl())) {
