@@ -1,5 +1,5 @@
 // The fleet's alerts, newest first: open ones by default; a person acknowledges each. Text only.
-import { send } from './api.js';
+import { get, once, send } from './api.js';
 import { cell, emptyRow, noneText } from './table.js';
 
 const table = document.getElementById('alerts');
@@ -20,7 +20,7 @@ function kindWords(kind) {
 }
 
 async function refresh() {
-  const res = await fetch('/api/alerts?' + query.toString(), { credentials: 'same-origin' });
+  const res = await get('/api/alerts?' + query.toString());
   if (!res.ok) return;
   const list = await res.json();
   body.replaceChildren();
@@ -41,10 +41,10 @@ async function refresh() {
       const b = document.createElement('button');
       b.type = 'button';
       b.textContent = table.dataset.ack;
-      b.addEventListener('click', async () => {
+      b.addEventListener('click', () => once(b, async () => {
         await send('POST', '/api/alerts/' + a.id + '/acknowledge');
         refresh();
-      });
+      }));
       seen.append(b);
     }
     tr.append(cell(new Date(a.raisedAt).toLocaleString()), device, cell(kindWords(a.kind)), cell(a.detail),

@@ -1,4 +1,5 @@
 // The audit log, newest first, filtered by the page's own query; "older" pages back. Text only.
+import { get, once } from './api.js';
 import { cell, emptyRow, noneText } from './table.js';
 
 const table = document.getElementById('audit');
@@ -10,11 +11,12 @@ for (const el of form.elements) {
 }
 const filtered = [...query.values()].some((v) => v !== '');
 let oldest = null;
+let more = false;
 
 async function load(append) {
   const q = new URLSearchParams(query);
   if (append && oldest !== null) q.set('before', String(oldest));
-  const res = await fetch('/api/audit?' + q.toString(), { credentials: 'same-origin' });
+  const res = await get('/api/audit?' + q.toString());
   if (!res.ok) {
     document.getElementById('audit-error').textContent = (await res.json()).error;
     return;
@@ -29,8 +31,12 @@ async function load(append) {
     body.append(tr);
     oldest = e.id;
   }
-  document.getElementById('audit-older').disabled = list.length < 100;
+  more = list.length >= 100;
 }
 
-document.getElementById('audit-older').addEventListener('click', () => load(true));
-load(false);
+// Once at a time: a double click on "older" must not append the same page twice. Enabled only while
+// there may be more (set after once() has given the button back).
+const older = document.getElementById('audit-older');
+const showOlder = () => { older.disabled = !more; };
+older.addEventListener('click', () => once(older, () => load(true)).then(showOlder));
+load(false).then(showOlder);

@@ -1,5 +1,7 @@
 // The console's side of a video call: signalling over the call WebSocket, media with RTCPeerConnection.
 // The device always makes the offer; the browser answers. Figures for the call record go back every 2 s.
+import { checkSession } from './api.js';
+
 const STATS_EVERY_MS = 2000;
 const MAX_VIDEO_BITRATE = 800_000;
 const FINAL = new Set(['ended', 'declined', 'missed', 'busy', 'unreachable', 'failed']);
@@ -48,7 +50,11 @@ export class CallPanel {
     this.ws.addEventListener('close', () => {
       window.bostotteCall.socket = 'closed';
       if (this.call) this.finish('failed', 'connection to the server lost');
-      if (!this.leaving) setTimeout(() => this.connect(), 2000);
+      if (!this.leaving) {
+        // Refused because the session ended? Then to the sign-in page rather than trying for ever.
+        checkSession();
+        setTimeout(() => this.connect(), 2000);
+      }
     });
   }
 

@@ -4,7 +4,7 @@
 // Text only, never markup.
 import { CallPanel } from './call.js';
 import { cell, emptyRow, button } from './table.js';
-import { send } from './api.js';
+import { get, once, send } from './api.js';
 
 const table = document.getElementById('citizens');
 const body = table.querySelector('tbody');
@@ -27,7 +27,7 @@ const localValue = (iso) => {
 };
 
 async function getJson(path) {
-  const res = await fetch(path, { credentials: 'same-origin' });
+  const res = await get(path);
   return res.ok ? res.json() : null;
 }
 
@@ -45,7 +45,8 @@ function ask(dialog, fill) {
 
 /** Sends and, on an error, reopens the dialog with the server's words; true once it worked. */
 async function sendFrom(dialog, method, path, payload) {
-  const res = await send(method, path, payload);
+  const res = await once(dialog.querySelector('form'), () => send(method, path, payload));
+  if (!res) return false; // this dialog's save is already on its way
   if (res.ok) return true;
   dialog.querySelector('.error').textContent = (await res.json()).error;
   dialog.showModal();

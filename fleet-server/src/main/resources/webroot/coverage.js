@@ -1,5 +1,6 @@
 // Coverage: devices on a map coloured by their line's verdict, and the per-postcode table.
 // Markers are drawn by Leaflet as vectors, so they show even when the map tiles cannot load.
+import { get } from './api.js';
 import { cell, emptyRow } from './table.js';
 import { showHistory } from './history.js';
 
@@ -44,7 +45,7 @@ function words(verdict) {
 }
 
 async function points() {
-  const res = await fetch('/api/coverage/points' + suffix, { credentials: 'same-origin' });
+  const res = await get('/api/coverage/points' + suffix);
   if (!res.ok) return;
   const list = await res.json();
   const bounds = [];
@@ -90,7 +91,7 @@ function verdictBar(counts, total) {
 }
 
 async function areas() {
-  const res = await fetch('/api/coverage' + suffix, { credentials: 'same-origin' });
+  const res = await get('/api/coverage' + suffix);
   if (!res.ok) return;
   const list = await res.json();
   body.replaceChildren();

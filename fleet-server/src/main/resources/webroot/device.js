@@ -3,7 +3,7 @@
 // Values go in as text only, never as markup.
 import { cell, emptyRow, lifecycleWords } from './table.js';
 import { showHistory } from './history.js';
-import { send } from './api.js';
+import { checkSession, get, once, onSubmitOnce, send } from './api.js';
 
 const page = document.getElementById('device-page');
 const deviceId = decodeURIComponent(location.pathname.split('/').pop());
@@ -46,9 +46,8 @@ function noneItem(ul) {
 }
 
 // A planned outage (holiday, hospital stay) keeps the offline alert quiet until the date.
-document.getElementById('device-planned').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const day = e.target.until.value;
+onSubmitOnce(document.getElementById('device-planned'), async (f) => {
+  const day = f.until.value;
   const res = await send('PUT', api + '/planned-outage', { until: day ? new Date(day + 'T23:59:59').toISOString() : null });
   if (!res.ok) alert((await res.json()).error);
 });
@@ -86,10 +85,9 @@ function showAlerts(list) {
       const b = document.createElement('button');
       b.type = 'button';
       b.textContent = ul.dataset.ack;
-      b.addEventListener('click', async () => {
-        await post('/api/alerts/' + a.id + '/acknowledge');
-        b.remove();
-      });
+      b.addEventListener('click', () => once(b, async () => {
+        if ((await post('/api/alerts/' + a.id + '/acknowledge')).ok) b.remove();
+      }));
       li.append(b);
     } else {
       li.append(document.createTextNode('✓ ' + a.acknowledgedBy));
@@ -99,7 +97,7 @@ function showAlerts(list) {
 }
 
 async function bundles() {
-  const res = await fetch(api + '/log-bundles', { credentials: 'same-origin' });
+  const res = await get(api + '/log-bundles');
   if (!res.ok) return;
   const list = await res.json();
   const ul = document.getElementById('device-log-bundles');
@@ -117,7 +115,7 @@ async function bundles() {
 }
 
 async function calls() {
-  const res = await fetch('/api/calls?deviceId=' + encodeURIComponent(deviceId), { credentials: 'same-origin' });
+  const res = await get('/api/calls?deviceId=' + encodeURIComponent(deviceId));
   if (!res.ok) return;
   const list = await res.json();
   const table = document.getElementById('device-calls');
@@ -144,6 +142,8 @@ function confirmAction(question, ask) {
   askLabel.hidden = !ask;
   askLabel.querySelector('span').textContent = ask ?? '';
   input.value = '';
+  // Closed with Escape, a dialog keeps the last answer: it must not count as this one's "ok".
+  dialog.returnValue = '';
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? { message: input.value } : null), { once: true });
     dialog.showModal();
@@ -151,7 +151,7 @@ function confirmAction(question, ask) {
 }
 
 for (const b of document.querySelectorAll('button[data-command]')) {
-  b.addEventListener('click', async () => {
+  b.addEventListener('click', () => once(b, async () => {
     const answer = await confirmAction(b.dataset.confirm, b.dataset.ask);
     if (!answer) return;
     const body = { type: b.dataset.command };
@@ -159,14 +159,12 @@ for (const b of document.querySelectorAll('button[data-command]')) {
     if (b.dataset.param && answer.message) body.params = { [b.dataset.param]: answer.message };
     const res = await post(api + '/commands', body);
     if (!res.ok) alert((await res.json()).error);
-  });
+  }));
 }
 
 // Settings go out as a set-config command: only the fields filled in change; a cleared one goes
 // out empty, and the screen goes back to its own default for it.
-document.getElementById('device-settings').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const form = e.target;
+onSubmitOnce(document.getElementById('device-settings'), async (form) => {
   const params = {};
   for (const el of form.elements) {
     if (el.name === 'clear') {
@@ -191,7 +189,7 @@ function history() {
 document.getElementById('device-period').addEventListener('change', history);
 
 async function line() {
-  const res = await fetch(api + '/verdict', { credentials: 'same-origin' });
+  const res = await get(api + '/verdict');
   if (!res.ok) return;
   const v = await res.json();
   const f = v.figures ?? {};
@@ -209,6 +207,10 @@ events.onmessage = (e) => {
   page.dataset.live = 'yes';
 };
 events.addEventListener('gone', () => events.close());
+// The browser retries a dropped connection by itself, but gives up on a refusal: if the session ended, say so.
+events.onerror = () => {
+  if (events.readyState === EventSource.CLOSED) checkSession();
+};
 
 line();
 bundles();

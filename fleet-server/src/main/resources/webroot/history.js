@@ -1,5 +1,6 @@
 // A device's network history as a uPlot chart: round-trip time and jitter (ms), loss (%) and the
 // throughput tests (Mbit/s, as points: they run a few times a day). Shared by the console pages.
+import { get } from './api.js';
 
 const SERIES = [
   { key: 'rttMs', scale: 'ms', stroke: '#1f5fa8', label: 'rtt' },
@@ -21,8 +22,7 @@ export function columns(samples) {
  * {@code labels} holds the words for each series and the axes, from the page's language.
  */
 export async function showHistory(el, deviceId, query, labels) {
-  const res = await fetch('/api/devices/' + encodeURIComponent(deviceId) + '/telemetry' + (query ? '?' + query : ''),
-    { credentials: 'same-origin' });
+  const res = await get('/api/devices/' + encodeURIComponent(deviceId) + '/telemetry' + (query ? '?' + query : ''));
   el.replaceChildren();
   if (!res.ok) {
     el.textContent = labels.failed;

@@ -1,6 +1,6 @@
 // Inventory and loans (admin): every device with its state and current loan; lend a ready device to
 // a citizen without one, take a device back, retire one. Values go in as text only.
-import { postShowingError } from './api.js';
+import { get, once, onSubmitOnce, postShowingError } from './api.js';
 import { button, cell, emptyRow, lifecycleWords } from './table.js';
 
 const table = document.getElementById('inventory');
@@ -10,6 +10,8 @@ const error = document.getElementById('inventory-error');
 const post = (path, payload) => postShowingError(path, payload, error);
 
 function ask(dialog) {
+  // Closed with Escape, a dialog keeps the last answer: it must not count as this one's "ok".
+  dialog.returnValue = '';
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
     dialog.showModal();
@@ -22,7 +24,7 @@ async function confirmText(text) {
 }
 
 async function lend(item) {
-  const res = await fetch('/api/citizens', { credentials: 'same-origin' });
+  const res = await get('/api/citizens');
   const citizens = (await res.json()).map((c) => c.citizen ?? c).filter((c) => !c.deviceId);
   const select = document.getElementById('lend-citizen');
   select.replaceChildren(...citizens.map((c) => {
@@ -43,7 +45,7 @@ async function lend(item) {
 }
 
 async function refresh() {
-  const res = await fetch('/api/inventory', { credentials: 'same-origin' });
+  const res = await get('/api/inventory');
   if (!res.ok) return;
   const items = await res.json();
   body.replaceChildren();
@@ -55,22 +57,25 @@ async function refresh() {
     const loan = item.loan;
     const actions = document.createElement('td');
     if (item.lifecycle === 'enrolled' || item.lifecycle === 'returned') {
-      actions.append(button(table.dataset.lend, () => lend(item)));
+      const lendButton = button(table.dataset.lend, () => once(lendButton, () => lend(item)));
+      actions.append(lendButton);
     }
     if (item.lifecycle === 'loaned') {
-      actions.append(button(table.dataset.return, async () => {
+      const returnButton = button(table.dataset.return, () => once(returnButton, async () => {
         if (await confirmText(table.dataset.confirmReturn + ' ' + item.deviceId)) {
           await post('/api/devices/' + encodeURIComponent(item.deviceId) + '/return', {});
           refresh();
         }
       }));
+      actions.append(returnButton);
     } else if (item.lifecycle !== 'retired') {
-      actions.append(button(table.dataset.retire, async () => {
+      const retireButton = button(table.dataset.retire, () => once(retireButton, async () => {
         if (await confirmText(table.dataset.confirmRetire + ' ' + item.deviceId)) {
           await post('/api/devices/' + encodeURIComponent(item.deviceId) + '/retire', {});
           refresh();
         }
       }));
+      actions.append(retireButton);
     }
     const state = lifecycleWords(table, item.lifecycle);
     tr.append(cell(item.deviceId), cell(item.model + ' · ' + item.serial), cell(state), cell(loan?.citizen),
@@ -80,10 +85,9 @@ async function refresh() {
   }
 }
 
-document.getElementById('stock-new').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  if (await post('/api/inventory', { model: e.target.model.value, serial: e.target.serial.value })) {
-    e.target.reset();
+onSubmitOnce(document.getElementById('stock-new'), async (f) => {
+  if (await post('/api/inventory', { model: f.model.value, serial: f.serial.value })) {
+    f.reset();
     refresh();
   }
 });

@@ -1,5 +1,6 @@
 // The organisation's report: figures computed by the server in SQL (/api/report), shown as tables and
 // a uPlot chart of online visits per week with the online share of all contacts. Text only, never markup.
+import { get } from './api.js';
 import { cell, emptyRow } from './table.js';
 
 const main = document.getElementById('report');
@@ -9,11 +10,26 @@ const pct = (x) => (x == null ? null : Math.round(x * 1000) / 10 + ' %');
 const num = (x) => (x == null ? null : x.toLocaleString(lang));
 let chart;
 
+/** The period as the API's query, or null when it ends before it starts. */
 function period() {
   const to = form.to.value ? new Date(form.to.value + 'T00:00') : new Date();
   if (form.to.value) to.setDate(to.getDate() + 1);
   const from = form.from.value ? new Date(form.from.value + 'T00:00') : new Date(to.getTime() - 84 * 86400000);
+  if (!(from < to)) return null;
   return 'from=' + from.toISOString() + '&to=' + to.toISOString();
+}
+
+/** No figures rather than the last period's under a new heading: says why instead. */
+function failed(message) {
+  document.getElementById('report-error').textContent = message;
+  document.getElementById('report-csv').removeAttribute('href');
+  if (chart) chart.destroy();
+  chart = null;
+  document.getElementById('weekly-chart').replaceChildren();
+  for (const body of main.querySelectorAll('table tbody')) body.replaceChildren();
+  for (const table of main.querySelectorAll('table.groups thead')) table.replaceChildren();
+  for (const el of main.querySelectorAll('.report-figures strong, .formula')) el.textContent = '–';
+  document.getElementById('savings-missing').textContent = '';
 }
 
 function text(id, value) {
@@ -63,9 +79,17 @@ function weekly(weeks) {
 
 async function load() {
   const q = period();
+  if (!q) {
+    failed(main.dataset.invalidPeriod);
+    return;
+  }
+  const res = await get('/api/report?' + q);
+  if (!res.ok) {
+    failed(res.status === 400 ? main.dataset.invalidPeriod : main.dataset.failed);
+    return;
+  }
+  document.getElementById('report-error').textContent = '';
   document.getElementById('report-csv').href = '/api/report.csv?' + q;
-  const res = await fetch('/api/report?' + q, { credentials: 'same-origin' });
-  if (!res.ok) return;
   const r = await res.json();
   const a = r.adoption;
   text('adoption-target', num(a.targetGroup));

@@ -1,5 +1,5 @@
 // Users and roles (admin): create, disable or enable, set a new password. Text only.
-import { postShowingError } from './api.js';
+import { get, once, onSubmitOnce, postShowingError } from './api.js';
 import { button, cell } from './table.js';
 
 const table = document.getElementById('users');
@@ -13,6 +13,8 @@ function newPassword(username) {
   document.getElementById('password-label').textContent = table.dataset.newPassword + ' ' + username;
   const input = document.getElementById('password-input');
   input.value = '';
+  // Closed with Escape, a dialog keeps the last answer: it must not count as this one's "ok".
+  dialog.returnValue = '';
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? input.value : null), { once: true });
     dialog.showModal();
@@ -20,7 +22,7 @@ function newPassword(username) {
 }
 
 async function refresh() {
-  const res = await fetch('/api/users', { credentials: 'same-origin' });
+  const res = await get('/api/users');
   if (!res.ok) return;
   body.replaceChildren();
   for (const u of await res.json()) {
@@ -28,22 +30,23 @@ async function refresh() {
     tr.dataset.user = u.username;
     tr.dataset.disabled = String(u.disabled);
     const actions = document.createElement('td');
-    actions.append(button(u.disabled ? table.dataset.enable : table.dataset.disable, async () => {
+    const toggle = button(u.disabled ? table.dataset.enable : table.dataset.disable, () => once(toggle, async () => {
       await post('/api/users/' + u.id + (u.disabled ? '/enable' : '/disable'));
       refresh();
-    }), button(table.dataset.reset, async () => {
+    }));
+    const reset = button(table.dataset.reset, () => once(reset, async () => {
       const pw = await newPassword(u.username);
       if (pw) await post('/api/users/' + u.id + '/password', { password: pw });
     }));
+    actions.append(toggle, reset);
     tr.append(cell(u.username), cell(u.displayName), cell(u.role), cell(u.team),
       cell(u.disabled ? table.dataset.disabled : table.dataset.active), actions);
     body.append(tr);
   }
 }
 
-document.getElementById('user-new').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const f = e.target;
+// Once however Opret is clicked: a double click must not send the account twice ("username taken").
+onSubmitOnce(document.getElementById('user-new'), async (f) => {
   if (await post('/api/users', { username: f.username.value, displayName: f.displayName.value, role: f.role.value,
     team: f.team.value || null, password: f.password.value })) {
     f.reset();

@@ -8,6 +8,7 @@ import dk.bostotte.fleet.config.HttpConfig;
 import dk.bostotte.fleet.db.Database;
 import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.ConsolePages;
+import dk.bostotte.fleet.accounts.ConsoleSessionStore;
 import dk.bostotte.fleet.http.FleetHttpServer;
 import dk.bostotte.fleet.health.HealthRoutes;
 import dk.bostotte.fleet.http.Responses;
@@ -25,11 +26,14 @@ record Web(Vertx vertx, FleetHttpServer http, ApiSecurity security, Responses re
         Vertx vertx = Vertx.vertx();
         toClose.push(() -> vertx.close().await());
         Responses responses = new Responses(json);
-        FleetHttpServer http = new FleetHttpServer(vertx, responses);
+        ConsoleSessionStore sessions = new ConsoleSessionStore(database.dsl()).start(vertx);
+        // Closed after the HTTP server (pushed before it), so the last requests' sessions are written.
+        toClose.push(sessions::close);
+        FleetHttpServer http = new FleetHttpServer(vertx, responses, sessions);
         ApiSecurity security = new ApiSecurity(vertx, accounts, responses, audit);
         http.protectApi(security);
         new HealthRoutes(vertx, broker, database, metrics, responses).mount(http.router(), security);
-        new ConsolePages(vertx, accounts, security, audit, console.mapTilesUrl(), console.mapTilesOrigin())
+        new ConsolePages(vertx, accounts, security, audit, responses, console.mapTilesUrl(), console.mapTilesOrigin())
                 .mount(http.router());
         return new Web(vertx, http, security, responses);
     }

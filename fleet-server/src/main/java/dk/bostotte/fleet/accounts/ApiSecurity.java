@@ -1,10 +1,13 @@
 package dk.bostotte.fleet.accounts;
 
 import dk.bostotte.fleet.audit.AuditLog;
+import dk.bostotte.fleet.http.FleetHttpServer;
 import dk.bostotte.fleet.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * Who is asking: a browser session (with a CSRF token on every state-changing request) or HTTP
  * basic credentials for scripts, which carry no ambient authority and so need no token. As a
  * handler it authenticates, so {@code /api/*} can be guarded without the HTTP server knowing accounts.
+ *
+ * <p>A 401 challenges with {@code WWW-Authenticate: Basic} only a client that is not a browser page
+ * (see {@link #fromBrowser}): a browser would answer the challenge with its own sign-in box over the
+ * console, while the console's scripts notice the 401 and send the person to the sign-in page.
+ * Scripts keep working either way: those that send credentials pre-emptively never see the
+ * challenge, and those that wait for one (Java's {@code Authenticator}) send no browser headers.
  */
 public final class ApiSecurity implements Handler<RoutingContext> {
 
@@ -60,13 +69,13 @@ public final class ApiSecurity implements Handler<RoutingContext> {
             return;
         }
         Session session = ctx.session();
-        Account account = session == null ? null : session.get(ACCOUNT);
+        Account account = sessionAccount(session);
         if (account != null && accounts.isDisabled(account.id())) {
             session.destroy(); // disabled by an admin since signing in
             account = null;
         }
         if (account == null) {
-            ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"bostotte\", charset=\"UTF-8\"");
+            challenge(ctx);
             responses.error(ctx, 401, "sign in or send credentials");
             return;
         }
@@ -106,7 +115,7 @@ public final class ApiSecurity implements Handler<RoutingContext> {
             account.ifPresent(a -> remember(cacheKey, a));
             if (account.isEmpty()) {
                 log.warn("refused basic credentials for '{}' from {}", user, ctx.request().remoteAddress());
-                ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"bostotte\", charset=\"UTF-8\"");
+                challenge(ctx);
                 responses.error(ctx, 401, "wrong user name or password");
                 return;
             }
@@ -175,8 +184,33 @@ public final class ApiSecurity implements Handler<RoutingContext> {
     /** Starts a signed-in session (new id against fixation) and returns its CSRF token. */
     public String signIn(Session session, Account account) {
         session.regenerateId();
-        session.put(ACCOUNT, account);
+        session.put(ACCOUNT, account.toJson());
         return csrfToken(session);
+    }
+
+    /** Who signed in to {@code session}; null for none (or no session). */
+    static Account sessionAccount(Session session) {
+        JsonObject json = session == null ? null : session.get(ACCOUNT);
+        return json == null ? null : Account.fromJson(json);
+    }
+
+    /** Asks for basic credentials, unless the request comes from a browser page (which would show its own box). */
+    private static void challenge(RoutingContext ctx) {
+        if (!fromBrowser(ctx.request())) {
+            ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"bostotte\", charset=\"UTF-8\"");
+        }
+    }
+
+    /**
+     * Whether a browser sent this: it carries the console's session cookie, or one of the headers
+     * browsers add to their own requests and scripts do not: {@code Sec-Fetch-Mode} (every current
+     * browser, on every request, and not settable by a page), {@code X-Requested-With} (older
+     * libraries' ajax calls) or an {@code Accept} asking for HTML (a page opened directly).
+     */
+    static boolean fromBrowser(HttpServerRequest request) {
+        String accept = request.getHeader("Accept");
+        return FleetHttpServer.sentSessionCookie(request).isPresent() || request.getHeader("Sec-Fetch-Mode") != null
+                || request.getHeader("X-Requested-With") != null || (accept != null && accept.contains("text/html"));
     }
 
     public String csrfToken(Session session) {

@@ -3,6 +3,8 @@ package dk.bostotte.fleet.accounts;
 import dk.bostotte.protocol.message.Command;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.http.PageTemplates;
+import dk.bostotte.fleet.http.Responses;
+import dk.bostotte.fleet.http.FleetHttpServer;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,9 +25,11 @@ public final class ConsolePages {
     private final AuditLog audit;
     private final String mapTilesUrl;
     private final PageTemplates pages;
+    private final Responses responses;
 
-    public ConsolePages(Vertx vertx, AccountService accounts, ApiSecurity security, AuditLog audit, String mapTilesUrl,
-                        String mapTilesOrigin) {
+    public ConsolePages(Vertx vertx, AccountService accounts, ApiSecurity security, AuditLog audit, Responses responses,
+                        String mapTilesUrl, String mapTilesOrigin) {
+        this.responses = responses;
         this.mapTilesUrl = mapTilesUrl;
         this.pages = new PageTemplates(mapTilesOrigin);
         this.vertx = vertx;
@@ -35,11 +39,16 @@ public final class ConsolePages {
     }
 
     public void mount(Router router) {
-        router.get("/login").handler(ctx -> pages.render(ctx, "login.html", Map.of("csrf", security.csrfToken(ctx.session()), "error", "")));
+        router.get("/login").handler(this::loginPage);
         router.post("/login").handler(this::login);
         router.post("/logout").handler(this::logout);
+        // Who is signed in: what a page asks when a live connection failed, to tell an ended session from a network fault.
+        router.get("/api/session").handler(ctx -> {
+            Account a = ApiSecurity.account(ctx);
+            responses.json(ctx, 200, Map.of("username", a.username(), "role", a.role().wire()));
+        });
         router.get("/").handler(ctx -> {
-            Account a = ctx.session().get(ApiSecurity.ACCOUNT);
+            Account a = ApiSecurity.sessionAccount(ctx.session());
             // A manager reads the report and nothing else.
             if (a != null && a.role() == Role.MANAGER) {
                 ctx.redirect("/report");
@@ -65,7 +74,7 @@ public final class ConsolePages {
 
     /** A page only {@code roles} may open; anyone else is sent to their own page, and the attempt is audited. */
     private void rolePage(RoutingContext ctx, String template, Role... roles) {
-        Account a = ctx.session().get(ApiSecurity.ACCOUNT);
+        Account a = ApiSecurity.sessionAccount(ctx.session());
         if (a != null && !a.hasAnyRole(Set.of(roles))) {
             String path = ctx.normalizedPath();
             vertx.executeBlocking(() -> {
@@ -79,9 +88,11 @@ public final class ConsolePages {
     }
 
     private void signedInPage(RoutingContext ctx, String template) {
-        Account a = ctx.session().get(ApiSecurity.ACCOUNT);
+        Account a = ApiSecurity.sessionAccount(ctx.session());
         if (a == null) {
-            ctx.redirect("/login");
+            // Back here after signing in; "expired" when the browser still had a session this server no longer knows.
+            boolean expired = FleetHttpServer.sentSessionCookie(ctx.request()).filter(id -> !id.equals(ctx.session().id())).isPresent();
+            ctx.redirect(SignInReturn.loginUrl(ctx.request().uri(), expired));
             return;
         }
         pages.render(ctx, template, Map.of("csrf", security.csrfToken(ctx.session()), "user", a.displayName(),
@@ -90,13 +101,25 @@ public final class ConsolePages {
                 "lockMessageParam", Command.LOCK_MESSAGE));
     }
 
+    /** The sign-in page; {@code ?expired=1} says why the console sent the person here, {@code ?next=} where to go after. */
+    private void loginPage(RoutingContext ctx) {
+        String message = ctx.queryParams().contains("expired") ? PageTemplates.text(ctx, "login.signedOut") : "";
+        renderLogin(ctx, message);
+    }
+
+    private void renderLogin(RoutingContext ctx, String error) {
+        String asked = Optional.ofNullable(ctx.request().getFormAttribute("next")).orElse(ctx.queryParams().get("next"));
+        String next = SignInReturn.next(asked).orElse("");
+        pages.render(ctx, "login.html", Map.of("csrf", security.csrfToken(ctx.session()), "error", error, "next", next));
+    }
+
     private void login(RoutingContext ctx) {
         Session session = ctx.session();
         String user = Optional.ofNullable(ctx.request().getFormAttribute("username")).orElse("").trim();
         String password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("");
         if (!ApiSecurity.csrfMatches(session, ctx.request().getFormAttribute("_csrf"))) {
             ctx.response().setStatusCode(403);
-            pages.render(ctx, "login.html", Map.of("csrf", security.csrfToken(session), "error", PageTemplates.text(ctx, "login.expired")));
+            renderLogin(ctx, PageTemplates.text(ctx, "login.expired"));
             return;
         }
         vertx.executeBlocking(() -> accounts.authenticate(user, password.toCharArray())).onComplete(ar -> {
@@ -107,7 +130,7 @@ public final class ConsolePages {
                     return null;
                 });
                 ctx.response().setStatusCode(401);
-                pages.render(ctx, "login.html", Map.of("csrf", security.csrfToken(session), "error", PageTemplates.text(ctx, "login.wrong")));
+                renderLogin(ctx, PageTemplates.text(ctx, "login.wrong"));
                 return;
             }
             security.signIn(session, account.get());
@@ -115,7 +138,7 @@ public final class ConsolePages {
                 audit.record(account.get().username(), "login", null, Map.of());
                 return null;
             });
-            ctx.redirect("/");
+            ctx.redirect(SignInReturn.next(ctx.request().getFormAttribute("next")).orElse("/"));
         });
     }
 

@@ -5,14 +5,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.sstore.LocalSessionStore;
+import io.vertx.ext.web.sstore.SessionStore;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,13 @@ public final class FleetHttpServer {
     private final Responses responses;
     private HttpServer server;
 
-    public FleetHttpServer(Vertx vertx, Responses responses) {
+    /** The console's session cookie. */
+    public static final String SESSION_COOKIE = "bostotte.session";
+    /** A console session ends after this long without a request. */
+    public static final long SESSION_TIMEOUT_MS = 8L * 3600 * 1000;
+
+    /** {@code sessions} keeps the console's sessions (the database, so they outlive a restart). */
+    public FleetHttpServer(Vertx vertx, Responses responses, SessionStore sessions) {
         this.vertx = vertx;
         this.responses = responses;
         this.router = Router.router(vertx);
@@ -42,12 +50,27 @@ public final class FleetHttpServer {
                 bodies.handle(ctx);
             }
         });
-        router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)).setCookieHttpOnlyFlag(true)
-                .setCookieSameSite(CookieSameSite.STRICT).setSessionTimeout(8L * 3600 * 1000)
-                .setSessionCookieName("bostotte.session"));
+        // Lazy: a request that never looks at its session (a script with basic credentials, /health, a
+        // stylesheet) gets no session stored and no cookie.
+        router.route().handler(SessionHandler.create(sessions).setCookieHttpOnlyFlag(true)
+                .setCookieSameSite(CookieSameSite.STRICT).setSessionTimeout(SESSION_TIMEOUT_MS)
+                .setSessionCookieName(SESSION_COOKIE).setLazySession(true));
         router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         // Libraries from WebJars (Leaflet), straight from their jars.
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    }
+
+    /**
+     * The session cookie as the browser sent it, read from the request's header: once the session
+     * handler found no session for it, it takes the cookie out of the request's cookies.
+     */
+    public static Optional<String> sentSessionCookie(HttpServerRequest request) {
+        String header = request.getHeader("Cookie");
+        if (header == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(header.split(";")).map(String::trim).filter(c -> c.startsWith(SESSION_COOKIE + "="))
+                .map(c -> c.substring(SESSION_COOKIE.length() + 1)).findFirst();
     }
 
     /** Features mount their routes here; {@code /api/*} is authenticated before any of them run. */

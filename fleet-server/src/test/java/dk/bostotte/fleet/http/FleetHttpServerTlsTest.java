@@ -8,6 +8,7 @@ import dk.bostotte.protocol.codec.MessageCodec;
 import dk.bostotte.pki.FleetCa;
 import dk.bostotte.pki.ServerTls;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.sstore.LocalSessionStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,7 +41,7 @@ class FleetHttpServerTlsTest {
     void servesHttpsWithTheConfiguredCertificateAndNoPlainHttp() throws Exception {
         FleetCa ca = FleetCa.create(pki, "TLS test fleet");
         ServerTls.writeServerKeystore(ca, pki, List.of("localhost"), List.of("127.0.0.1"));
-        FleetHttpServer http = new FleetHttpServer(vertx, new Responses(new MessageCodec().mapper()));
+        FleetHttpServer http = new FleetHttpServer(vertx, new Responses(new MessageCodec().mapper()), LocalSessionStore.create(vertx));
         int port = http.start("127.0.0.1", 0, Optional.of(pki.resolve(ServerTls.KEYSTORE)),
                 new String(ServerTls.readKeystorePassword(pki)));
         try {

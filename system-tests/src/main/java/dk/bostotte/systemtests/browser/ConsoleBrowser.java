@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -120,6 +122,34 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     public void get(String path) {
         driver.get(baseUrl + path);
+    }
+
+    /** Fills in and sends the sign-in form of the page now showing, as a person sent there would. */
+    public void signInOnThisPage(String user, String password) {
+        find(By.name("username")).sendKeys(user);
+        find(By.name("password")).sendKeys(password);
+        find(By.cssSelector("form button")).click();
+    }
+
+    /** The page's path and query, e.g. {@code /login?next=%2Fusers}. */
+    public String path() {
+        return String.valueOf(js("return location.pathname + location.search"));
+    }
+
+    /** Puts {@code value} in place of the browser's cookie {@code name}: a session the server no longer knows. */
+    public void replaceCookie(String name, String value) {
+        driver.manage().deleteCookieNamed(name);
+        driver.manage().addCookie(new Cookie.Builder(name, value).path("/").isHttpOnly(true).build());
+    }
+
+    /** The browser's Back button. */
+    public void back() {
+        driver.navigate().back();
+    }
+
+    /** Two clicks in quick succession with the mouse, as an impatient person gives them. */
+    public void doubleClick(By by) {
+        new Actions(driver).doubleClick(find(by)).perform();
     }
 
     public WebElement find(By by) {
