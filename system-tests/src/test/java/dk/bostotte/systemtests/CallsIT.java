@@ -1,6 +1,7 @@
 package dk.bostotte.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -300,6 +301,25 @@ class CallsIT {
             device.awaitLog("call: idle", 1, BACK_TO_IDLE);
             awaitConsoleIdle();
             assertEquals(java.util.List.of("call.ringing", "call.declined"), auditedStates(callId));
+        }
+    }
+
+    @Test
+    void d1_aKioskLockedByItSupportIsSaidToBeLockedNotToHaveDeclined() throws Exception {
+        try (DeviceProcess device = startDevice("locked", "--answer-after-s", "0")) {
+            var lock = env.http().post("/api/devices/" + deviceOf("locked").id().value() + "/commands", "admin",
+                    FleetTestEnvironment.ADMIN_PASSWORD, "{\"type\":\"lock\",\"params\":{\"message\":\"Ring til IT-support\"}}");
+            assertTrue(lock.statusCode() / 100 == 2, lock.body());
+            device.awaitLog("locked by IT support", Duration.ofSeconds(30));
+            clickCall(deviceOf("locked"));
+            String callId = awaitFinalState("locked");
+            String said = browser.find(By.id("call-status")).getText();
+            assertTrue(said.contains("låst af IT-support"), "said in Danish as what it is: " + said);
+            assertFalse(said.contains("afviste") || said.contains("declined"), "not that the citizen declined: " + said);
+            browser.screenshot("call-locked");
+            assertEquals("locked", callRecord(callId).path("state").asText());
+            assertEquals(java.util.List.of("call.ringing", "call.locked"), auditedStates(callId));
+            awaitConsoleIdle();
         }
     }
 
