@@ -414,7 +414,10 @@ class CallsIT {
         String callId = awaitFinalState("failed");
         JsonNode call = callRecord(callId);
         assertTrue(call.path("reason").asText().contains("ICE"), call.toString());
-        assertTrue(browser.find(By.id("call-status")).getText().contains("ICE"));
+        // Said in the page's words; the server's English reason stays readable for IT support (on hover).
+        String said = browser.find(By.id("call-status")).getText();
+        assertTrue(said.contains("mislykkedes") && !said.contains("ICE"), said);
+        assertTrue(browser.find(By.id("call-status")).getAttribute("title").contains("ICE"));
         browser.screenshot("call-failed-ice");
         assertEquals("call.failed", last(auditedStates(callId)));
         awaitAnsweringIdleAfter(idles);
