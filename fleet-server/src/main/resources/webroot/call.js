@@ -4,7 +4,7 @@ import { checkSession } from './api.js';
 
 const STATS_EVERY_MS = 2000;
 const MAX_VIDEO_BITRATE = 800_000;
-const FINAL = new Set(['ended', 'declined', 'missed', 'busy', 'unreachable', 'failed']);
+const FINAL = new Set(['ended', 'declined', 'missed', 'busy', 'locked', 'unreachable', 'failed']);
 
 export class CallPanel {
   constructor() {
@@ -337,7 +337,9 @@ export class CallPanel {
     this.call = null;
     window.bostotteCall.state = state;
     window.bostotteCall.reason = reason;
-    this.status.textContent = (this.text[state] ?? state) + (reason ? ' – ' + reason : '');
+    // Each outcome in the page's own words; the server's English reason only for IT support (on hover).
+    this.status.textContent = this.text[state] ?? state;
+    this.status.title = reason ?? '';
     if (this.local) for (const t of this.local.getTracks()) t.stop();
     this.local = null;
     this.self.srcObject = null;

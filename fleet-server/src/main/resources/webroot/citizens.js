@@ -5,6 +5,8 @@
 import { CallPanel } from './call.js';
 import { cell, emptyRow, button } from './table.js';
 import { get, once, send } from './api.js';
+import { problemText } from './problems.js';
+import { localDateTime } from './dates.js';
 
 const table = document.getElementById('citizens');
 const body = table.querySelector('tbody');
@@ -21,36 +23,44 @@ const time = (iso) => new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', 
 const dataKey = (prefix, wire) => prefix + wire.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 /** The value of a datetime-local input as an ISO instant (the browser's zone is the worker's). */
 const instant = (local) => (local ? new Date(local).toISOString() : null);
-const localValue = (iso) => {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-};
+const localValue = (iso) => localDateTime(new Date(iso));
 
 async function getJson(path) {
   const res = await get(path);
   return res.ok ? res.json() : null;
 }
 
-/** Opens a dialog whose form resolves with its values on "save", or null. */
-function ask(dialog, fill) {
+/**
+ * Opens a dialog and runs `save(form)` (one request, answering a fetch Response) on each "save": the
+ * dialog stays open until it worked; a refusal is said in the dialog, in the page's words, for the
+ * worker to correct and save again. Resolves true once saved, false when the worker cancels.
+ * `refused(body)` may add to what is said (and return the words), for answers such as a clash.
+ */
+function edit(dialog, fill, save, refused = () => null) {
   const form = dialog.querySelector('form');
+  const error = dialog.querySelector('.error');
   form.reset();
-  dialog.querySelector('.error').textContent = '';
+  error.textContent = '';
+  dialog.returnValue = ''; // Escape closes without setting it: not "saved" from an earlier opening
   fill(form);
   dialog.showModal();
+  // Set (not added) on each opening, so an earlier opening's handler never saves again.
+  form.onsubmit = async (e) => {
+    if (e.submitter?.value !== 'save') return; // "cancel" closes the dialog as usual
+    e.preventDefault();
+    // Sent once however Gem is clicked; enabled again after, so a retry after a refusal works.
+    const res = await once(form, () => save(form));
+    if (!res) return; // this dialog's save is already on its way
+    if (res.ok) {
+      dialog.close('save');
+      return;
+    }
+    const body = await res.json().catch(() => ({}));
+    error.textContent = refused(body) ?? problemText(body);
+  };
   return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'save' ? form : null), { once: true });
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'save'), { once: true });
   });
-}
-
-/** Sends and, on an error, reopens the dialog with the server's words; true once it worked. */
-async function sendFrom(dialog, method, path, payload) {
-  const res = await once(dialog.querySelector('form'), () => send(method, path, payload));
-  if (!res) return false; // this dialog's save is already on its way
-  if (res.ok) return true;
-  dialog.querySelector('.error').textContent = (await res.json()).error;
-  dialog.showModal();
-  return false;
 }
 
 // ------------------------------------------------------------------ citizens
@@ -107,20 +117,36 @@ async function refreshCitizens() {
 
 async function bookVisit(citizen, visit) {
   const dialog = document.getElementById('book-dialog');
-  const form = await ask(dialog, (f) => {
+  const saveButton = dialog.querySelector('button[value=save]');
+  // A clash with another visit is a warning: said once, then "Book anyway" books it (or a new time is checked again).
+  let overlapConfirmed = false;
+  const unconfirm = () => {
+    overlapConfirmed = false;
+    saveButton.textContent = saveButton.dataset.save;
+  };
+  const saved = await edit(dialog, (f) => {
     const h2 = dialog.querySelector('h2');
     h2.textContent = visit ? h2.dataset.move : h2.dataset.book;
     dialog.querySelector('.who').textContent = citizen.displayName;
+    unconfirm();
+    f.startsAt.oninput = unconfirm;
+    f.minutes.oninput = unconfirm;
     if (visit) {
       f.startsAt.value = localValue(visit.startsAt);
       f.minutes.value = visit.minutes;
     }
+  }, (form) => {
+    const payload = { startsAt: instant(form.startsAt.value), minutes: Number(form.minutes.value) || 30, overlapConfirmed };
+    return visit ? send('PUT', '/api/appointments/' + visit.id, payload)
+      : send('POST', '/api/citizens/' + citizen.id + '/appointments', payload);
+  }, (body) => {
+    if (body.code !== 'overlap') return null;
+    overlapConfirmed = true;
+    saveButton.textContent = saveButton.dataset.anyway;
+    const visits = (body.overlaps ?? []).map((o) => o.citizenName + ', ' + when(o.startsAt) + ' (' + o.workerName + ')').join('; ');
+    return problemText(body, { visits });
   });
-  if (!form) return;
-  const payload = { startsAt: instant(form.startsAt.value), minutes: Number(form.minutes.value) || 30 };
-  const ok = visit ? await sendFrom(dialog, 'PUT', '/api/appointments/' + visit.id, payload)
-    : await sendFrom(dialog, 'POST', '/api/citizens/' + citizen.id + '/appointments', payload);
-  if (ok) refreshAll();
+  if (saved) refreshAll();
 }
 
 async function refreshVisits() {
@@ -145,10 +171,10 @@ async function refreshVisits() {
     // Asked first: a slip of the mouse must not cancel a citizen's visit.
     const cancel = button(visitsTable.dataset.cancel, async () => {
       const dialog = document.getElementById('cancel-dialog');
-      const form = await ask(dialog, () => {
+      const cancelled = await edit(dialog, () => {
         dialog.querySelector('.who').textContent = v.citizenName + ', ' + when(v.startsAt);
-      });
-      if (form && await sendFrom(dialog, 'DELETE', '/api/appointments/' + v.id)) refreshAll();
+      }, () => send('DELETE', '/api/appointments/' + v.id));
+      if (cancelled) refreshAll();
     });
     cancel.className = 'cancel';
     actions.append(move, ' ', cancel);
@@ -180,21 +206,21 @@ function remind() {
 
 async function logContact(citizen, call) {
   const dialog = document.getElementById('contact-dialog');
-  const form = await ask(dialog, (f) => {
+  const saved = await edit(dialog, (f) => {
     const h2 = dialog.querySelector('h2');
     h2.textContent = call ? h2.dataset.afterCall : h2.dataset.log;
     dialog.querySelector('.who').textContent = citizen.displayName ?? '';
     for (const el of dialog.querySelectorAll('.by-hand')) el.hidden = !!call;
-    if (!call) f.happenedAt.value = localValue(new Date().toISOString());
+    if (!call) f.happenedAt.value = localDateTime();
+  }, (form) => {
+    const payload = { completed: form.completed.checked, noteType: form.noteType.value || null, note: form.note.value || null };
+    return call ? send('POST', '/api/calls/' + call.callId + '/contact', payload)
+      : send('POST', '/api/citizens/' + citizen.id + '/contacts', {
+        ...payload, kind: form.kind.value, happenedAt: instant(form.happenedAt.value),
+        minutes: form.minutes.value === '' ? null : Number(form.minutes.value),
+      });
   });
-  if (!form) return;
-  const payload = { completed: form.completed.checked, noteType: form.noteType.value || null, note: form.note.value || null };
-  const ok = call ? await sendFrom(dialog, 'POST', '/api/calls/' + call.callId + '/contact', payload)
-    : await sendFrom(dialog, 'POST', '/api/citizens/' + citizen.id + '/contacts', {
-      ...payload, kind: form.kind.value, happenedAt: instant(form.happenedAt.value),
-      minutes: form.minutes.value === '' ? null : Number(form.minutes.value),
-    });
-  if (ok) refreshContacts();
+  if (saved) refreshContacts();
 }
 
 // After a call that connected, the worker says whether it was the visit (or leaves it for later).
@@ -242,8 +268,10 @@ async function editSettings(view) {
   const { citizen } = view;
   const dialog = document.getElementById('settings-dialog');
   const me = document.body.dataset.user;
+  const admin = document.body.dataset.role === 'admin';
   const callersOf = (text) => [...new Set(text.split(/[\s,]+/).filter((u) => u))].sort();
-  const form = await ask(dialog, (f) => {
+  const num = (el) => (el.value === '' ? null : Number(el.value));
+  const saved = await edit(dialog, (f) => {
     dialog.querySelector('.who').textContent = citizen.displayName;
     f.answerPolicy.value = citizen.answerPolicy;
     f.autoAnswerS.value = citizen.autoAnswerS;
@@ -254,25 +282,16 @@ async function editSettings(view) {
     f.travelKm.value = citizen.travelKm ?? '';
     f.inTargetGroup.checked = citizen.inTargetGroup;
     // Who counts in the target group is the organisation's decision, not the worker's.
-    f.inTargetGroup.closest('label').hidden = document.body.dataset.role !== 'admin';
-  });
-  if (!form) return;
-  const num = (el) => (el.value === '' ? null : Number(el.value));
-  const policy = {
+    f.inTargetGroup.closest('label').hidden = !admin;
+  // The whole dialog in one request: the server saves all of it or none (and audits the answer policy
+  // only when it changes), so a refusal leaves nothing half-saved and saving again works.
+  }, (form) => send('PUT', '/api/citizens/' + citizen.id + '/settings', {
     answerPolicy: form.answerPolicy.value, autoAnswerS: num(form.autoAnswerS),
     autoAnswerCallers: form.answerPolicy.value === 'auto-answer' ? callersOf(form.autoAnswerCallers.value) : [],
-  };
-  const before = {
-    answerPolicy: citizen.answerPolicy, autoAnswerS: citizen.autoAnswerS,
-    autoAnswerCallers: citizen.answerPolicy === 'auto-answer' ? [...citizen.autoAnswerUsernames].sort() : [],
-  };
-  // Only a real change of the answer policy is sent (and audited); saving the reminder leaves it alone.
-  const policyChanged = JSON.stringify(policy) !== JSON.stringify(before);
-  const ok = await sendFrom(dialog, 'PUT', '/api/citizens/' + citizen.id + '/visit-settings', {
     reminderMinutes: num(form.reminderMinutes), travelMinutes: num(form.travelMinutes), travelKm: num(form.travelKm),
-    inTargetGroup: document.body.dataset.role === 'admin' ? form.inTargetGroup.checked : null,
-  }) && (!policyChanged || await sendFrom(dialog, 'PUT', '/api/citizens/' + citizen.id + '/answer-policy', policy));
-  if (ok) refreshCitizens();
+    inTargetGroup: admin ? form.inTargetGroup.checked : null,
+  }));
+  if (saved) refreshCitizens();
 }
 
 function refreshAll() {

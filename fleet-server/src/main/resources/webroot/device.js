@@ -4,6 +4,7 @@
 import { cell, emptyRow, lifecycleWords } from './table.js';
 import { showHistory } from './history.js';
 import { checkSession, get, once, onSubmitOnce, send } from './api.js';
+import { problemText } from './problems.js';
 
 const page = document.getElementById('device-page');
 const deviceId = decodeURIComponent(location.pathname.split('/').pop());
@@ -49,7 +50,8 @@ function noneItem(ul) {
 onSubmitOnce(document.getElementById('device-planned'), async (f) => {
   const day = f.until.value;
   const res = await send('PUT', api + '/planned-outage', { until: day ? new Date(day + 'T23:59:59').toISOString() : null });
-  if (!res.ok) alert((await res.json()).error);
+  // Said beside the form in the page's words (an outage that already ended is refused), not in an English alert.
+  document.getElementById('device-planned-error').textContent = res.ok ? '' : problemText(await res.json().catch(() => ({})));
 });
 
 function yesNo(b) {

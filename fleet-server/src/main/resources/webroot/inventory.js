@@ -2,6 +2,7 @@
 // a citizen without one, take a device back, retire one. Values go in as text only.
 import { get, once, onSubmitOnce, postShowingError } from './api.js';
 import { button, cell, emptyRow, lifecycleWords } from './table.js';
+import { localDate } from './dates.js';
 
 const table = document.getElementById('inventory');
 const body = table.querySelector('tbody');
@@ -34,7 +35,7 @@ async function lend(item) {
     return o;
   }));
   document.getElementById('lend-device').textContent = item.deviceId;
-  document.getElementById('lend-start').value = new Date().toISOString().slice(0, 10);
+  document.getElementById('lend-start').value = localDate();
   document.getElementById('lend-expected').value = '';
   if (!(await ask(document.getElementById('lend-dialog')))) return;
   await post('/api/devices/' + encodeURIComponent(item.deviceId) + '/loan', {

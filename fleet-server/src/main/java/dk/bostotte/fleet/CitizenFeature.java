@@ -5,6 +5,7 @@ import dk.bostotte.fleet.broker.FleetBroker;
 import dk.bostotte.fleet.citizens.CitizenRegistry;
 import dk.bostotte.fleet.citizens.CitizenRoutes;
 import dk.bostotte.fleet.config.KioskConfig;
+import dk.bostotte.fleet.config.TimeConfig;
 import dk.bostotte.fleet.devices.DeviceRegistry;
 import dk.bostotte.fleet.kiosk.KioskInfoPublisher;
 import dk.bostotte.fleet.loans.LoanRoutes;
@@ -25,17 +26,18 @@ final class CitizenFeature {
     private CitizenFeature() {
     }
 
-    static void start(KioskConfig kiosk, Web web, DSLContext dsl, FleetBroker broker, MessageCodec codec,
+    static void start(KioskConfig kiosk, TimeConfig time, Web web, DSLContext dsl, FleetBroker broker, MessageCodec codec,
                       CitizenRegistry citizens, PresenceService presence, ConnectionVerdicts verdicts,
                       DeviceRegistry registry, AuditLog audit, Deque<AutoCloseable> toClose) {
-        LoanService loans = new LoanService(dsl, audit, registry);
-        KioskInfoPublisher kioskInfo = new KioskInfoPublisher(dsl, broker, codec, Clock.systemUTC())
+        Clock clock = Clock.systemUTC();
+        LoanService loans = new LoanService(dsl, audit, registry, clock, time.zone());
+        KioskInfoPublisher kioskInfo = new KioskInfoPublisher(dsl, broker, codec, clock)
                 .start(kiosk.refreshEvery());
         toClose.push(kioskInfo);
         new CitizenRoutes(web.vertx(), citizens, presence, verdicts, audit, web.responses(), loans, kioskInfo::citizenChanged)
                 .mount(web.router(), web.security());
         new LoanRoutes(web.vertx(), loans, web.responses()).mount(web.router(), web.security());
-        new VisitRoutes(web.vertx(), new Appointments(dsl, audit, kioskInfo::citizenChanged), new Contacts(dsl, audit),
-                citizens, audit, web.responses(), kioskInfo::citizenChanged).mount(web.router(), web.security());
+        new VisitRoutes(web.vertx(), new Appointments(dsl, audit, kioskInfo::citizenChanged), new Contacts(dsl, audit, time.zone()),
+                audit, web.responses(), clock).mount(web.router(), web.security());
     }
 }

@@ -95,9 +95,9 @@ public final class FleetServer implements AutoCloseable {
         verdictSnapshot = netq.snapshot();
         new DeviceRoutes(web.vertx(), registry, broker, audit, web.responses(), netq.verdicts(), new FleetList(dsl))
                 .mount(web.router(), web.security());
-        CitizenFeature.start(config.kiosk(), web, dsl, broker, codec, citizens, presence, netq.verdicts(), registry, audit,
-                toClose);
-        ManagementRoutes.mount(web, dsl, config.report(), accounts, audit);
+        CitizenFeature.start(config.kiosk(), config.time(), web, dsl, broker, codec, citizens, presence, netq.verdicts(),
+                registry, audit, toClose);
+        ManagementRoutes.mount(web, dsl, config.report(), config.time(), accounts, audit);
         AlertFeature alertFeature = AlertFeature.start(config.alerts(), web, dsl, netq.verdicts(), audit, metrics, toClose);
         alerts = alertFeature.service();
         commands.mountRoutes(web, registry, audit);

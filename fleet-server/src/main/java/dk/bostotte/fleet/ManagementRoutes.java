@@ -5,6 +5,7 @@ import dk.bostotte.fleet.accounts.UserRoutes;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.console.AuditRoutes;
 import dk.bostotte.fleet.config.ReportConfig;
+import dk.bostotte.fleet.config.TimeConfig;
 import dk.bostotte.fleet.report.OrgReport;
 import dk.bostotte.fleet.report.ReportRoutes;
 import org.jooq.DSLContext;
@@ -15,8 +16,8 @@ final class ManagementRoutes {
     private ManagementRoutes() {
     }
 
-    static void mount(Web web, DSLContext dsl, ReportConfig report, AccountService accounts, AuditLog audit) {
-        new ReportRoutes(web.vertx(), new OrgReport(dsl, report), web.responses()).mount(web.router(), web.security());
+    static void mount(Web web, DSLContext dsl, ReportConfig report, TimeConfig time, AccountService accounts, AuditLog audit) {
+        new ReportRoutes(web.vertx(), new OrgReport(dsl, report, time.zone()), web.responses()).mount(web.router(), web.security());
         new AuditRoutes(web.vertx(), audit, web.responses()).mount(web.router(), web.security());
         new UserRoutes(web.vertx(), accounts, web.security(), audit, web.responses()).mount(web.router());
     }

@@ -1,6 +1,7 @@
 package dk.bostotte.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -304,6 +305,25 @@ class CallsIT {
     }
 
     @Test
+    void d1_aKioskLockedByItSupportIsSaidToBeLockedNotToHaveDeclined() throws Exception {
+        try (DeviceProcess device = startDevice("locked", "--answer-after-s", "0")) {
+            var lock = env.http().post("/api/devices/" + deviceOf("locked").id().value() + "/commands", "admin",
+                    FleetTestEnvironment.ADMIN_PASSWORD, "{\"type\":\"lock\",\"params\":{\"message\":\"Ring til IT-support\"}}");
+            assertTrue(lock.statusCode() / 100 == 2, lock.body());
+            device.awaitLog("locked by IT support", Duration.ofSeconds(30));
+            clickCall(deviceOf("locked"));
+            String callId = awaitFinalState("locked");
+            String said = browser.find(By.id("call-status")).getText();
+            assertTrue(said.contains("låst af IT-support"), "said in Danish as what it is: " + said);
+            assertFalse(said.contains("afviste") || said.contains("declined"), "not that the citizen declined: " + said);
+            browser.screenshot("call-locked");
+            assertEquals("locked", callRecord(callId).path("state").asText());
+            assertEquals(java.util.List.of("call.ringing", "call.locked"), auditedStates(callId));
+            awaitConsoleIdle();
+        }
+    }
+
+    @Test
     void d2_aKioskWithItsButtonAndLightConnectsOnItsVeryFirstCall() throws Exception {
         // Pi4J's mock GPIO in the process, as the button and light run on a Pi: this kiosk's first call
         // used to fail every time ("did not connect within 10 s") when the offer's promise was
@@ -394,7 +414,10 @@ class CallsIT {
         String callId = awaitFinalState("failed");
         JsonNode call = callRecord(callId);
         assertTrue(call.path("reason").asText().contains("ICE"), call.toString());
-        assertTrue(browser.find(By.id("call-status")).getText().contains("ICE"));
+        // Said in the page's words; the server's English reason stays readable for IT support (on hover).
+        String said = browser.find(By.id("call-status")).getText();
+        assertTrue(said.contains("mislykkedes") && !said.contains("ICE"), said);
+        assertTrue(browser.find(By.id("call-status")).getAttribute("title").contains("ICE"));
         browser.screenshot("call-failed-ice");
         assertEquals("call.failed", last(auditedStates(callId)));
         awaitAnsweringIdleAfter(idles);

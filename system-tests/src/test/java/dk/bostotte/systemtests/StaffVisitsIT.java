@@ -366,4 +366,129 @@ class StaffVisitsIT {
         assertTrue(browser.find(By.id("report-csv")).getAttribute("href").contains("/api/report.csv?from="));
         browser.screenshot("report");
     }
+
+    /** Sets a datetime-local input of {@code dialog} to {@code at} in the browser's zone. */
+    private static void setLocalTime(String dialog, String input, Instant at) {
+        browser.js("const i = document.querySelector('#" + dialog + " [name=" + input + "]'); const d = new Date(" + at.toEpochMilli()
+                + "); i.value = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);"
+                + "i.dispatchEvent(new Event('input'));");
+    }
+
+    /** The refusal said in {@code dialog}, once there is one; the dialog stays open for a correction. */
+    private static String refusalIn(String dialog) {
+        By error = By.cssSelector("#" + dialog + " .error");
+        browser.waitFor(Duration.ofSeconds(10), () -> !browser.find(error).getText().isBlank());
+        assertTrue(browser.find(By.id(dialog)).isDisplayed(), "the dialog stays open to correct and save again");
+        return browser.find(error).getText();
+    }
+
+    /**
+     * Opens {@code dialog} with {@code button}, enters {@code at} as its time and saves: refused, said
+     * in Danish with the field's name ("Tidspunkt") and {@code why}; the screenshot shows it.
+     */
+    private static void refusedAt(By button, String dialog, String input, Instant at, String why, String screenshot) {
+        browser.get("/");
+        browser.click(button, Duration.ofSeconds(15));
+        browser.waitFor(Duration.ofSeconds(5), () -> browser.find(By.id(dialog)).isDisplayed());
+        setLocalTime(dialog, input, at);
+        save(dialog);
+        String said = refusalIn(dialog);
+        assertTrue(said.contains("Tidspunkt") && said.contains(why), "said in Danish, naming the field: " + said);
+        browser.screenshot(screenshot);
+    }
+
+    private static void save(String dialog) {
+        browser.click(By.cssSelector("#" + dialog + " button[value=save]"), Duration.ofSeconds(5));
+    }
+
+    private static void awaitClosed(String dialog) {
+        browser.waitFor(Duration.ofSeconds(10), () -> !browser.find(By.id(dialog)).isDisplayed());
+    }
+
+    @Test
+    void f_anUnknownCallerInTheSettingsSavesNothingAndTheCorrectedRetrySavesOnce() throws Exception {
+        browser.signIn("visit-worker", PW);
+        int settingsAudited = audited("visit-worker", "citizen.visit-settings");
+        int policyAudited = audited("visit-worker", "citizen.answer-policy");
+        int reminder = citizen(vera, "visit-worker").path("reminderMinutes").asInt();
+        browser.get("/");
+        browser.click(By.cssSelector("button.settings[data-citizen='" + vera + "']"), Duration.ofSeconds(15));
+        browser.waitFor(Duration.ofSeconds(5), () -> browser.find(By.id("settings-dialog")).isDisplayed());
+        browser.js("const f = document.querySelector('#settings-dialog form'); f.reminderMinutes.value = '44';"
+                + "f.answerPolicy.value = 'auto-answer'; f.autoAnswerCallers.value = 'hanne';");
+        save("settings-dialog");
+
+        String said = refusalIn("settings-dialog");
+        assertTrue(said.contains("Svar selv på opkald fra") && said.contains("hanne") && said.contains("ingen bruger"),
+                "said in Danish, naming the field and the name: " + said);
+        assertFalse(said.contains("no account"), said);
+        browser.screenshot("staff-settings-unknown-caller");
+        assertEquals(reminder, citizen(vera, "visit-worker").path("reminderMinutes").asInt(),
+                "nothing of the refused attempt was saved, not even the reminder");
+        assertEquals(settingsAudited, audited("visit-worker", "citizen.visit-settings"));
+        assertEquals(policyAudited, audited("visit-worker", "citizen.answer-policy"));
+
+        // Corrected in the same dialog: saving again saves all of it, once.
+        browser.js("document.querySelector('#settings-dialog form').autoAnswerCallers.value = 'visit-worker';");
+        save("settings-dialog");
+        awaitClosed("settings-dialog");
+        JsonNode saved = citizen(vera, "visit-worker");
+        assertEquals(44, saved.path("reminderMinutes").asInt(), saved.toString());
+        assertEquals("auto-answer", saved.path("answerPolicy").asText());
+        assertEquals("[\"visit-worker\"]", saved.path("autoAnswerUsernames").toString());
+        assertEquals(settingsAudited + 1, audited("visit-worker", "citizen.visit-settings"), "saved once");
+        assertEquals(policyAudited + 1, audited("visit-worker", "citizen.answer-policy"), "saved once");
+        var back = env.http().put("/api/citizens/" + vera + "/answer-policy", "visit-worker", PW, "{\"answerPolicy\":\"ring\"}");
+        assertEquals(200, back.statusCode(), back.body());
+    }
+
+    @Test
+    void g_aVisitInThePastIsRefusedAndAClashWithAnotherVisitIsAWarningTheWorkerMayConfirm() throws Exception {
+        int booked = audited("visit-worker", "appointment.book");
+        refusedAt(By.cssSelector("button.book[data-citizen='" + vera + "']"), "book-dialog", "startsAt",
+                Instant.now().minus(Duration.ofDays(1)), "fortiden", "staff-visit-in-past");
+        assertEquals(booked, audited("visit-worker", "appointment.book"), "nothing booked");
+
+        // Corrected in the same dialog: booked.
+        Instant at = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);
+        setLocalTime("book-dialog", "startsAt", at);
+        save("book-dialog");
+        awaitClosed("book-dialog");
+        assertEquals(booked + 1, audited("visit-worker", "appointment.book"));
+
+        // The same worker, a quarter of an hour later, with another citizen: a warning naming the other visit.
+        browser.click(By.cssSelector("button.book[data-citizen='" + ingrid + "']"), Duration.ofSeconds(15));
+        setLocalTime("book-dialog", "startsAt", at.plus(Duration.ofMinutes(15)));
+        save("book-dialog");
+        String clash = refusalIn("book-dialog");
+        assertTrue(clash.contains("allerede et besøg") && clash.contains("Vera Visit"), clash);
+        assertEquals("Book alligevel", browser.find(By.cssSelector("#book-dialog button[value=save]")).getText());
+        browser.screenshot("staff-visit-overlap");
+        assertEquals(booked + 1, audited("visit-worker", "appointment.book"), "warned: not booked yet");
+        save("book-dialog");
+        awaitClosed("book-dialog");
+        assertEquals(booked + 2, audited("visit-worker", "appointment.book"), "confirmed: booked");
+
+        for (JsonNode v : get("/api/appointments", "visit-worker")) {
+            assertEquals(200, env.http().delete("/api/appointments/" + v.path("id").asLong(), "visit-worker", PW).statusCode());
+        }
+    }
+
+    @Test
+    void h_aContactDatedInTheFutureIsRefused() throws Exception {
+        int logged = audited("visit-worker", "contact.log");
+        refusedAt(By.cssSelector("button.log-contact[data-citizen='" + vera + "']"), "contact-dialog", "happenedAt",
+                Instant.now().plus(Duration.ofDays(1)), "fremtiden", "staff-contact-in-future");
+        assertEquals(logged, audited("visit-worker", "contact.log"), "nothing logged");
+
+        setLocalTime("contact-dialog", "happenedAt", Instant.now().minus(Duration.ofHours(1)));
+        save("contact-dialog");
+        awaitClosed("contact-dialog");
+        assertEquals(logged + 1, audited("visit-worker", "contact.log"), "the corrected contact is logged, once");
+
+        var outage = env.http().put("/api/devices/" + kiosk.id().value() + "/planned-outage", "admin", PW,
+                "{\"until\":\"2020-01-01T00:00:00Z\"}");
+        assertEquals(400, outage.statusCode(), "a planned outage that has already ended: " + outage.body());
+        assertEquals("until", JSON.readTree(outage.body()).path("field").asText());
+    }
 }

@@ -201,7 +201,8 @@ public final class CallController {
             return;
         }
         if (locked.getAsBoolean()) {
-            signal(DeviceCallSignal.withReason(s.callId(), DeviceCallSignal.Type.DECLINE, clock.instant(),
+            // Its own answer, not "declined": the worker must hear that IT support locked the screen.
+            signal(DeviceCallSignal.withReason(s.callId(), DeviceCallSignal.Type.LOCKED, clock.instant(),
                     "the device is locked by IT support"));
             return;
         }

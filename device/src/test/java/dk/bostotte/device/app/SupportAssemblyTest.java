@@ -96,7 +96,7 @@ class SupportAssemblyTest {
 
         ring("c2");
         assertEquals(CallController.Phase.IDLE, calls.phase());
-        assertEquals(DeviceCallSignal.Type.DECLINE, sent.get(sent.size() - 1).type());
+        assertEquals(DeviceCallSignal.Type.LOCKED, sent.get(sent.size() - 1).type());
 
         support.lock().unlock();
         assertEquals(Optional.empty(), shown.get(shown.size() - 1));

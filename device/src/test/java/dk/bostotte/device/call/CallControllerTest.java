@@ -122,12 +122,13 @@ class CallControllerTest {
     }
 
     @Test
-    void aLockedDeviceDeclinesRingsAndPlacesNoCalls() throws Exception {
+    void aLockedDeviceRefusesRingsAsLockedNotDeclinedAndPlacesNoCalls() throws Exception {
         controller(Optional.of(Duration.ofMillis(1)));
         AtomicBoolean locked = new AtomicBoolean(true);
         controller.refuseWhile(locked::get);
         receive(CallSignal.ring("c1", Instant.now(), "Mette", null, ICE));
-        assertEquals(List.of(DeviceCallSignal.Type.DECLINE), sentTypes());
+        // Its own answer, so the worker hears the screen is locked, not that the citizen said no.
+        assertEquals(List.of(DeviceCallSignal.Type.LOCKED), sentTypes());
         assertTrue(sent.get(0).reason().contains("locked"), sent.get(0).reason());
         onAgent(controller::callSupportWorker);
         assertEquals(1, sent.size(), "no call request from a locked device");

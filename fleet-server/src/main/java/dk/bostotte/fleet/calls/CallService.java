@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one call state machine: ringing → connecting → connected → ended, or declined, missed (ring
- * timeout), busy, unreachable (device offline, said at once) and failed (with the reason). It relays
+ * timeout), busy, locked (by IT support), unreachable (device offline, said at once) and failed (with the reason). It relays
  * signalling between a console's WebSocket and the device's MQTT channels; media never passes here.
  * All state lives on one thread, so transitions are never interleaved; every transition is stored
  * and audited, and every final state tells both sides, so both return to idle.
@@ -293,6 +293,7 @@ public final class CallService implements AutoCloseable {
             }
             case DECLINE -> finish(call, CallState.DECLINED, "the citizen declined", actor);
             case BUSY -> finish(call, CallState.BUSY, "the device is already in a call", actor);
+            case LOCKED -> finish(call, CallState.LOCKED, "the device is locked by IT support", actor);
             case OFFER -> {
                 call.acknowledged = true;
                 if (call.peer != null) {

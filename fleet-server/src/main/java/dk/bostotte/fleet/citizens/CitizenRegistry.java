@@ -1,12 +1,13 @@
 package dk.bostotte.fleet.citizens;
 
-import dk.bostotte.protocol.message.AnswerPolicy;
 import static dk.bostotte.fleet.db.jooq.Tables.ACCOUNT;
 import static dk.bostotte.fleet.db.jooq.Tables.APPOINTMENT;
 import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
 import static dk.bostotte.fleet.db.jooq.Tables.DEVICE;
 
+import dk.bostotte.fleet.http.Problem;
 import dk.bostotte.protocol.DeviceId;
+import dk.bostotte.protocol.message.AnswerPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,7 +19,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
@@ -56,45 +56,42 @@ public final class CitizenRegistry {
         }
     }
 
-    /** Sets how the citizen's device answers calls; returns the citizen as stored. */
-    public Citizen setAnswerPolicy(long citizenId, AnswerPolicy policy, int autoAnswerS, List<String> callers) {
-        Long[] ids = callers.stream().map(this::accountId).toArray(Long[]::new);
-        int n = dsl.update(CITIZEN).set(CITIZEN.ANSWER_POLICY, policy.wire()).set(CITIZEN.AUTO_ANSWER_S, autoAnswerS)
-                .set(CITIZEN.AUTO_ANSWER_CALLERS, ids).where(CITIZEN.ID.eq(citizenId)).execute();
-        if (n == 0) {
-            throw new InvalidCitizenException("no citizen " + citizenId);
-        }
-        return find(citizenId).orElseThrow();
-    }
-
     /**
-     * The visit settings a worker (or admin) may change: reminder minutes, the one-way drive from the
-     * office used by the savings estimate, and (admins) membership of the report's target group;
-     * null leaves a value as it is.
+     * Saves the citizen's settings in one statement, so they are all saved or none is: every value is
+     * checked first ({@link SettingsChange#problem}, then each auto-answer caller's account), and the
+     * answer policy is written only when {@code change} changes it. Returns the citizen as stored.
      */
-    public Citizen setVisitSettings(long citizenId, Integer reminderMinutes, Integer travelMinutes, Double travelKm,
-                                    Boolean inTargetGroup) {
+    public Citizen saveSettings(Citizen before, SettingsChange change) {
+        change.problem().ifPresent(p -> {
+            throw new Problem.Refusal(p);
+        });
         var update = dsl.update(CITIZEN).set(CITIZEN.ID, CITIZEN.ID);
-        if (reminderMinutes != null) {
-            update = update.set(CITIZEN.REMINDER_MINUTES, reminderMinutes);
-        }
-        if (travelMinutes != null) {
-            update = update.set(CITIZEN.TRAVEL_MINUTES, travelMinutes);
-        }
-        if (travelKm != null) {
-            update = update.set(CITIZEN.TRAVEL_KM, BigDecimal.valueOf(travelKm));
-        }
-        if (inTargetGroup != null) {
-            update = update.set(CITIZEN.IN_TARGET_GROUP, inTargetGroup);
-        }
-        try {
-            if (update.where(CITIZEN.ID.eq(citizenId)).execute() == 0) {
-                throw new InvalidCitizenException("no citizen " + citizenId);
+        if (change.changesPolicyOf(before)) {
+            Long[] ids = new Long[change.callers().size()];
+            for (int i = 0; i < ids.length; i++) {
+                String username = change.callers().get(i);
+                ids[i] = findAccount(username).orElseThrow(() -> new Problem.Refusal(SettingsChange.unknownAccount(username)));
             }
-        } catch (DataAccessException e) {
-            throw new InvalidCitizenException("visit settings out of range: " + e.getMessage());
+            update = update.set(CITIZEN.ANSWER_POLICY, change.answerPolicy())
+                    .set(CITIZEN.AUTO_ANSWER_S, change.autoAnswerS() == null ? before.autoAnswerS() : change.autoAnswerS())
+                    .set(CITIZEN.AUTO_ANSWER_CALLERS, ids);
         }
-        return find(citizenId).orElseThrow();
+        if (change.reminderMinutes() != null) {
+            update = update.set(CITIZEN.REMINDER_MINUTES, change.reminderMinutes());
+        }
+        if (change.travelMinutes() != null) {
+            update = update.set(CITIZEN.TRAVEL_MINUTES, change.travelMinutes());
+        }
+        if (change.travelKm() != null) {
+            update = update.set(CITIZEN.TRAVEL_KM, BigDecimal.valueOf(change.travelKm()));
+        }
+        if (change.inTargetGroup() != null) {
+            update = update.set(CITIZEN.IN_TARGET_GROUP, change.inTargetGroup());
+        }
+        if (update.where(CITIZEN.ID.eq(before.id())).execute() == 0) {
+            throw new InvalidCitizenException("no citizen " + before.id());
+        }
+        return find(before.id()).orElseThrow();
     }
 
     /** What the worker's list shows of a citizen's device. */
@@ -134,11 +131,11 @@ public final class CitizenRegistry {
     }
 
     private long accountId(String username) {
-        Long id = dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.USERNAME.eq(username)).fetchOne(ACCOUNT.ID);
-        if (id == null) {
-            throw new InvalidCitizenException("no account '" + username + "'");
-        }
-        return id;
+        return findAccount(username).orElseThrow(() -> new InvalidCitizenException("no account '" + username + "'"));
+    }
+
+    private Optional<Long> findAccount(String username) {
+        return Optional.ofNullable(dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.USERNAME.eq(username)).fetchOne(ACCOUNT.ID));
     }
 
     public Optional<Citizen> find(long id) {

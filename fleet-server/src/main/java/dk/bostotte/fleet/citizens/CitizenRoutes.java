@@ -5,6 +5,7 @@ import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.http.PathIds;
+import dk.bostotte.fleet.http.Problem;
 import dk.bostotte.fleet.http.Responses;
 import dk.bostotte.fleet.loans.LoanService;
 import dk.bostotte.fleet.netq.ConnectionVerdicts;
@@ -17,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,8 +77,10 @@ public final class CitizenRoutes {
     public void mount(Router router, ApiSecurity security) {
         router.get("/api/citizens").handler(security.requireRole(Role.STAFF, Role.SUPPORT, Role.ADMIN)).handler(this::list);
         router.post("/api/citizens").handler(security.requireRole(Role.ADMIN)).handler(this::create);
-        router.put("/api/citizens/:id/answer-policy").handler(security.requireRole(Role.STAFF, Role.ADMIN))
-                .handler(this::answerPolicy);
+        var workers = security.requireRole(Role.STAFF, Role.ADMIN);
+        router.put("/api/citizens/:id/answer-policy").handler(workers).handler(this::answerPolicy);
+        router.put("/api/citizens/:id/visit-settings").handler(workers).handler(this::visitSettings);
+        router.put("/api/citizens/:id/settings").handler(workers).handler(this::settings);
         router.put("/api/citizens/:id/assignee").handler(security.requireRole(Role.ADMIN)).handler(this::assign);
     }
 
@@ -193,38 +197,78 @@ public final class CitizenRoutes {
         });
     }
 
-    /** The citizen's worker (or an admin) sets the answer policy; every change is audited. */
+    /** The answer policy alone (the API's older form of {@link #settings}); the policy is required. */
     private void answerPolicy(RoutingContext ctx) {
+        AnswerPolicyChange c = responses.body(ctx, AnswerPolicyChange.class);
+        if (c != null && AnswerPolicy.parse(c.answerPolicy()).isEmpty()) {
+            responses.problem(ctx, new Problem(400, Problem.INVALID_CHOICE, "answerPolicy",
+                    "answerPolicy must be " + AnswerPolicy.spellings()));
+        } else if (c != null) {
+            save(ctx, new SettingsChange(c.answerPolicy(), c.autoAnswerS() == null ? 10 : c.autoAnswerS(),
+                    c.autoAnswerCallers(), null, null, null, null));
+        }
+    }
+
+    /** The visit settings alone (reminder, drive, target group), the API's older form of {@link #settings}. */
+    private void visitSettings(RoutingContext ctx) {
+        SettingsChange c = responses.body(ctx, SettingsChange.class);
+        if (c != null) {
+            save(ctx, new SettingsChange(null, null, null, c.reminderMinutes(), c.travelMinutes(), c.travelKm(),
+                    c.inTargetGroup()));
+        }
+    }
+
+    /** The whole Indstillinger dialog in one request: saved together, or nothing is (the retry then works). */
+    private void settings(RoutingContext ctx) {
+        SettingsChange c = responses.body(ctx, SettingsChange.class);
+        if (c != null) {
+            save(ctx, c);
+        }
+    }
+
+    /**
+     * The citizen's worker (or an admin) saves {@code change}: checked in full, then written at once;
+     * each kind of change audited (the answer policy only when it changes) and passed to the kiosk.
+     */
+    private void save(RoutingContext ctx, SettingsChange change) {
         Optional<Long> path = PathIds.number(ctx, responses, "a citizen id");
         if (path.isEmpty()) {
             return;
         }
         long id = path.get();
-        AnswerPolicyChange change = responses.body(ctx, AnswerPolicyChange.class);
-        if (change == null) {
+        Optional<Problem> problem = change.problem();
+        if (problem.isPresent()) {
+            responses.problem(ctx, problem.get());
             return;
         }
-        Optional<AnswerPolicy> policy = AnswerPolicy.parse(change.answerPolicy());
-        if (policy.isEmpty()) {
-            responses.error(ctx, 400, "answerPolicy must be " + AnswerPolicy.spellings());
-            return;
-        }
-        int seconds = change.autoAnswerS() == null ? 10 : change.autoAnswerS();
-        if (seconds < 3 || seconds > 120) {
-            responses.error(ctx, 400, "autoAnswerS must be between 3 and 120");
-            return;
-        }
-        List<String> callers = change.autoAnswerCallers() == null ? List.of() : change.autoAnswerCallers();
         Account a = ApiSecurity.account(ctx);
+        if (change.inTargetGroup() != null && a.role() != Role.ADMIN) {
+            responses.problem(ctx, new Problem(403, "admin-only", "inTargetGroup",
+                    "only an administrator decides who is in the target group"));
+            return;
+        }
         vertx.executeBlocking(() -> {
             Optional<Citizen> c = citizens.find(id);
             if (c.isEmpty() || (a.role() == Role.STAFF && !Long.valueOf(a.id()).equals(c.get().assignedAccountId()))) {
                 return Optional.<Citizen>empty();
             }
-            Citizen updated = citizens.setAnswerPolicy(id, policy.get(), seconds,
-                    callers);
-            audit.record(a.username(), "citizen.answer-policy", Long.toString(id), Map.of("answerPolicy",
-                    change.answerPolicy(), "autoAnswerS", seconds, "autoAnswerCallers", callers));
+            boolean policyChanged = change.changesPolicyOf(c.get());
+            Citizen updated = citizens.saveSettings(c.get(), change);
+            if (policyChanged) {
+                audit.record(a.username(), "citizen.answer-policy", Long.toString(id), Map.of("answerPolicy",
+                        updated.answerPolicy().wire(), "autoAnswerS", updated.autoAnswerS(), "autoAnswerCallers",
+                        updated.autoAnswerUsernames()));
+            }
+            if (change.reminderMinutes() != null || change.travelMinutes() != null || change.travelKm() != null
+                    || change.inTargetGroup() != null) {
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("reminderMinutes", updated.reminderMinutes());
+                detail.put("travelMinutes", updated.travelMinutes());
+                detail.put("travelKm", updated.travelKm());
+                detail.put("inTargetGroup", updated.inTargetGroup());
+                audit.record(a.username(), "citizen.visit-settings", Long.toString(id), detail);
+            }
+            citizenChanged.accept(id);
             return Optional.of(updated);
         }).onSuccess(c -> {
             if (c.isEmpty()) {
@@ -236,7 +280,7 @@ public final class CitizenRoutes {
             if (e instanceof CitizenRegistry.InvalidCitizenException) {
                 responses.error(ctx, 400, e.getMessage());
             } else {
-                ctx.fail(e);
+                responses.fail(ctx, e);
             }
         });
     }

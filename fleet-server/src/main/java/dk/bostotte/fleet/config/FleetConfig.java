@@ -29,7 +29,8 @@ public record FleetConfig(
         AlertConfig alerts,
         CommandConfig commands,
         KioskConfig kiosk,
-        ReportConfig report) {
+        ReportConfig report,
+        TimeConfig time) {
 
     public static FleetConfig defaults(Path dataDir) {
         return load(Map.of("data.dir", dataDir.toString()), Map.of());
@@ -66,6 +67,7 @@ public record FleetConfig(
                 AlertConfig.load(s),
                 CommandConfig.load(s),
                 KioskConfig.load(s),
-                ReportConfig.load(s));
+                ReportConfig.load(s),
+                TimeConfig.load(s));
     }
 }

@@ -6,7 +6,9 @@ import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.broker.FleetBroker;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Period;
+import dk.bostotte.fleet.http.Problem;
 import dk.bostotte.fleet.http.Responses;
+import dk.bostotte.fleet.http.TimeChecks;
 import dk.bostotte.fleet.netq.ConnectionVerdicts;
 import dk.bostotte.protocol.DeviceId;
 import io.vertx.core.Vertx;
@@ -88,6 +90,12 @@ public final class DeviceRoutes {
             until = Optional.ofNullable(body.until()).filter(u -> !u.isBlank()).map(Instant::parse);
         } catch (DateTimeParseException e) {
             responses.error(ctx, 400, "until must be an ISO-8601 instant such as 2026-12-24T00:00:00Z, not '" + body.until() + "'");
+            return;
+        }
+        // An outage that has already ended plans nothing: refused, naming the field.
+        Optional<Problem> past = until.flatMap(u -> TimeChecks.notInPast("until", u, Instant.now()));
+        if (past.isPresent()) {
+            responses.problem(ctx, past.get());
             return;
         }
         String actor = ApiSecurity.account(ctx).username();

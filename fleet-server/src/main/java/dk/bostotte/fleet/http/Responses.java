@@ -40,6 +40,20 @@ public final class Responses {
         json(ctx, status, Map.of("error", message));
     }
 
+    /** A refusal with a code and field the console translates, and the English detail for IT support. */
+    public void problem(RoutingContext ctx, Problem p) {
+        json(ctx, p.status(), p.body());
+    }
+
+    /** Answers a {@link Problem.Refusal} as its problem; anything else fails the request (a 500). */
+    public void fail(RoutingContext ctx, Throwable e) {
+        if (e instanceof Problem.Refusal r) {
+            problem(ctx, r.problem());
+        } else {
+            ctx.fail(e);
+        }
+    }
+
     /** Reads a JSON body into {@code type}; on failure answers 400 naming the problem and returns null. */
     public <T> T body(RoutingContext ctx, Class<T> type) {
         try {

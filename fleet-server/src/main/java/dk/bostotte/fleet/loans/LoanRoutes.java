@@ -75,7 +75,7 @@ public final class LoanRoutes {
             return;
         }
         String who = ApiSecurity.account(ctx).username();
-        answer(ctx, 201, () -> loans.lend(device.get().value(), r.citizenId(), start.orElse(LocalDate.now()),
+        answer(ctx, 201, () -> loans.lend(device.get().value(), r.citizenId(), start.orElseGet(loans::today),
                 expected.orElse(null), who));
     }
 
@@ -116,7 +116,7 @@ public final class LoanRoutes {
             return;
         }
         String who = ApiSecurity.account(ctx).username();
-        answer(ctx, 200, () -> loans.giveBack(device.get().value(), on.orElse(LocalDate.now()), who));
+        answer(ctx, 200, () -> loans.giveBack(device.get().value(), on.orElseGet(loans::today), who));
     }
 
     /** The date, empty if not given, or null after answering 400. */

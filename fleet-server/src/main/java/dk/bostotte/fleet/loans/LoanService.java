@@ -7,7 +7,9 @@ import static dk.bostotte.fleet.db.jooq.Tables.LOAN;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.devices.DeviceRegistry;
 import dk.bostotte.fleet.devices.DeviceView;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +49,21 @@ public final class LoanService {
     private final DSLContext dsl;
     private final AuditLog audit;
     private final DeviceRegistry registry;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    public LoanService(DSLContext dsl, AuditLog audit, DeviceRegistry registry) {
+    /** {@code zone}: the municipality's, which decides the date a loan starts and when one is overdue. */
+    public LoanService(DSLContext dsl, AuditLog audit, DeviceRegistry registry, Clock clock, ZoneId zone) {
         this.dsl = dsl;
         this.audit = audit;
         this.registry = registry;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** The municipality's date now: a loan made at 00:05 Danish time starts that day. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /** Takes a device into stock (audited); enrolment later makes it enrolled. */
@@ -94,7 +106,7 @@ public final class LoanService {
         dsl.transaction(tx -> {
             tx.dsl().update(DEVICE).set(DEVICE.LIFECYCLE, "loaned").where(DEVICE.ID.eq(deviceId)).execute();
             tx.dsl().insertInto(LOAN).set(LOAN.DEVICE_ID, deviceId).set(LOAN.CITIZEN_ID, citizenId)
-                    .set(LOAN.STARTED_ON, LocalDate.now()).set(LOAN.CREATED_BY, who).execute();
+                    .set(LOAN.STARTED_ON, today()).set(LOAN.CREATED_BY, who).execute();
         });
     }
 
@@ -139,7 +151,7 @@ public final class LoanService {
     }
 
     private List<Loan> loans(Condition where) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = today();
         return dsl.select(LOAN.asterisk(), CITIZEN.DISPLAY_NAME).from(LOAN).leftJoin(CITIZEN).on(CITIZEN.ID.eq(LOAN.CITIZEN_ID))
                 .where(where).orderBy(LOAN.STARTED_ON.desc(), LOAN.ID.desc())
                 .fetch(r -> new Loan(r.get(LOAN.ID), r.get(LOAN.DEVICE_ID), r.get(LOAN.CITIZEN_ID), r.get(CITIZEN.DISPLAY_NAME),

@@ -5,6 +5,7 @@ import dk.bostotte.fleet.visits.CsvField;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.jooq.Record;
  * The organisation's report on online support, computed in SQL over the stored contacts, calls,
  * citizens and loans: adoption against the milestones, activity per week, per team and per
  * worker, call outcomes and quality, the savings estimate and the face-to-face (ATA) share before
- * and after the citizens got their kiosk. Weeks are local (Europe/Copenhagen) ISO weeks.
+ * and after the citizens got their kiosk. Weeks are ISO weeks in the municipality's zone ({@code time.zone}).
  */
 public final class OrgReport {
 
@@ -57,10 +58,18 @@ public final class OrgReport {
 
     private final DSLContext dsl;
     private final ReportConfig config;
+    private final ZoneId zone;
 
-    public OrgReport(DSLContext dsl, ReportConfig config) {
+    /** {@code zone}: the municipality's, whose local weeks and days the report counts in. */
+    public OrgReport(DSLContext dsl, ReportConfig config, ZoneId zone) {
         this.dsl = dsl;
         this.config = config;
+        this.zone = zone;
+    }
+
+    /** {@code sql} with the zone in place of {ZONE}: a ZoneId's name is letters, digits and "/_+-", safe as a literal. */
+    private String inZone(String sql) {
+        return sql.replace("{ZONE}", "'" + zone.getId() + "'");
     }
 
     public Report between(Instant from, Instant to) {
@@ -90,12 +99,12 @@ public final class OrgReport {
 
     /** The weeks of the period's local days, up to the day before it ends ({0} and {1}: the period). */
     private static final String WEEKS = """
-            select generate_series(date_trunc('week', {0}::timestamptz at time zone 'Europe/Copenhagen'),
-                                   (({1}::timestamptz at time zone 'Europe/Copenhagen')::date - 1)::timestamp,
+            select generate_series(date_trunc('week', {0}::timestamptz at time zone {ZONE}),
+                                   (({1}::timestamptz at time zone {ZONE})::date - 1)::timestamp,
                                    interval '1 week')::date as week""";
 
     /** A contact's local week. */
-    private static final String WEEK_OF_CONTACT = "(date_trunc('week', k.happened_at at time zone 'Europe/Copenhagen'))::date";
+    private static final String WEEK_OF_CONTACT = "(date_trunc('week', k.happened_at at time zone {ZONE}))::date";
 
     /** The report's weeks: the period's, and any week with a contact in it (one list for the weeks and the groups). */
     private static final String REPORT_WEEKS = WEEKS + "\n union select " + WEEK_OF_CONTACT
@@ -114,7 +123,7 @@ public final class OrgReport {
                 w as (%2$s)
                 select w.week, coalesce(k.online, 0) as online, coalesce(k.contacts, 0) as contacts, k.online_minutes
                 from w left join k on k.week = w.week order by 1""".formatted(WEEK_OF_CONTACT, REPORT_WEEKS);
-        return dsl.resultQuery(sql, from, to).fetch(r -> new Week(r.get("week", LocalDate.class),
+        return dsl.resultQuery(inZone(sql), from, to).fetch(r -> new Week(r.get("week", LocalDate.class),
                 r.get("online", Integer.class), r.get("contacts", Integer.class),
                 share(r.get("online", Integer.class), r.get("contacts", Integer.class)), round(r.get("online_minutes", Double.class))));
     }
@@ -159,7 +168,7 @@ public final class OrgReport {
                        (select array_agg(coalesce(kw.online, 0)::int order by w.week) from w
                           left join kw on kw.week = w.week and kw.key = coalesce(k.key, c.key)) as per_week
                 from k full join c on c.key = k.key order by 1, coalesce(k.key, c.key)""".formatted(key, name, WEEK_OF_CONTACT, REPORT_WEEKS);
-        return dsl.resultQuery(sql, from, to)
+        return dsl.resultQuery(inZone(sql), from, to)
                 .fetch(r -> new Group(r.get("name", String.class), r.get("online", Integer.class), r.get("contacts", Integer.class),
                         share(r.get("online", Integer.class), r.get("contacts", Integer.class)),
                         round(r.get("online_minutes", Double.class)), r.get("calls", Integer.class),
@@ -187,9 +196,9 @@ public final class OrgReport {
     }
 
     private AtaShare ata(Object from, Object to) {
-        Record r = dsl.resultQuery("""
+        Record r = dsl.resultQuery(inZone("""
                 with first_loan as (
-                    select citizen_id, (min(started_on)::timestamp at time zone 'Europe/Copenhagen') as since
+                    select citizen_id, (min(started_on)::timestamp at time zone {ZONE}) as since
                     from loan where citizen_id is not null group by citizen_id),
                 k as (
                     select k.happened_at >= fl.since as after, k.happened_at >= {0} as in_period, k.kind,
@@ -204,7 +213,7 @@ public final class OrgReport {
                        sum(driving) filter (where not after) as drive_before,
                        sum(minutes) filter (where after and kind in ('physical', 'online')) as ata_after,
                        sum(driving) filter (where after) as drive_after
-                from s""", from, to).fetchOne();
+                from s"""), from, to).fetchOne();
         return new AtaShare(ataShare(r.get("ata_before", Long.class), r.get("drive_before", Long.class)),
                 ataShare(r.get("ata_after", Long.class), r.get("drive_after", Long.class)),
                 r.get("n_before", Integer.class), r.get("n_after", Integer.class),

@@ -7,8 +7,10 @@ import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
 import dk.bostotte.fleet.accounts.Account;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.citizens.NextVisit;
+import dk.bostotte.fleet.http.Problem;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import java.util.function.LongConsumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * Online visits: booked, moved and cancelled by the citizen's worker (or an admin), each change
@@ -40,9 +43,19 @@ public final class Appointments {
         this.citizenChanged = citizenChanged;
     }
 
-    public Appointment book(Account by, long citizenId, Instant startsAt, int minutes) {
+    /** The code of a visit that clashes with another of the citizen's or the worker's. */
+    public static final String OVERLAP = "overlap";
+
+    /**
+     * Books a visit for {@code by}; unless {@code overlapConfirmed}, refused (409, {@link #OVERLAP})
+     * when the citizen or the worker already has a booked visit at that time, naming those visits.
+     */
+    public Appointment book(Account by, long citizenId, Instant startsAt, int minutes, boolean overlapConfirmed) {
         if (!Caseload.includes(dsl, by, citizenId)) {
             throw new NotYours("no citizen " + citizenId + " of yours");
+        }
+        if (!overlapConfirmed) {
+            refuseClashes(citizenId, by.id(), startsAt, minutes, null);
         }
         long id = dsl.insertInto(APPOINTMENT).set(APPOINTMENT.CITIZEN_ID, citizenId).set(APPOINTMENT.ACCOUNT_ID, by.id())
                 .set(APPOINTMENT.STARTS_AT, startsAt.atOffset(ZoneOffset.UTC)).set(APPOINTMENT.MINUTES, minutes)
@@ -53,9 +66,13 @@ public final class Appointments {
         return find(by, id).orElseThrow();
     }
 
-    public Appointment move(Account by, long id, Instant startsAt, int minutes) {
+    /** Moves a booked visit; a clash with another visit is refused as in {@link #book} unless confirmed. */
+    public Appointment move(Account by, long id, Instant startsAt, int minutes, boolean overlapConfirmed) {
         Appointment a = find(by, id).filter(x -> x.state().equals("booked"))
                 .orElseThrow(() -> new NotYours("no booked visit " + id + " of yours"));
+        if (!overlapConfirmed) {
+            refuseClashes(a.citizenId(), a.accountId(), startsAt, minutes, id);
+        }
         dsl.update(APPOINTMENT).set(APPOINTMENT.STARTS_AT, startsAt.atOffset(ZoneOffset.UTC)).set(APPOINTMENT.MINUTES, minutes)
                 .set(APPOINTMENT.UPDATED_AT, Instant.now().atOffset(ZoneOffset.UTC)).where(APPOINTMENT.ID.eq(id)).execute();
         audit.record(by.username(), "appointment.move", Long.toString(id),
@@ -72,6 +89,35 @@ public final class Appointments {
         audit.record(by.username(), "appointment.cancel", Long.toString(id), Map.of("startsAt", a.startsAt().toString()));
         citizenChanged.accept(a.citizenId());
         return find(by, id).orElseThrow();
+    }
+
+    /** Other booked visits of the citizen or the worker that share a minute with [start, start + minutes). */
+    public List<Appointment> clashes(long citizenId, long workerId, Instant startsAt, int minutes, Long except) {
+        var start = startsAt.atOffset(ZoneOffset.UTC);
+        var end = startsAt.plusSeconds(60L * minutes).atOffset(ZoneOffset.UTC);
+        return query(APPOINTMENT.STATE.eq("booked")
+                .and(APPOINTMENT.CITIZEN_ID.eq(citizenId).or(APPOINTMENT.ACCOUNT_ID.eq(workerId)))
+                .and(APPOINTMENT.STARTS_AT.lt(end))
+                .and(DSL.condition("{0} + make_interval(mins => {1}) > {2}", APPOINTMENT.STARTS_AT, APPOINTMENT.MINUTES,
+                        DSL.val(start)))
+                .and(except == null ? DSL.noCondition() : APPOINTMENT.ID.ne(except)));
+    }
+
+    private void refuseClashes(long citizenId, long workerId, Instant startsAt, int minutes, Long except) {
+        List<Appointment> clashes = clashes(citizenId, workerId, startsAt, minutes, except);
+        if (!clashes.isEmpty()) {
+            List<Map<String, Object>> named = clashes.stream().map(c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("startsAt", c.startsAt().toString());
+                m.put("minutes", c.minutes());
+                m.put("citizenName", c.citizenName());
+                m.put("workerName", c.workerName());
+                return m;
+            }).toList();
+            throw new Problem.Refusal(new Problem(409, OVERLAP, "startsAt", "the citizen or the worker already has "
+                    + clashes.size() + " visit(s) booked at that time; send overlapConfirmed: true to book anyway",
+                    Map.of("overlaps", named)));
+        }
     }
 
     public Optional<Appointment> find(Account by, long id) {

@@ -37,14 +37,15 @@ public final class Contacts {
         }
     }
 
-    private static final ZoneId LOCAL = ZoneId.of("Europe/Copenhagen");
-
     private final DSLContext dsl;
     private final AuditLog audit;
+    private final ZoneId zone;
 
-    public Contacts(DSLContext dsl, AuditLog audit) {
+    /** {@code zone}: the municipality's, in which the export gives each contact's date and time. */
+    public Contacts(DSLContext dsl, AuditLog audit, ZoneId zone) {
         this.dsl = dsl;
         this.audit = audit;
+        this.zone = zone;
     }
 
     /** A physical visit, a phone call or an online contact outside the console, logged by hand. */
@@ -110,7 +111,7 @@ public final class Contacts {
         List<Contact> list = between(by, from, to, null);
         for (int i = list.size() - 1; i >= 0; i--) {
             Contact c = list.get(i);
-            var local = c.happenedAt().atZone(LOCAL);
+            var local = c.happenedAt().atZone(zone);
             out.append(c.id()).append(',').append(local.format(date)).append(',').append(local.format(time)).append(',')
                     .append(c.citizenId()).append(',').append(CsvField.of(c.citizenName())).append(',').append(CsvField.of(c.workerName()))
                     .append(',').append(c.kind()).append(',').append(c.minutes() == null ? "" : c.minutes()).append(',')

@@ -7,54 +7,54 @@ import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.citizens.CitizenRegistry;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Period;
+import dk.bostotte.fleet.http.Problem;
 import dk.bostotte.fleet.http.Responses;
+import dk.bostotte.fleet.http.TimeChecks;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.function.LongConsumer;
 
 /**
  * The support worker's visits API: book, move and cancel online visits; the contact log (after a
- * call, or by hand) and its CSV export; the citizen's visit settings. Staff see and touch only their
+ * call, or by hand) and its CSV export. Staff see and touch only their
  * own citizens; admins everyone's.
  */
 public final class VisitRoutes {
 
-    record AppointmentRequest(String startsAt, Integer minutes) {
+    /** {@code overlapConfirmed}: the worker saw that the time clashes with another visit and books it anyway. */
+    record AppointmentRequest(String startsAt, Integer minutes, Boolean overlapConfirmed) {
+
+        boolean confirmed() {
+            return Boolean.TRUE.equals(overlapConfirmed);
+        }
     }
 
     record ContactRequest(String kind, String happenedAt, Integer minutes, Boolean completed, String noteType, String note) {
     }
 
-    /** {@code inTargetGroup}: whether the citizen counts in the report's target group; admins only. */
-    record VisitSettings(Integer reminderMinutes, Integer travelMinutes, Double travelKm, Boolean inTargetGroup) {
-    }
-
     private final Vertx vertx;
     private final Appointments appointments;
     private final Contacts contacts;
-    private final CitizenRegistry citizens;
     private final AuditLog audit;
     private final Responses responses;
-    private final LongConsumer citizenChanged;
+    private final Clock clock;
 
-    public VisitRoutes(Vertx vertx, Appointments appointments, Contacts contacts, CitizenRegistry citizens, AuditLog audit,
-                       Responses responses, LongConsumer citizenChanged) {
+    public VisitRoutes(Vertx vertx, Appointments appointments, Contacts contacts, AuditLog audit, Responses responses,
+                       Clock clock) {
+        this.clock = clock;
         this.vertx = vertx;
         this.appointments = appointments;
         this.contacts = contacts;
-        this.citizens = citizens;
         this.audit = audit;
         this.responses = responses;
-        this.citizenChanged = citizenChanged;
     }
 
     public void mount(Router router, ApiSecurity security) {
@@ -67,7 +67,6 @@ public final class VisitRoutes {
         router.get("/api/contacts.csv").handler(workers).handler(this::exportContacts);
         router.post("/api/citizens/:id/contacts").handler(workers).handler(this::logContact);
         router.post("/api/calls/:id/contact").handler(workers).handler(this::logCall);
-        router.put("/api/citizens/:id/visit-settings").handler(workers).handler(this::visitSettings);
     }
 
     // ------------------------------------------------------------------ appointments
@@ -75,7 +74,7 @@ public final class VisitRoutes {
     private void listAppointments(RoutingContext ctx) {
         Account a = ApiSecurity.account(ctx);
         // Default: from now to four weeks ahead.
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant from = param(ctx, "from", now);
         Instant to = param(ctx, "to", now.plus(Duration.ofDays(28)));
         if (from == null || to == null) {
@@ -91,7 +90,7 @@ public final class VisitRoutes {
         Optional<Instant> at = r == null ? Optional.empty() : when(ctx, r);
         if (at.isPresent()) {
             Account a = ApiSecurity.account(ctx);
-            run(ctx, 201, () -> appointments.book(a, citizen.get(), at.get(), minutes(r)));
+            run(ctx, 201, () -> appointments.book(a, citizen.get(), at.get(), minutes(r), r.confirmed()));
         }
     }
 
@@ -101,7 +100,7 @@ public final class VisitRoutes {
         Optional<Instant> at = r == null ? Optional.empty() : when(ctx, r);
         if (at.isPresent()) {
             Account a = ApiSecurity.account(ctx);
-            run(ctx, 200, () -> appointments.move(a, id.get(), at.get(), minutes(r)));
+            run(ctx, 200, () -> appointments.move(a, id.get(), at.get(), minutes(r), r.confirmed()));
         }
     }
 
@@ -110,18 +109,17 @@ public final class VisitRoutes {
         PathIds.number(ctx, responses, "an appointment id").ifPresent(id -> run(ctx, 200, () -> appointments.cancel(a, id)));
     }
 
-    /** The start of a visit, checked: present, an instant, minutes 5–480; answers 400 otherwise. */
+    /** The start of a visit, checked: present, an instant, not in the past, minutes 5–480; answers 400 otherwise. */
     private Optional<Instant> when(RoutingContext ctx, AppointmentRequest r) {
         Instant at = r.startsAt() == null ? null : instant(r.startsAt());
         if (at == null) {
             responses.error(ctx, 400, "startsAt is required, as an ISO-8601 instant such as 2026-11-24T09:30:00Z");
             return Optional.empty();
         }
-        if (r.minutes() != null && (r.minutes() < 5 || r.minutes() > 480)) {
-            responses.error(ctx, 400, "minutes must be between 5 and 480");
-            return Optional.empty();
-        }
-        return Optional.of(at);
+        Optional<Problem> problem = r.minutes() != null && (r.minutes() < 5 || r.minutes() > 480)
+                ? Optional.of(Problem.outOfRange("minutes", 5, 480)) : TimeChecks.notInPast("startsAt", at, clock.instant());
+        problem.ifPresent(p -> responses.problem(ctx, p));
+        return problem.isPresent() ? Optional.empty() : Optional.of(at);
     }
 
     private static int minutes(AppointmentRequest r) {
@@ -158,7 +156,13 @@ public final class VisitRoutes {
         if (r == null || !valid(ctx, r, true)) {
             return;
         }
-        Instant at = r.happenedAt() == null ? Instant.now() : instant(r.happenedAt());
+        Instant now = clock.instant();
+        Instant at = r.happenedAt() == null ? now : instant(r.happenedAt());
+        Optional<Problem> future = TimeChecks.notInFuture("happenedAt", at, now);
+        if (future.isPresent()) {
+            responses.problem(ctx, future.get());
+            return;
+        }
         Account a = ApiSecurity.account(ctx);
         run(ctx, 201, () -> contacts.log(a, citizen.get(), r.kind(), at, r.minutes(), r.completed(), r.noteType(), r.note()));
     }
@@ -194,44 +198,6 @@ public final class VisitRoutes {
         return problem == null;
     }
 
-    // ------------------------------------------------------------------ visit settings
-
-    private void visitSettings(RoutingContext ctx) {
-        Optional<Long> id = PathIds.number(ctx, responses, "a citizen id");
-        VisitSettings s = id.isEmpty() ? null : responses.body(ctx, VisitSettings.class);
-        if (s == null) {
-            return;
-        }
-        String problem = s.reminderMinutes() != null && (s.reminderMinutes() < 0 || s.reminderMinutes() > 1440)
-                ? "reminderMinutes must be between 0 and 1440"
-                : s.travelMinutes() != null && (s.travelMinutes() < 0 || s.travelMinutes() > 600)
-                ? "travelMinutes must be between 0 and 600"
-                : s.travelKm() != null && !(s.travelKm() >= 0 && s.travelKm() <= 1000) ? "travelKm must be between 0 and 1000" : null;
-        if (problem != null) {
-            responses.error(ctx, 400, problem);
-            return;
-        }
-        Account a = ApiSecurity.account(ctx);
-        if (s.inTargetGroup() != null && a.role() != Role.ADMIN) {
-            responses.error(ctx, 403, "only an administrator decides who is in the target group");
-            return;
-        }
-        run(ctx, 200, () -> {
-            var c = citizens.find(id.get()).filter(x -> Caseload.includes(a, x.assignedAccountId()))
-                    .orElseThrow(() -> new Contacts.Refused(404, "no citizen " + id.get() + " of yours"));
-            var updated = citizens.setVisitSettings(c.id(), s.reminderMinutes(), s.travelMinutes(), s.travelKm(),
-                    s.inTargetGroup());
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("reminderMinutes", updated.reminderMinutes());
-            detail.put("travelMinutes", updated.travelMinutes());
-            detail.put("travelKm", updated.travelKm());
-            detail.put("inTargetGroup", updated.inTargetGroup());
-            audit.record(a.username(), "citizen.visit-settings", Long.toString(c.id()), detail);
-            citizenChanged.accept(c.id());
-            return updated;
-        });
-    }
-
     // ------------------------------------------------------------------ helpers
 
     /** Runs {@code work} off the event loop; our refusals become their status, anything else a 500. */
@@ -242,7 +208,7 @@ public final class VisitRoutes {
             } else if (e instanceof Appointments.NotYours || e instanceof CitizenRegistry.InvalidCitizenException) {
                 responses.error(ctx, e instanceof Appointments.NotYours ? 404 : 400, e.getMessage());
             } else {
-                ctx.fail(e);
+                responses.fail(ctx, e);
             }
         });
     }

@@ -2,6 +2,7 @@ package dk.bostotte.fleet.loans;
 
 import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
 import static dk.bostotte.fleet.db.jooq.Tables.DEVICE;
+import static dk.bostotte.fleet.db.jooq.Tables.LOAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +16,11 @@ import dk.bostotte.fleet.loans.LoanService.Loan;
 import dk.bostotte.fleet.loans.LoanService.LoanRefused;
 import dk.bostotte.fleet.testing.TestDatabase;
 import dk.bostotte.protocol.DeviceId;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +29,8 @@ import org.junit.jupiter.api.function.Executable;
 
 class LoanServiceTest {
 
-    private final LocalDate today = LocalDate.now();
+    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    private final LocalDate today = LocalDate.now(COPENHAGEN);
     private DSLContext dsl;
     private DeviceRegistry registry;
     private AuditLog audit;
@@ -37,7 +43,7 @@ class LoanServiceTest {
         dsl = TestDatabase.empty();
         registry = new DeviceRegistry(dsl);
         audit = new AuditLog(dsl, new ObjectMapper());
-        loans = new LoanService(dsl, audit, registry);
+        loans = new LoanService(dsl, audit, registry, Clock.systemUTC(), COPENHAGEN);
         device = enrolled();
         karen = citizen("Karen Jensen");
     }
@@ -140,5 +146,21 @@ class LoanServiceTest {
         assertFalse(loans.lend(dueToday, citizen("Ole Hansen"), today.minusDays(60), today, "admin").overdue());
         assertFalse(loans.lend(noDate, citizen("Eva Holm"), today.minusDays(60), null, "admin").overdue());
         assertFalse(loans.giveBack(device, today, "admin").overdue(), "returned late, but returned");
+    }
+
+    @Test
+    void aLoanMadeAtFivePastMidnightDanishTimeStartsThatDayAndIsOverdueByTheDanishDate() {
+        // 23:05 UTC on a winter evening: already 00:05 on 8 December in Copenhagen.
+        Clock clock = Clock.fixed(Instant.parse("2026-12-07T23:05:00Z"), ZoneOffset.UTC);
+        LoanService danish = new LoanService(dsl, audit, registry, clock, COPENHAGEN);
+        assertEquals(LocalDate.of(2026, 12, 8), danish.today());
+
+        danish.recordGiven(device, karen, "admin");
+        assertEquals(LocalDate.of(2026, 12, 8), dsl.fetchValue(LOAN.STARTED_ON, LOAN.DEVICE_ID.eq(device)),
+                "a citizen added with a device at 00:05 has it from that day, not the previous UTC day");
+
+        String due = enrolled();
+        Loan loan = danish.lend(due, citizen("Ole Hansen"), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 7), "admin");
+        assertTrue(loan.overdue(), "due back on the 7th: overdue once the 8th has begun in Denmark");
     }
 }

@@ -24,6 +24,8 @@ public record DeviceCallSignal(int v, String callId, Type type, Instant at, Stri
         DECLINE,
         /** The device is already in a call. */
         BUSY,
+        /** The device refuses the ring: IT support has locked it (a lost or stolen device). */
+        LOCKED,
         /** The device's SDP offer. */
         OFFER,
         /** One trickled ICE candidate from the device. */
