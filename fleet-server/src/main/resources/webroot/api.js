@@ -1,6 +1,8 @@
 // What the console pages send: JSON over the signed-in session, with the CSRF token every change needs.
 // Every request goes through here, so a session that has ended (8 hours, a sign-out in another tab)
 // sends the person to the sign-in page, which brings them back to this page afterwards.
+import { showProblem } from './problems.js';
+
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 
 /** To the sign-in page with its "you have been signed out" message and the way back here; never resolves. */
@@ -35,7 +37,12 @@ export function checkSession() {
 /** POSTs and shows the server's error in {@code errorEl} (cleared on success); true if it worked. */
 export async function postShowingError(path, body, errorEl) {
   const res = await send('POST', path, body);
-  errorEl.textContent = res.ok ? '' : (await res.json()).error;
+  if (res.ok) {
+    errorEl.textContent = '';
+    errorEl.removeAttribute('title');
+  } else {
+    await showProblem(errorEl, res);
+  }
   return res.ok;
 }
 

@@ -1,5 +1,6 @@
 // The audit log, newest first, filtered by the page's own query; "older" pages back. Text only.
 import { get, once } from './api.js';
+import { showProblem } from './problems.js';
 import { cell, emptyRow, noneText } from './table.js';
 
 const table = document.getElementById('audit');
@@ -18,7 +19,7 @@ async function load(append) {
   if (append && oldest !== null) q.set('before', String(oldest));
   const res = await get('/api/audit?' + q.toString());
   if (!res.ok) {
-    document.getElementById('audit-error').textContent = (await res.json()).error;
+    await showProblem(document.getElementById('audit-error'), res);
     return;
   }
   const list = await res.json();

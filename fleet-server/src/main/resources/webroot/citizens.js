@@ -56,7 +56,7 @@ function edit(dialog, fill, save, refused = () => null) {
       return;
     }
     const body = await res.json().catch(() => ({}));
-    error.textContent = refused(body) ?? problemText(body);
+    error.textContent = refused(body) ?? problemText(body, {}, res.status);
   };
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(dialog.returnValue === 'save'), { once: true });

@@ -4,7 +4,7 @@
 import { cell, emptyRow, lifecycleWords } from './table.js';
 import { showHistory } from './history.js';
 import { checkSession, get, once, onSubmitOnce, send } from './api.js';
-import { problemText } from './problems.js';
+import { problemOf } from './problems.js';
 
 const page = document.getElementById('device-page');
 const deviceId = decodeURIComponent(location.pathname.split('/').pop());
@@ -34,9 +34,11 @@ function showDevice(d) {
   const planned = document.getElementById('device-planned-now');
   planned.textContent = d.outagePlannedUntil ? new Date(d.outagePlannedUntil).toLocaleDateString() : planned.dataset.none;
   const s = d.status;
-  text('device-health', s ? [s.cpuTempC != null ? s.cpuTempC.toFixed(1) + ' °C' : null, s.throttled ? 'throttled' : null,
-    s.diskFreeMb + ' / ' + s.diskTotalMb + ' MB disk', 'camera ' + yesNo(s.camera), 'mic ' + yesNo(s.microphone),
-    'speaker ' + yesNo(s.speaker), 'screen ' + yesNo(s.screen)].filter((x) => x).join(' · ') : null);
+  const h = page.dataset;
+  text('device-health', s ? [s.cpuTempC != null ? s.cpuTempC.toFixed(1) + ' °C' : null, s.throttled ? h.healthThrottled : null,
+    s.diskFreeMb + ' / ' + s.diskTotalMb + ' ' + h.healthDisk, h.healthCamera + ' ' + yesNo(s.camera),
+    h.healthMicrophone + ' ' + yesNo(s.microphone), h.healthSpeaker + ' ' + yesNo(s.speaker),
+    h.healthScreen + ' ' + yesNo(s.screen)].filter((x) => x).join(' · ') : null);
 }
 
 /** The "nothing here" line of a list, in the page's words. */
@@ -51,7 +53,7 @@ onSubmitOnce(document.getElementById('device-planned'), async (f) => {
   const day = f.until.value;
   const res = await send('PUT', api + '/planned-outage', { until: day ? new Date(day + 'T23:59:59').toISOString() : null });
   // Said beside the form in the page's words (an outage that already ended is refused), not in an English alert.
-  document.getElementById('device-planned-error').textContent = res.ok ? '' : problemText(await res.json().catch(() => ({})));
+  document.getElementById('device-planned-error').textContent = res.ok ? '' : await problemOf(res);
 });
 
 function yesNo(b) {
@@ -69,7 +71,12 @@ function showCommands(list) {
     tr.dataset.type = c.type;
     tr.dataset.state = c.state;
     const params = Object.entries(c.params ?? {}).map(([k, v]) => k + ': ' + v).join(', ');
-    tr.append(cell(c.type + (params ? ' (' + params + ')' : '')), cell(c.state, 'command-' + c.state), cell(c.detail), cell(c.issuedBy),
+    // The command and its state in the page's words; the device's own detail is English, for IT support.
+    const kind = document.querySelector('button[data-command="' + c.type + '"]')?.textContent ?? c.type;
+    const state = cell(page.dataset['command' + c.state[0].toUpperCase() + c.state.slice(1)] ?? c.state, 'command-' + c.state);
+    const detail = cell(c.detail);
+    detail.lang = 'en';
+    tr.append(cell(kind + (params ? ' (' + params + ')' : '')), state, detail, cell(c.issuedBy),
       cell(new Date(c.issuedAt).toLocaleString()));
     body.append(tr);
   }
@@ -160,7 +167,7 @@ for (const b of document.querySelectorAll('button[data-command]')) {
     // The button names the param its answer goes in (the lock's message), as the protocol spells it.
     if (b.dataset.param && answer.message) body.params = { [b.dataset.param]: answer.message };
     const res = await post(api + '/commands', body);
-    if (!res.ok) alert((await res.json()).error);
+    if (!res.ok) alert(await problemOf(res));
   }));
 }
 
@@ -176,7 +183,7 @@ onSubmitOnce(document.getElementById('device-settings'), async (form) => {
   if (Object.keys(params).length === 0) return;
   if (!(await confirmAction(form.dataset.confirm))) return;
   const res = await post(api + '/commands', { type: 'set-config', params });
-  if (!res.ok) alert((await res.json()).error);
+  if (!res.ok) alert(await problemOf(res));
   else form.reset();
 });
 

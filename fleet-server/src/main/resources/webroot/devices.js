@@ -1,6 +1,7 @@
 // The fleet list: filters, order and page live in the page's own query string, so a filtered view
 // can be bookmarked and shared; the server filters, sorts and pages. Values go in as text only.
 import { get } from './api.js';
+import { showProblem } from './problems.js';
 import { cell, emptyRow, lifecycleWords, noneText } from './table.js';
 
 const table = document.getElementById('devices');
@@ -41,7 +42,7 @@ function words(verdict) {
 async function refresh() {
   const res = await get('/api/fleet?' + query.toString());
   if (!res.ok) {
-    count.textContent = (await res.json()).error ?? res.statusText;
+    await showProblem(count, res);
     return;
   }
   const page = await res.json();

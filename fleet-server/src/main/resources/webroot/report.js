@@ -116,13 +116,15 @@ async function load() {
   text('savings-hours', num(s.drivingHours));
   text('savings-km', num(s.kilometres));
   text('savings-dkk', num(s.dkk) + ' kr.');
-  text('savings-formula', s.formula);
+  // The formula in the page's words with this municipality's rates; the API's `formula` is its English form.
+  text('savings-formula', document.getElementById('savings-formula').dataset.template
+    .replace('{hourly}', num(s.hourlyCostDkk)).replace('{mileage}', num(s.mileageRateDkk)));
   const missing = document.getElementById('savings-missing');
   missing.textContent = s.onlineVisits > s.visitsWithTravel
     ? missing.dataset.text.replace('{n}', s.onlineVisits - s.visitsWithTravel) : '';
   text('ata-before', pct(r.ata.before));
   text('ata-after', pct(r.ata.after));
-  text('ata-formula', r.ata.formula);
+  text('ata-formula', document.getElementById('ata-formula').dataset.template);
 }
 
 form.addEventListener('submit', (e) => {

@@ -85,7 +85,7 @@ public final class UserRoutes {
             return created;
         }).onSuccess(c -> {
             if (c.isEmpty()) {
-                responses.error(ctx, 409, "the username " + u.username() + " is taken");
+                responses.error(ctx, 409, "username-taken", "the username " + u.username() + " is taken");
             } else {
                 responses.json(ctx, 201, c.get());
             }
@@ -99,7 +99,7 @@ public final class UserRoutes {
         }
         String who = ApiSecurity.account(ctx).username();
         if (disabled && ApiSecurity.account(ctx).id() == id.get()) {
-            responses.error(ctx, 409, "you cannot disable your own account");
+            responses.error(ctx, 409, "own-account", "you cannot disable your own account");
             return;
         }
         vertx.executeBlocking(() -> {

@@ -35,9 +35,32 @@ public final class Responses {
                 .putHeader("Cache-Control", "no-store").end(body);
     }
 
-    /** An error body that says what was wrong: {@code {"error": "..."}}. */
+    /**
+     * An error body that says what was wrong: {@code {"error": "...", "code": "..."}}. The English
+     * {@code error} is for IT support and scripts; the console says the {@code code} in the person's
+     * language. Without a more precise code, the code says what kind of refusal it is.
+     */
     public void error(RoutingContext ctx, int status, String message) {
-        json(ctx, status, Map.of("error", message));
+        error(ctx, status, codeOf(status), message);
+    }
+
+    /** As {@link #error(RoutingContext, int, String)}, with a code the console has its own words for. */
+    public void error(RoutingContext ctx, int status, String code, String message) {
+        json(ctx, status, Map.of("error", message, "code", code));
+    }
+
+    /** The code of a refusal that has none of its own, from its HTTP status. */
+    static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "invalid";
+            case 401 -> "signed-out";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 409 -> "conflict";
+            case 413 -> "too-large";
+            case 429 -> "too-many";
+            default -> status >= 500 ? "failed" : "refused";
+        };
     }
 
     /** A refusal with a code and field the console translates, and the English detail for IT support. */
