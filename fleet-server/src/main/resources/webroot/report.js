@@ -63,7 +63,10 @@ function weekly(weeks) {
 
 async function load() {
   const q = period();
-  document.getElementById('report-csv').href = '/api/report.csv?' + q;
+  // One file per table (a spreadsheet shows one table per file), in the page's language.
+  const language = lang === 'en' ? '&lang=en' : '';
+  for (const a of document.querySelectorAll('a.report-csv')) a.href = '/api/report.csv?' + q + '&table=' + a.dataset.table + language;
+  document.getElementById('report-zip').href = '/api/report.zip?' + q + language;
   const res = await fetch('/api/report?' + q, { credentials: 'same-origin' });
   if (!res.ok) return;
   const r = await res.json();
