@@ -1,5 +1,5 @@
 // Inventory and loans (admin): every device with its state and current loan; lend a ready device to
-// a citizen without one, take a device back, retire one. Values go in as text only.
+// a citizen without one (a box still in stock says it must be enrolled first), take a device back, retire one. Values go in as text only.
 import { postShowingError } from './api.js';
 import { button, cell, emptyRow, lifecycleWords } from './table.js';
 
@@ -56,6 +56,12 @@ async function refresh() {
     const actions = document.createElement('td');
     if (item.lifecycle === 'enrolled' || item.lifecycle === 'returned') {
       actions.append(button(table.dataset.lend, () => lend(item)));
+    } else if (item.lifecycle === 'in_stock') {
+      // Not lendable yet, and the row says what makes it so rather than just lacking the button.
+      const hint = document.createElement('span');
+      hint.className = 'hint enrol-first';
+      hint.textContent = table.dataset.enrolFirst;
+      actions.append(hint, ' ');
     }
     if (item.lifecycle === 'loaned') {
       actions.append(button(table.dataset.return, async () => {

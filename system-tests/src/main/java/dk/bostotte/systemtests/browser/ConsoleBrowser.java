@@ -114,7 +114,14 @@ public final class ConsoleBrowser implements AutoCloseable {
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button")).click();
-        waitFor(Duration.ofSeconds(10), () -> driver.getCurrentUrl().equals(baseUrl + "/"));
+        // Each role lands on its own start page ("/", /devices, /report): signed in once the sign-in page is gone.
+        waitFor(Duration.ofSeconds(10), () -> driver.getCurrentUrl().startsWith(baseUrl + "/")
+                && !driver.getCurrentUrl().startsWith(baseUrl + "/login"));
+    }
+
+    /** The path of the page the browser shows ({@code /devices}). */
+    public String path() {
+        return String.valueOf(js("return location.pathname"));
     }
 
     public void get(String path) {
