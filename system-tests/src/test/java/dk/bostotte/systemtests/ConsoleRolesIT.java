@@ -88,6 +88,8 @@ class ConsoleRolesIT {
             browser.signIn("admin", PW);
             browser.click(By.id("citizen-new"), Duration.ofSeconds(10));
             WebElement dialog = browser.find(By.id("citizen-new-dialog"));
+            // It opens once the workers to choose from have come.
+            browser.waitFor(Duration.ofSeconds(10), dialog::isDisplayed);
             dialog.findElement(By.name("displayName")).sendKeys(name);
             dialog.findElement(By.name("postcode")).sendKeys("8000");
             browser.waitFor(Duration.ofSeconds(5), () -> !dialog.findElements(By.cssSelector("option[value='roles-worker-asta']")).isEmpty());
@@ -103,6 +105,7 @@ class ConsoleRolesIT {
             long id = created.path("id").asLong();
 
             browser.click(By.cssSelector("button.assign[data-citizen='" + id + "']"), Duration.ofSeconds(10));
+            browser.waitFor(Duration.ofSeconds(10), () -> browser.find(By.id("assign-dialog")).isDisplayed());
             browser.find(By.cssSelector("#assign-dialog option[value='roles-worker-bo']")).click();
             browser.screenshot("citizen-change-worker");
             browser.click(By.cssSelector("#assign-dialog button[value='save']"), Duration.ofSeconds(5));
