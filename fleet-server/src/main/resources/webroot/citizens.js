@@ -111,6 +111,8 @@ async function refreshCitizens() {
       cell(nextVisit ? when(nextVisit.startsAt) : table.dataset.noVisit, 'next-visit'), action, more);
     body.append(tr);
   }
+  // The rows are drawn: an admin's tools (citizen-admin.js) add theirs.
+  document.dispatchEvent(new CustomEvent('bostotte:citizens-shown', { detail: list }));
 }
 
 // ------------------------------------------------------------------ visits
@@ -239,7 +241,7 @@ function period() {
 
 async function refreshContacts() {
   const q = period();
-  document.getElementById('contacts-csv').href = '/api/contacts.csv?' + q;
+  document.getElementById('contacts-csv').href = '/api/contacts.csv?' + q + (lang === 'en' ? '&lang=en' : '');
   const list = await getJson('/api/contacts?' + q);
   if (!list) return;
   const tbody = contactsTable.querySelector('tbody');
@@ -298,6 +300,7 @@ function refreshAll() {
   refreshCitizens().then(refreshVisits);
 }
 
+document.addEventListener('bostotte:citizens-changed', refreshAll);
 refreshAll();
 refreshContacts();
 setInterval(refreshAll, 10000);

@@ -10,7 +10,9 @@ const VERDICTS = ['video-hd', 'video', 'audio-only', 'insufficient', 'unknown'];
 const period = new URLSearchParams(location.search);
 const query = ['from', 'to'].filter((k) => period.get(k)).map((k) => k + '=' + encodeURIComponent(period.get(k))).join('&');
 const suffix = query ? '?' + query : '';
-document.getElementById('coverage-csv').href = '/api/coverage.csv' + suffix;
+// The file in the page's language (Danish: semicolons and decimal commas for a Danish spreadsheet).
+const csvLang = document.documentElement.lang === 'en' ? 'lang=en' : '';
+document.getElementById('coverage-csv').href = '/api/coverage.csv' + (csvLang ? (suffix ? suffix + '&' : '?') + csvLang : suffix);
 const mapEl = document.getElementById('coverage-map');
 const table = document.getElementById('coverage');
 const body = table.querySelector('tbody');

@@ -1,5 +1,5 @@
 // Inventory and loans (admin): every device with its state and current loan; lend a ready device to
-// a citizen without one, take a device back, retire one. Values go in as text only.
+// a citizen without one (a box still in stock says it must be enrolled first), take a device back, retire one. Values go in as text only.
 import { get, once, onSubmitOnce, postShowingError } from './api.js';
 import { button, cell, emptyRow, lifecycleWords } from './table.js';
 import { localDate } from './dates.js';
@@ -60,6 +60,12 @@ async function refresh() {
     if (item.lifecycle === 'enrolled' || item.lifecycle === 'returned') {
       const lendButton = button(table.dataset.lend, () => once(lendButton, () => lend(item)));
       actions.append(lendButton);
+    } else if (item.lifecycle === 'in_stock') {
+      // Not lendable yet, and the row says what makes it so rather than just lacking the button.
+      const hint = document.createElement('span');
+      hint.className = 'hint enrol-first';
+      hint.textContent = table.dataset.enrolFirst;
+      actions.append(hint, ' ');
     }
     if (item.lifecycle === 'loaned') {
       const returnButton = button(table.dataset.return, () => once(returnButton, async () => {

@@ -83,13 +83,16 @@ async function load() {
     failed(main.dataset.invalidPeriod);
     return;
   }
+  // One file per table (a spreadsheet shows one table per file), in the page's language.
+  const language = lang === 'en' ? '&lang=en' : '';
+  for (const a of document.querySelectorAll('a.report-csv')) a.href = '/api/report.csv?' + q + '&table=' + a.dataset.table + language;
+  document.getElementById('report-zip').href = '/api/report.zip?' + q + language;
   const res = await get('/api/report?' + q);
   if (!res.ok) {
     failed(res.status === 400 ? main.dataset.invalidPeriod : main.dataset.failed);
     return;
   }
   document.getElementById('report-error').textContent = '';
-  document.getElementById('report-csv').href = '/api/report.csv?' + q;
   const r = await res.json();
   const a = r.adoption;
   text('adoption-target', num(a.targetGroup));

@@ -78,7 +78,7 @@ class CoverageIT {
         // p10 of {40, 50, 60}: 40 + 0.2 * 10 = 42.
         assertEquals(42.0, ethernet.path("downP10Mbps").asDouble(), 1e-6);
 
-        var csv = env.http().get("/api/coverage.csv" + period, "admin", FleetTestEnvironment.ADMIN_PASSWORD);
+        var csv = env.http().get("/api/coverage.csv" + period + "&lang=en", "admin", FleetTestEnvironment.ADMIN_PASSWORD);
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         List<String> rows = csv.body().lines().filter(l -> l.startsWith("9990,")).toList();

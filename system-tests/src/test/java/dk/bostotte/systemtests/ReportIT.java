@@ -258,14 +258,18 @@ class ReportIT {
         assertEquals(3, report("mona").path("adoption").path("active").asInt());
         assertEquals(403, env.http().get("/api/report?" + PERIOD, "anne", PW).statusCode());
         assertEquals(403, env.http().get("/api/citizens", "mona", PW).statusCode(), "a manager sees no citizens");
-        var csv = env.http().get("/api/report.csv?" + PERIOD, "mona", PW);
+        // One table per file; the English form here (Danish is the default: CsvExportsIT).
+        var csv = env.http().get("/api/report.csv?" + PERIOD + "&table=summary&lang=en", "mona", PW);
         assertEquals(200, csv.statusCode());
         assertTrue(csv.body().contains("savings,dkk,1416.67"), csv.body());
         assertTrue(csv.body().contains("adoption,active_4_weeks,3"), csv.body());
-        assertTrue(csv.body().contains("2026-10-12,3,5,0.6,35.0"), csv.body());
-        assertTrue(csv.body().contains("worker,Anne,3,4,0.75,33.333,2,1,0,1,0,0,0,1.0,40.0,1.0"), csv.body());
-        assertTrue(csv.body().contains("level,name,online_visits_2026-10-05,online_visits_2026-10-12\r\n"), csv.body());
-        assertTrue(csv.body().contains("team,Nord,2,2\r\n"), csv.body());
+        String weeks = env.http().get("/api/report.csv?" + PERIOD + "&table=weeks&lang=en", "mona", PW).body();
+        assertTrue(weeks.contains("2026-10-12,3,5,0.6,35.0"), weeks);
+        String groups = env.http().get("/api/report.csv?" + PERIOD + "&table=groups&lang=en", "mona", PW).body();
+        assertTrue(groups.contains("worker,Anne,3,4,0.75,33.333,2,1,0,1,0,0,0,1.0,40.0,1.0"), groups);
+        String weekly = env.http().get("/api/report.csv?" + PERIOD + "&table=weekly&lang=en", "mona", PW).body();
+        assertTrue(weekly.contains("level,name,online_visits_2026-10-05,online_visits_2026-10-12\r\n"), weekly);
+        assertTrue(weekly.contains("team,Nord,2,2\r\n"), weekly);
         var bad = env.http().get("/api/report?from=yesterday", "admin", PW);
         assertEquals(400, bad.statusCode());
     }

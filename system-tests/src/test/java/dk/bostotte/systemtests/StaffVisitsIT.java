@@ -321,8 +321,9 @@ class StaffVisitsIT {
         }
         assertTrue(phone != null && !phone.path("completed").asBoolean() && phone.path("minutes").asInt() == 10
                 && "follow-up".equals(phone.path("noteType").asText()), "logged as entered: " + phone);
-        String csv = env.http().get("/api/contacts.csv", "visit-worker", PW).body();
-        assertTrue(csv.startsWith("contact_id,date,time,citizen_id,citizen,worker,kind,minutes,completed,note_type,note\r\n"), csv);
+        // The English form (Danish is the default: CsvExportsIT); a byte-order mark first, for a spreadsheet.
+        String csv = env.http().get("/api/contacts.csv?lang=en", "visit-worker", PW).body();
+        assertTrue(csv.startsWith("\uFEFFcontact_id,date,time,citizen_id,citizen,worker,kind,minutes,completed,note_type,note\r\n"), csv);
         assertTrue(csv.contains(",Vera Visit,Vibeke Visit,phone,10,no,follow-up,"), csv);
         assertTrue(csv.contains(",Vera Visit,Vibeke Visit,online,"), csv);
 

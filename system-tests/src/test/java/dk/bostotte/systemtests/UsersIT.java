@@ -80,7 +80,8 @@ class UsersIT {
         try (ConsoleBrowser browser = ConsoleBrowser.shared(env.httpUrl())) {
             browser.signIn("support", PW);
             browser.get("/users");
-            browser.waitFor(Duration.ofSeconds(5), () -> browser.js("return location.pathname").equals("/"));
+            // Refused, and sent to IT support's own start page.
+            browser.waitFor(Duration.ofSeconds(5), () -> browser.js("return location.pathname").equals("/devices"));
             browser.signIn("admin", PW);
             browser.get("/users");
             browser.waitFor(Duration.ofSeconds(10), () -> !browser.findAll(By.cssSelector("#users tr[data-user='support']")).isEmpty());

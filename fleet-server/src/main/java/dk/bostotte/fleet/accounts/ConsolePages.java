@@ -9,13 +9,13 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Sign-in, sign-out and the console's pages: which role may open which page, where each role
- * starts, and an audited refusal for anyone else.
+ * Sign-in, sign-out and the console's pages ({@link ConsolePage}: which role may open which page,
+ * where each role starts), with an audited refusal for anyone else.
  */
 public final class ConsolePages {
 
@@ -47,44 +47,29 @@ public final class ConsolePages {
             Account a = ApiSecurity.account(ctx);
             responses.json(ctx, 200, Map.of("username", a.username(), "role", a.role().wire()));
         });
-        router.get("/").handler(ctx -> {
-            Account a = ApiSecurity.sessionAccount(ctx.session());
-            // A manager reads the report and nothing else.
-            if (a != null && a.role() == Role.MANAGER) {
-                ctx.redirect("/report");
-            } else {
-                signedInPage(ctx, "citizens.html");
-            }
-        });
-        router.get("/report").handler(ctx -> rolePage(ctx, "report.html", Role.ADMIN, Role.MANAGER));
-        // The fleet, a device and coverage are for IT support and admins.
-        router.get("/devices").handler(ctx -> supportPage(ctx, "devices.html"));
-        router.get("/devices/:id").handler(ctx -> supportPage(ctx, "device.html"));
-        router.get("/coverage").handler(ctx -> supportPage(ctx, "coverage.html"));
-        router.get("/audit").handler(ctx -> supportPage(ctx, "audit.html"));
-        router.get("/alerts").handler(ctx -> supportPage(ctx, "alerts.html"));
-        router.get("/inventory").handler(ctx -> rolePage(ctx, "inventory.html", Role.ADMIN));
-        router.get("/users").handler(ctx -> rolePage(ctx, "users.html", Role.ADMIN));
+        for (ConsolePage page : ConsolePage.values()) {
+            router.get(page.path).handler(ctx -> rolePage(ctx, page));
+        }
     }
 
-    /** A page for support and admin; staff are sent to their own page, and the attempt is audited. */
-    private void supportPage(RoutingContext ctx, String template) {
-        rolePage(ctx, template, Role.SUPPORT, Role.ADMIN);
-    }
-
-    /** A page only {@code roles} may open; anyone else is sent to their own page, and the attempt is audited. */
-    private void rolePage(RoutingContext ctx, String template, Role... roles) {
+    /**
+     * A page only its roles may open. Anyone else is sent to their own start page: from "/" (where
+     * signing in lands) silently, from any other page with the attempt audited.
+     */
+    private void rolePage(RoutingContext ctx, ConsolePage page) {
         Account a = ApiSecurity.sessionAccount(ctx.session());
-        if (a != null && !a.hasAnyRole(Set.of(roles))) {
-            String path = ctx.normalizedPath();
-            vertx.executeBlocking(() -> {
-                audit.record(a.username(), "access.refused", path, Map.of("role", a.role().wire()));
-                return null;
-            });
-            ctx.redirect("/");
+        if (a != null && !page.openTo(a.role())) {
+            if (!"/".equals(page.path)) {
+                String path = ctx.normalizedPath();
+                vertx.executeBlocking(() -> {
+                    audit.record(a.username(), "access.refused", path, Map.of("role", a.role().wire()));
+                    return null;
+                });
+            }
+            ctx.redirect(ConsolePage.startFor(a.role()).path);
             return;
         }
-        signedInPage(ctx, template);
+        signedInPage(ctx, page.template);
     }
 
     private void signedInPage(RoutingContext ctx, String template) {
@@ -95,10 +80,15 @@ public final class ConsolePages {
             ctx.redirect(SignInReturn.loginUrl(ctx.request().uri(), expired));
             return;
         }
-        pages.render(ctx, template, Map.of("csrf", security.csrfToken(ctx.session()), "user", a.displayName(),
+        Map<String, String> values = new HashMap<>(Map.of("csrf", security.csrfToken(ctx.session()), "user", a.displayName(),
                 "username", a.username(), "role", a.role().wire(), "tiles", mapTilesUrl,
                 // The protocol's spelling of the lock command's message, for device.js.
                 "lockMessageParam", Command.LOCK_MESSAGE));
+        // The header links only the pages this role may open.
+        for (ConsolePage page : ConsolePage.values()) {
+            values.put(page.navKey(), page.navAttribute(a.role()));
+        }
+        pages.render(ctx, template, values);
     }
 
     /** The sign-in page; {@code ?expired=1} says why the console sent the person here, {@code ?next=} where to go after. */

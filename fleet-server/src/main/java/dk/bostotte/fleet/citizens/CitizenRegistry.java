@@ -41,7 +41,7 @@ public final class CitizenRegistry {
     public Citizen create(String displayName, String postcode, String assignedUsername, String deviceId,
                           AnswerPolicy policy, int autoAnswerS, List<String> autoAnswerUsernames,
                           Double latitude, Double longitude) {
-        Long assigned = assignedUsername == null ? null : accountId(assignedUsername);
+        Long assigned = assignedUsername == null ? null : workerId(assignedUsername);
         Long[] callers = autoAnswerUsernames.stream().map(this::accountId).toArray(Long[]::new);
         try {
             long id = dsl.insertInto(CITIZEN).set(CITIZEN.DISPLAY_NAME, displayName).set(CITIZEN.POSTCODE, postcode)
@@ -119,15 +119,21 @@ public final class CitizenRegistry {
 
     /** Assigns the citizen to a worker (a staff account); empty if there is no such citizen. */
     public Optional<Citizen> assign(long citizenId, String username) {
+        long account = workerId(username);
+        if (dsl.update(CITIZEN).set(CITIZEN.ASSIGNED_ACCOUNT_ID, account).where(CITIZEN.ID.eq(citizenId)).execute() == 0) {
+            return Optional.empty();
+        }
+        return find(citizenId);
+    }
+
+    /** A citizen's worker is a staff account, whether set when the citizen is added or later: it is who opens "Mine borgere". */
+    private long workerId(String username) {
         long account = accountId(username);
         String role = dsl.select(ACCOUNT.ROLE).from(ACCOUNT).where(ACCOUNT.ID.eq(account)).fetchOne(ACCOUNT.ROLE);
         if (!"staff".equals(role)) {
             throw new InvalidCitizenException("'" + username + "' is not a support worker (staff) account");
         }
-        if (dsl.update(CITIZEN).set(CITIZEN.ASSIGNED_ACCOUNT_ID, account).where(CITIZEN.ID.eq(citizenId)).execute() == 0) {
-            return Optional.empty();
-        }
-        return find(citizenId);
+        return account;
     }
 
     private long accountId(String username) {

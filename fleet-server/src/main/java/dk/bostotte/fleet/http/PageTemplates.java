@@ -61,7 +61,8 @@ public final class PageTemplates {
         return ResourceBundle.getBundle("i18n.console", locale(ctx)).getString(key);
     }
 
-    private static Locale locale(RoutingContext ctx) {
+    /** The request's language: Danish unless {@code ?lang=en}. */
+    static Locale locale(RoutingContext ctx) {
         String lang = ctx.queryParams().get("lang");
         return "en".equals(lang) ? Locale.ENGLISH : Locale.forLanguageTag("da");
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** JSON responses written with the protocol's mapper, so the API and MQTT agree on dates and nulls. */
@@ -28,10 +30,22 @@ public final class Responses {
         }
     }
 
-    /** A CSV download named {@code fileName}; never cached, since it holds people's data. */
+    /** A CSV download named {@code fileName} (a {@link CsvTable}'s text); never cached, since it holds people's data. */
     public void csv(RoutingContext ctx, String fileName, String body) {
-        ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
-                .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+        download(ctx, "text/csv; charset=utf-8", fileName, Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Several files in one download (for example one CSV per table of a report). */
+    public void zip(RoutingContext ctx, String fileName, byte[] body) {
+        download(ctx, "application/zip", fileName, Buffer.buffer(body));
+    }
+
+    private static void download(RoutingContext ctx, String type, String fileName, Buffer body) {
+        // The name may be Danish (æøå): RFC 6266's filename* carries it, the plain one an ASCII fallback.
+        String ascii = fileName.replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replaceAll("[^A-Za-z0-9._-]", "_");
+        ctx.response().putHeader("Content-Type", type)
+                .putHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"))
                 .putHeader("Cache-Control", "no-store").end(body);
     }
 

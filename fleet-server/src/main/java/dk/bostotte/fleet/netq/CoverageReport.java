@@ -5,13 +5,16 @@ import static dk.bostotte.fleet.db.jooq.Tables.TELEMETRY;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 
+import dk.bostotte.fleet.http.CsvTable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -93,28 +96,42 @@ public final class CoverageReport {
                 lines.containsKey(r.value1()) ? lines.get(r.value1()).verdict() : Verdict.UNKNOWN));
     }
 
-    /** The report as CSV for the municipality's own tools: one row per postcode and link type. */
-    public static String csv(List<Area> areas) {
-        StringBuilder out = new StringBuilder("postcode,devices,video_hd,video,audio_only,insufficient,unknown,"
-                + "link,link_devices,samples,down_median_mbps,down_p10_mbps,up_median_mbps,up_p10_mbps\r\n");
+    /**
+     * The report as one CSV table in {@code t}'s language for the municipality's own tools: one row per
+     * postcode and link type (a postcode without samples has one row with the link cells empty).
+     */
+    public static String csv(List<Area> areas, CsvTable t) {
+        t.header("coverage.postcode", "coverage.devices", "coverage.videoHd", "coverage.video", "coverage.audioOnly",
+                "coverage.insufficient", "coverage.unknown", "coverage.link", "coverage.linkDevices", "coverage.samples",
+                "coverage.downMedianMbps", "coverage.downP10Mbps", "coverage.upMedianMbps", "coverage.upP10Mbps");
         for (Area a : areas) {
-            String head = a.postcode() + "," + a.devices() + "," + a.verdicts().get(Verdict.VIDEO_HD) + ","
-                    + a.verdicts().get(Verdict.VIDEO) + "," + a.verdicts().get(Verdict.AUDIO_ONLY) + ","
-                    + a.verdicts().get(Verdict.INSUFFICIENT) + "," + a.verdicts().get(Verdict.UNKNOWN) + ",";
+            List<Object> head = Arrays.asList(a.postcode(), a.devices(), a.verdicts().get(Verdict.VIDEO_HD),
+                    a.verdicts().get(Verdict.VIDEO), a.verdicts().get(Verdict.AUDIO_ONLY),
+                    a.verdicts().get(Verdict.INSUFFICIENT), a.verdicts().get(Verdict.UNKNOWN));
             if (a.links().isEmpty()) {
-                out.append(head).append(",,,,,,\r\n");
+                t.row(row(head, null, null, null, null, null, null, null));
             }
             for (LinkFigures l : a.links()) {
-                out.append(head).append(l.link()).append(',').append(l.devices()).append(',').append(l.samples())
-                        .append(',').append(num(l.downMedianMbps())).append(',').append(num(l.downP10Mbps()))
-                        .append(',').append(num(l.upMedianMbps())).append(',').append(num(l.upP10Mbps())).append("\r\n");
+                t.row(row(head, linkWord(t, l.link()), l.devices(), l.samples(), l.downMedianMbps(), l.downP10Mbps(),
+                        l.upMedianMbps(), l.upP10Mbps()));
             }
         }
-        return out.toString();
+        return t.text();
     }
 
-    private static String num(Double v) {
-        return v == null ? "" : v.toString();
+    private static Object[] row(List<Object> head, Object... rest) {
+        List<Object> all = new ArrayList<>(head);
+        all.addAll(Arrays.asList(rest));
+        return all.toArray();
+    }
+
+    /** A link type in words where the bundle has it (ethernet, wifi, cellular), else as the device said it. */
+    private static String linkWord(CsvTable t, String link) {
+        try {
+            return link == null ? null : t.word("link." + link);
+        } catch (MissingResourceException e) {
+            return link;
+        }
     }
 
     private static Field<Double> pct(double p, Field<? extends Number> f, String name) {

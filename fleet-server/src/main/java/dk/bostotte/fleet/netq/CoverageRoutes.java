@@ -2,6 +2,7 @@ package dk.bostotte.fleet.netq;
 
 import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
+import dk.bostotte.fleet.http.CsvTable;
 import dk.bostotte.fleet.http.Period;
 import dk.bostotte.fleet.http.Responses;
 import io.vertx.core.Vertx;
@@ -31,8 +32,11 @@ public final class CoverageRoutes {
         router.get("/api/coverage/points").handler(readers).handler(ctx -> Period.of(ctx, responses, DEFAULT_PERIOD)
                 .ifPresent(p -> vertx.executeBlocking(() -> report.points(p.from(), p.to()))
                         .onSuccess(points -> responses.json(ctx, 200, points)).onFailure(ctx::fail)));
-        router.get("/api/coverage.csv").handler(readers).handler(ctx -> Period.of(ctx, responses, DEFAULT_PERIOD)
-                .ifPresent(p -> vertx.executeBlocking(() -> CoverageReport.csv(report.between(p.from(), p.to())))
-                        .onSuccess(csv -> responses.csv(ctx, "coverage.csv", csv)).onFailure(ctx::fail)));
+        router.get("/api/coverage.csv").handler(readers).handler(ctx -> {
+            CsvTable t = CsvTable.forRequest(ctx);
+            Period.of(ctx, responses, DEFAULT_PERIOD).ifPresent(p -> vertx.executeBlocking(
+                            () -> CoverageReport.csv(report.between(p.from(), p.to()), t))
+                    .onSuccess(csv -> responses.csv(ctx, t.fileName("coverage"), csv)).onFailure(ctx::fail));
+        });
     }
 }

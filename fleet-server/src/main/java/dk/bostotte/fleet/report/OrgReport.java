@@ -1,7 +1,6 @@
 package dk.bostotte.fleet.report;
 
 import dk.bostotte.fleet.config.ReportConfig;
-import dk.bostotte.fleet.visits.CsvField;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -244,67 +243,5 @@ public final class OrgReport {
 
     private static double round2(double d) {
         return Math.round(d * 100) / 100.0;
-    }
-
-    /** The report as CSV: one section per table, for a spreadsheet. */
-    public static String csv(Report r) {
-        StringBuilder out = new StringBuilder();
-        out.append("section,key,value\r\n");
-        Adoption a = r.adoption();
-        out.append("adoption,target_group,").append(a.targetGroup()).append("\r\n");
-        out.append("adoption,recorded,").append(a.recorded()).append("\r\n");
-        out.append("adoption,with_device,").append(a.withDevice()).append("\r\n");
-        out.append("adoption,active_4_weeks,").append(a.active()).append("\r\n");
-        for (Milestone m : a.milestones()) {
-            out.append("milestone,").append(m.milestone()).append(',').append(m.citizens()).append(m.reached() ? " reached" : " not reached")
-                    .append("\r\n");
-        }
-        out.append("savings,online_visits,").append(r.savings().onlineVisits()).append("\r\n");
-        out.append("savings,driving_hours,").append(r.savings().drivingHours()).append("\r\n");
-        out.append("savings,kilometres,").append(r.savings().kilometres()).append("\r\n");
-        out.append("savings,dkk,").append(r.savings().dkk()).append("\r\n");
-        out.append("ata,before,").append(r.ata().before() == null ? "" : r.ata().before()).append("\r\n");
-        out.append("ata,after,").append(r.ata().after() == null ? "" : r.ata().after()).append("\r\n");
-        out.append("\r\nweek,online_visits,contacts,online_share,online_minutes_mean\r\n");
-        for (Week w : r.weeks()) {
-            out.append(w.week()).append(',').append(w.onlineVisits()).append(',').append(w.contacts()).append(',')
-                    .append(n(w.onlineShare())).append(',').append(n(w.onlineMinutesMean())).append("\r\n");
-        }
-        out.append("\r\nlevel,name,online_visits,contacts,online_share,online_minutes_mean,calls,connected,declined,missed,busy,"
-                + "unreachable,failed,loss_pct_mean,rtt_ms_mean,video_share\r\n");
-        groupRows(out, "team", r.teams());
-        groupRows(out, "worker", r.workers());
-        out.append("\r\nlevel,name");
-        for (Week w : r.weeks()) {
-            out.append(",online_visits_").append(w.week());
-        }
-        out.append("\r\n");
-        weekRows(out, "team", r.teams());
-        weekRows(out, "worker", r.workers());
-        return out.toString();
-    }
-
-    private static void groupRows(StringBuilder out, String level, List<Group> groups) {
-        for (Group g : groups) {
-            out.append(level).append(',').append(CsvField.of(g.name())).append(',')
-                    .append(g.onlineVisits()).append(',').append(g.contacts()).append(',').append(n(g.onlineShare()))
-                    .append(',').append(n(g.onlineMinutesMean())).append(',').append(g.calls()).append(',')
-                    .append(g.connected()).append(',').append(g.declined()).append(',').append(g.missed()).append(',')
-                    .append(g.busy()).append(',').append(g.unreachable()).append(',').append(g.failed()).append(',')
-                    .append(n(g.lossPctMean())).append(',').append(n(g.rttMsMean())).append(',').append(n(g.videoShare()))
-                    .append("\r\n");
-        }
-    }
-
-    private static void weekRows(StringBuilder out, String level, List<Group> groups) {
-        for (Group g : groups) {
-            out.append(level).append(',').append(CsvField.of(g.name()));
-            g.onlineVisitsPerWeek().forEach(n -> out.append(',').append(n));
-            out.append("\r\n");
-        }
-    }
-
-    private static String n(Double d) {
-        return d == null ? "" : d.toString();
     }
 }

@@ -6,6 +6,7 @@ import static dk.bostotte.fleet.db.jooq.Tables.CITIZEN;
 import static dk.bostotte.fleet.db.jooq.Tables.CONTACT;
 
 import dk.bostotte.fleet.accounts.Account;
+import dk.bostotte.fleet.http.CsvTable;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
 import java.time.Instant;
@@ -103,22 +104,24 @@ public final class Contacts {
         return query(citizenId == null ? where : where.and(CONTACT.CITIZEN_ID.eq(citizenId)));
     }
 
-    /** The same contacts as CSV (RFC 4180, UTF-8, local time) for the municipality's care record system. */
-    public String csv(Account by, Instant from, Instant to) {
-        StringBuilder out = new StringBuilder("contact_id,date,time,citizen_id,citizen,worker,kind,minutes,completed,note_type,note\r\n");
+    /**
+     * The same contacts, oldest first, as one CSV table in {@code table}'s language (local dates and
+     * times, kinds and note types in words) for a spreadsheet or the municipality's care record system.
+     */
+    public String csv(Account by, Instant from, Instant to, CsvTable table) {
+        table.header("contacts.id", "contacts.date", "contacts.time", "contacts.citizenId", "contacts.citizen",
+                "contacts.worker", "contacts.kind", "contacts.minutes", "contacts.completed", "contacts.noteType", "contacts.note");
         DateTimeFormatter date = DateTimeFormatter.ISO_LOCAL_DATE;
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
         List<Contact> list = between(by, from, to, null);
         for (int i = list.size() - 1; i >= 0; i--) {
             Contact c = list.get(i);
             var local = c.happenedAt().atZone(zone);
-            out.append(c.id()).append(',').append(local.format(date)).append(',').append(local.format(time)).append(',')
-                    .append(c.citizenId()).append(',').append(CsvField.of(c.citizenName())).append(',').append(CsvField.of(c.workerName()))
-                    .append(',').append(c.kind()).append(',').append(c.minutes() == null ? "" : c.minutes()).append(',')
-                    .append(c.completed() ? "yes" : "no").append(',').append(c.noteType() == null ? "" : c.noteType())
-                    .append(',').append(CsvField.of(c.note())).append("\r\n");
+            table.row(c.id(), local.format(date), local.format(time), c.citizenId(), c.citizenName(), c.workerName(),
+                    table.word("kind." + c.kind()), c.minutes(), c.completed(),
+                    c.noteType() == null ? null : table.word("noteType." + c.noteType()), c.note());
         }
-        return out.toString();
+        return table.text();
     }
 
     private List<Contact> query(Condition where) {

@@ -5,6 +5,7 @@ import dk.bostotte.fleet.accounts.ApiSecurity;
 import dk.bostotte.fleet.accounts.Role;
 import dk.bostotte.fleet.audit.AuditLog;
 import dk.bostotte.fleet.citizens.CitizenRegistry;
+import dk.bostotte.fleet.http.CsvTable;
 import dk.bostotte.fleet.http.PathIds;
 import dk.bostotte.fleet.http.Period;
 import dk.bostotte.fleet.http.Problem;
@@ -143,11 +144,12 @@ public final class VisitRoutes {
 
     private void exportContacts(RoutingContext ctx) {
         Account a = ApiSecurity.account(ctx);
+        CsvTable table = CsvTable.forRequest(ctx);
         Period.of(ctx, responses, Duration.ofDays(28)).ifPresent(p -> vertx.executeBlocking(() -> {
-            String csv = contacts.csv(a, p.from(), p.to());
+            String csv = contacts.csv(a, p.from(), p.to(), table);
             audit.record(a.username(), "contact.export", "contacts", Map.of("from", p.from().toString(), "to", p.to().toString()));
             return csv;
-        }).onSuccess(csv -> responses.csv(ctx, "contacts.csv", csv)).onFailure(ctx::fail));
+        }).onSuccess(csv -> responses.csv(ctx, table.fileName("contacts"), csv)).onFailure(ctx::fail));
     }
 
     private void logContact(RoutingContext ctx) {
