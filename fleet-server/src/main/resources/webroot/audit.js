@@ -28,7 +28,12 @@ async function load(append) {
   for (const e of list) {
     const tr = document.createElement('tr');
     tr.dataset.action = e.action;
-    tr.append(cell(new Date(e.at).toLocaleString()), cell(e.actor), cell(e.action), cell(e.subject), cell(e.detail));
+    // The action's code and the server's recorded detail are English, kept as written for IT support.
+    const action = cell(e.action);
+    const detail = cell(e.detail);
+    action.lang = 'en';
+    detail.lang = 'en';
+    tr.append(cell(new Date(e.at).toLocaleString()), cell(e.actor), action, cell(e.subject), detail);
     body.append(tr);
     oldest = e.id;
   }

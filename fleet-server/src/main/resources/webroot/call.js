@@ -102,6 +102,8 @@ export class CallPanel {
   open(name, status) {
     this.who.textContent = name ?? '';
     this.status.textContent = status;
+    // Labelled from the start: a call that fails before the camera opens must not leave blank buttons.
+    this.updateButtons();
     this.el.hidden = false;
     window.bostotteCall = { state: 'ringing', reason: null, callId: null, framesDecoded: 0, audioSamplesReceived: 0,
       socket: window.bostotteCall.socket };

@@ -365,6 +365,9 @@ class CallsIT {
         String callId = awaitFinalState("unreachable");
         assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(5), "said at once, no ringing into the void");
         assertTrue(browser.find(By.id("call-status")).getText().contains("offline"));
+        // The panel's buttons keep their labels though the call ended before the camera opened.
+        assertFalse(browser.find(By.id("call-mute")).getText().isBlank(), "the mute button has its label");
+        assertFalse(browser.find(By.id("call-camera")).getText().isBlank(), "the camera button has its label");
         browser.screenshot("call-unreachable");
         assertEquals("unreachable", callRecord(callId).path("state").asText());
         assertEquals(java.util.List.of("call.unreachable"), auditedStates(callId));

@@ -64,7 +64,8 @@ class ConsoleApiSecurityIT {
         assertEquals(302, login.statusCode(), login.body());
         String session = cookie(login);
 
-        HttpResponse<String> page = env.http().send(env.http().request("/", null, null).header("Cookie", session).GET().build());
+        // Support's start page (each role lands on its own).
+        HttpResponse<String> page = env.http().send(env.http().request("/devices", null, null).header("Cookie", session).GET().build());
         assertEquals(200, page.statusCode());
         String token = csrf(page.body());
         HttpResponse<String> list = env.http().send(env.http().request("/api/devices", null, null).header("Cookie", session).GET().build());

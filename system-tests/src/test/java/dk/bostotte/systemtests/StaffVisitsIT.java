@@ -363,7 +363,7 @@ class StaffVisitsIT {
         browser.waitFor(Duration.ofSeconds(15), () -> !browser.findAll(me).isEmpty());
         assertTrue(browser.find(me).getText().startsWith("Vibeke Visit 1 "), browser.find(me).getText());
         assertFalse(browser.findAll(By.cssSelector("#weekly-chart canvas")).isEmpty(), "the weekly chart is drawn");
-        assertTrue(browser.find(By.id("savings-formula")).getText().contains("DKK/h"));
+        assertTrue(browser.find(By.id("savings-formula")).getText().contains("kr. pr. time"), "the formula in Danish, with the rate");
         assertTrue(browser.find(By.id("report-csv")).getAttribute("href").contains("/api/report.csv?from="));
         browser.screenshot("report");
     }
