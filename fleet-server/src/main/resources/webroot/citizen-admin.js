@@ -2,7 +2,8 @@
 // (and so the same checks) as scripts do; the server refuses anyone else, and other roles never see
 // these controls. Citizens.js tells when its rows are drawn ('bostotte:citizens-shown') and listens
 // for 'bostotte:citizens-changed'. Text only, never markup.
-import { send } from './api.js';
+import { get, send } from './api.js';
+import { edit } from './dialogs.js';
 
 const isAdmin = document.body.dataset.role === 'admin';
 const assignDialog = document.getElementById('assign-dialog');
@@ -12,7 +13,7 @@ let workers = null;
 /** The staff accounts that can be a citizen's worker (enabled ones), by display name. */
 async function staff() {
   if (!workers) {
-    const res = await fetch('/api/users', { credentials: 'same-origin' });
+    const res = await get('/api/users');
     const all = res.ok ? await res.json() : [];
     workers = all.filter((u) => u.role === 'staff' && !u.disabled).sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
@@ -30,60 +31,21 @@ function options(select, list, chosen) {
   }));
 }
 
-/**
- * Opens the dialog and sends its values once per "save"; on an error it stays open with the server's
- * words and the next "save" tries again. Resolves true once the server took it, false if cancelled.
- */
-function sendFrom(dialog, request) {
-  const form = dialog.querySelector('form');
-  const error = dialog.querySelector('.error');
-  error.textContent = '';
-  dialog.showModal();
-  return new Promise((resolve) => {
-    let sending = false;
-    const onSubmit = async (e) => {
-      if (e.submitter?.value !== 'save') return;
-      e.preventDefault(); // stay open until the server has answered
-      if (sending) return;
-      sending = true;
-      const res = await request(form);
-      sending = false;
-      if (res.ok) {
-        finish(true);
-      } else {
-        error.textContent = (await res.json().catch(() => ({}))).error ?? res.statusText;
-      }
-    };
-    const onClose = () => finish(false);
-    function finish(ok) {
-      form.removeEventListener('submit', onSubmit);
-      dialog.removeEventListener('close', onClose);
-      if (dialog.open) dialog.close();
-      resolve(ok);
-    }
-    form.addEventListener('submit', onSubmit);
-    dialog.addEventListener('close', onClose);
-  });
-}
-
 const changed = () => document.dispatchEvent(new CustomEvent('bostotte:citizens-changed'));
 
 async function addCitizen() {
-  const form = newDialog.querySelector('form');
-  form.reset();
-  options(form.assignedTo, await staff(), null);
-  const ok = await sendFrom(newDialog, (f) => send('POST', '/api/citizens', {
+  const list = await staff();
+  const ok = await edit(newDialog, (f) => options(f.assignedTo, list, null), (f) => send('POST', '/api/citizens', {
     displayName: f.displayName.value.trim(), postcode: f.postcode.value.trim() || null, assignedTo: f.assignedTo.value || null,
   }));
   if (ok) changed();
 }
 
 async function changeWorker(citizen) {
-  const form = assignDialog.querySelector('form');
-  form.reset();
+  const list = await staff();
   assignDialog.querySelector('.who').textContent = citizen.displayName;
-  options(form.username, await staff(), citizen.assignedAccountId);
-  const ok = await sendFrom(assignDialog, (f) => send('PUT', '/api/citizens/' + citizen.id + '/assignee', { username: f.username.value }));
+  const ok = await edit(assignDialog, (f) => options(f.username, list, citizen.assignedAccountId),
+    (f) => send('PUT', '/api/citizens/' + citizen.id + '/assignee', { username: f.username.value }));
   if (ok) changed();
 }
 

@@ -4,6 +4,7 @@
 import { cell, emptyRow, lifecycleWords } from './table.js';
 import { showHistory } from './history.js';
 import { checkSession, get, once, onSubmitOnce, send } from './api.js';
+import { ask } from './dialogs.js';
 import { problemOf } from './problems.js';
 
 const page = document.getElementById('device-page');
@@ -143,20 +144,15 @@ async function calls() {
 }
 
 /** Asks in the page's own dialog (not window.confirm): large buttons, the question in the user's language. */
-function confirmAction(question, ask) {
+function confirmAction(question, askText) {
   const dialog = document.getElementById('confirm-dialog');
   document.getElementById('confirm-text').textContent = question;
   const askLabel = document.getElementById('confirm-ask');
   const input = document.getElementById('confirm-input');
-  askLabel.hidden = !ask;
-  askLabel.querySelector('span').textContent = ask ?? '';
+  askLabel.hidden = !askText;
+  askLabel.querySelector('span').textContent = askText ?? '';
   input.value = '';
-  // Closed with Escape, a dialog keeps the last answer: it must not count as this one's "ok".
-  dialog.returnValue = '';
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? { message: input.value } : null), { once: true });
-    dialog.showModal();
-  });
+  return ask(dialog, () => ({ message: input.value }));
 }
 
 for (const b of document.querySelectorAll('button[data-command]')) {

@@ -2,6 +2,7 @@
 // a citizen without one (a box still in stock says it must be enrolled first), take a device back, retire one. Values go in as text only.
 import { get, once, onSubmitOnce, postShowingError } from './api.js';
 import { button, cell, emptyRow, lifecycleWords } from './table.js';
+import { ask } from './dialogs.js';
 import { localDate } from './dates.js';
 
 const table = document.getElementById('inventory');
@@ -9,15 +10,6 @@ const body = table.querySelector('tbody');
 const error = document.getElementById('inventory-error');
 
 const post = (path, payload) => postShowingError(path, payload, error);
-
-function ask(dialog) {
-  // Closed with Escape, a dialog keeps the last answer: it must not count as this one's "ok".
-  dialog.returnValue = '';
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
-    dialog.showModal();
-  });
-}
 
 async function confirmText(text) {
   document.getElementById('confirm-text').textContent = text;

@@ -1,6 +1,7 @@
 // Users and roles (admin): create, disable or enable, set a new password. Text only.
 import { get, once, onSubmitOnce, postShowingError } from './api.js';
 import { button, cell } from './table.js';
+import { ask } from './dialogs.js';
 
 const table = document.getElementById('users');
 const body = table.querySelector('tbody');
@@ -13,12 +14,7 @@ function newPassword(username) {
   document.getElementById('password-label').textContent = table.dataset.newPassword + ' ' + username;
   const input = document.getElementById('password-input');
   input.value = '';
-  // Closed with Escape, a dialog keeps the last answer: it must not count as this one's "ok".
-  dialog.returnValue = '';
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? input.value : null), { once: true });
-    dialog.showModal();
-  });
+  return ask(dialog, () => input.value);
 }
 
 async function refresh() {

@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** JSON responses written with the protocol's mapper, so the API and MQTT agree on dates and nulls. */
 public final class Responses {
@@ -60,7 +59,7 @@ public final class Responses {
 
     /** As {@link #error(RoutingContext, int, String)}, with a code the console has its own words for. */
     public void error(RoutingContext ctx, int status, String code, String message) {
-        json(ctx, status, Map.of("error", message, "code", code));
+        problem(ctx, new Problem(status, code, null, message));
     }
 
     /** The code of a refusal that has none of its own, from its HTTP status. */
